@@ -1,0 +1,36 @@
+"""Entities and relations -> the in-memory graph (networkx MultiDiGraph).
+
+Nodes are keyed by entity id; parallel edges between two nodes are keyed by their
+property, so "responsibleFor" and "partOf" between the same pair stay distinct.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+import networkx as nx
+
+from .model import Resolved
+
+
+def assemble(resolved: Resolved) -> nx.MultiDiGraph:
+    graph = nx.MultiDiGraph()
+    graph.graph["documents"] = [
+        {"doc_id": e.doc_id, "title": e.title, "language": e.language, "size": e.size,
+         "jurisdiction": {k: v for k, v in asdict(e.jurisdiction).items() if v}}
+        for e in resolved.documents
+    ]
+    for entity in resolved.entities:
+        graph.add_node(
+            entity.entity_id, cls=entity.cls, label=entity.label, language=entity.language,
+            aliases=list(entity.aliases), translations=list(entity.translations),
+            sources=[asdict(s) for s in entity.sources],
+            amounts=[{"yuan": a.yuan, "text": a.text} for a in entity.amounts],
+        )
+    for relation in resolved.relations:
+        graph.add_edge(
+            relation.subject, relation.object, key=relation.predicate, predicate=relation.predicate,
+            sources=[asdict(s) for s in relation.sources],
+            amounts=[{"yuan": a.yuan, "text": a.text} for a in relation.amounts],
+        )
+    return graph

@@ -1,0 +1,98 @@
+"""The govgraph command: argument parsing and printing only; the work is in the stages."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .build import SAMPLE_CORPUS, BuildError, build
+from .evaluate import evaluate, format_score, score_as_json
+from .query import QUERY_DIR, QueryError, format_table, load_store, query_text, run_query
+
+
+def _build(args: argparse.Namespace) -> int:
+    paths = [Path(p) for p in args.paths] or [SAMPLE_CORPUS]
+    output = Path(args.output) if args.output else Path("builds") / ("sample" if not args.paths else "default")
+    try:
+        result = build(paths, output, title=args.title, workers=args.workers)
+    except BuildError as error:
+        print(f"govgraph build: error: {error}", file=sys.stderr)
+        return 1
+    for failure in result.failures:
+        print(f"govgraph build: skipped {failure.path}: {failure.reason}", file=sys.stderr)
+    print(f"Built {output}: {result.documents} documents, {result.entities} entities, "
+          f"{result.relations} relations ({len(result.failures)} failed)")
+    return 0
+
+
+def _stats(args: argparse.Namespace) -> int:
+    store = load_store(Path(args.build))
+    for title, name in (("Entities by class", "entities-by-class"), ("Edges by property", "edges-by-property"),
+                        ("Top agencies by responsibilities", "top-agencies"),
+                        ("Total funding by funder (yuan)", "funding-by-funder")):
+        table = run_query(store, (QUERY_DIR / f"{name}.rq").read_text(encoding="utf-8"))
+        if name == "entities-by-class" or name == "edges-by-property":
+            table.rows = [[row[0].rsplit("#", 1)[-1], *row[1:]] for row in table.rows]
+        if name == "top-agencies":
+            table.rows = table.rows[: args.top]
+        print(f"## {title}")
+        print(format_table(table))
+        print()
+    return 0
+
+
+def _query(args: argparse.Namespace) -> int:
+    store = load_store(Path(args.build))
+    table = run_query(store, query_text(args.query))
+    print(format_table(table, args.format))
+    return 0
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    score = evaluate(Path(args.build), Path(args.gold))
+    print(score_as_json(score) if args.json else format_score(score), end="")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(prog="govgraph", description="Policy documents in, knowledge graph out.")
+    commands = main.add_subparsers(dest="command", required=True)
+
+    p = commands.add_parser("build", help="read documents and write a build folder")
+    p.add_argument("paths", nargs="*", help="files or folders (.txt, .md, .html); default: the sample corpus")
+    p.add_argument("-o", "--output", help="build folder (default builds/sample for the sample corpus)")
+    p.add_argument("--title", help="title shown in the report and the HTML view")
+    p.add_argument("--workers", type=int, default=None, help="worker processes for extraction (default: cores)")
+    p.set_defaults(run=_build)
+
+    p = commands.add_parser("stats", help="counts, top agencies and funding totals of a build")
+    p.add_argument("build")
+    p.add_argument("--top", type=int, default=10)
+    p.set_defaults(run=_stats)
+
+    p = commands.add_parser("query", help="run SPARQL (text, a .rq file or a named query) on a build")
+    p.add_argument("build")
+    p.add_argument("query")
+    p.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    p.set_defaults(run=_query)
+
+    p = commands.add_parser("evaluate", help="precision and recall of a build against gold JSON files")
+    p.add_argument("build")
+    p.add_argument("gold", help="folder of gold .json files")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=_evaluate)
+    return main
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except (QueryError, FileNotFoundError) as error:
+        print(f"govgraph {args.command}: error: {error}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

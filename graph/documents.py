@@ -1,0 +1,188 @@
+"""Files to Documents: find, decode, strip markup, detect language, split sentences.
+
+The only module of the pipeline that touches document files. Every problem with a
+file becomes a ReadFailure naming the file, never an exception that stops a build.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from .model import Document, ReadFailure, Sentence
+
+SUFFIXES = (".txt", ".md", ".html", ".htm")
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_LATIN = re.compile(r"[A-Za-z]")
+# English sentence ends: . ! ? followed by space and an opener; a numbered-item
+# marker ("1. ") or a known abbreviation does not end a sentence.
+_EN_END = re.compile(r"(?<=[.!?])(?P<close>[”\"’)]?)\s+(?=[“\"(‘A-Z0-9])")
+_ZH_END = re.compile(r"(?<=[。！？；!?;])")
+_ABBREVIATIONS = ("Co.", "Ltd.", "No.", "Inc.", "Corp.", "Mr.", "Ms.", "Dr.", "St.", "e.g.", "i.e.", "etc.",
+                  "vs.", "Jan.", "Feb.", "Mar.", "Apr.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.")
+
+
+def find_files(paths: Iterable[Path]) -> list[Path]:
+    """Every document file under the paths, sorted so builds are deterministic."""
+    found: set[Path] = set()
+    for path in paths:
+        if path.is_dir():
+            found.update(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+        else:
+            found.add(path)
+    return sorted(found)
+
+
+def decode(data: bytes) -> str:
+    """Bytes to text: UTF-8 (BOM or not) first, else the detected legacy encoding.
+
+    Raises ValueError with the reason when the bytes are not text.
+    """
+    if not data.strip():
+        raise ValueError("empty file")
+    if b"\x00" in data[:8192]:
+        raise ValueError("binary file (contains NUL bytes)")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    match = from_bytes(data).best()
+    if match is None:
+        raise ValueError("cannot decode: not UTF-8 and no known encoding fits")
+    text = str(match)
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\r\n\t\f")
+    if controls > len(text) * 0.01:
+        raise ValueError("binary file (control characters)")
+    return text
+
+
+class _TextOfHTML(HTMLParser):
+    _BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
+               "title", "table", "ul", "ol", "header", "footer", "blockquote"}
+    _SKIPPED = {"script", "style", "noscript", "template"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._SKIPPED:
+            self._skipping += 1
+        elif tag in self._BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._SKIPPED:
+            self._skipping = max(0, self._skipping - 1)
+        elif tag in self._BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skipping:
+            self.parts.append(data)
+
+
+def html_to_text(markup: str) -> str:
+    parser = _TextOfHTML()
+    parser.feed(markup)
+    parser.close()
+    lines = (" ".join(line.split()) for line in "".join(parser.parts).splitlines())
+    return "\n\n".join(line for line in lines if line)
+
+
+def markdown_to_text(markdown: str) -> str:
+    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", markdown)  # links and images keep their text
+    text = re.sub(r"^\s{0,3}(#{1,6}|>|[-*+])\s+", "", text, flags=re.M)
+    return re.sub(r"(\*\*|__|`)", "", text)
+
+
+def detect_language(text: str) -> str:
+    cjk = len(_CJK.findall(text))
+    latin = len(_LATIN.findall(text))
+    return "zh" if cjk and cjk * 3 >= latin else "en"
+
+
+def _english_sentence_spans(paragraph: str) -> Iterator[tuple[int, int]]:
+    start = 0
+    for boundary in _EN_END.finditer(paragraph):
+        before = paragraph[start:boundary.start()]
+        if before.endswith(_ABBREVIATIONS) or re.search(r"(?:^|\s|\))\(?\d{1,2}\.$", before):
+            continue  # "Co." or a numbered-item marker "1."
+        yield start, boundary.start() + len(boundary.group("close"))
+        start = boundary.end()
+    yield start, len(paragraph)
+
+
+def _chinese_sentence_spans(paragraph: str) -> Iterator[tuple[int, int]]:
+    start = 0
+    for boundary in _ZH_END.finditer(paragraph):
+        if boundary.start() > start:
+            yield start, boundary.start()
+        start = boundary.start()
+    yield start, len(paragraph)
+
+
+def split_sentences(text: str, language: str) -> tuple[Sentence, ...]:
+    """Paragraphs are lines; sentences split inside them. Offsets index ``text``."""
+    spans = _chinese_sentence_spans if language == "zh" else _english_sentence_spans
+    sentences: list[Sentence] = []
+    paragraph_index = 0
+    for line in re.finditer(r"[^\n]+", text):
+        if not line.group().strip():
+            continue
+        for start, end in spans(line.group()):
+            chunk = line.group()[start:end]
+            stripped = chunk.strip()
+            if not stripped:
+                continue
+            lead = len(chunk) - len(chunk.lstrip())
+            absolute = line.start() + start + lead
+            sentences.append(Sentence(len(sentences), stripped, absolute, absolute + len(stripped),
+                                      paragraph_index))
+        paragraph_index += 1
+    return tuple(sentences)
+
+
+def text_of(path: Path, data: bytes) -> str:
+    text = decode(data).replace("\r\n", "\n").replace("\r", "\n")
+    suffix = path.suffix.lower()
+    if suffix in (".html", ".htm"):
+        text = html_to_text(text)
+    elif suffix == ".md":
+        text = markdown_to_text(text)
+    return html.unescape(text) if suffix in (".html", ".htm") else text
+
+
+def read_document(path: Path, doc_id: str) -> Document | ReadFailure:
+    """One file to a Document, or the reason it cannot be one."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return ReadFailure(doc_id, f"cannot read: {error.strerror or error}")
+    try:
+        text = text_of(path, data)
+    except ValueError as error:
+        return ReadFailure(doc_id, str(error))
+    if not text.strip():
+        return ReadFailure(doc_id, "no text after removing markup")
+    language = detect_language(text)
+    title = next((line.strip() for line in text.splitlines() if line.strip()), doc_id)[:200]
+    return Document(doc_id, str(path), title, language, text, split_sentences(text, language))
+
+
+def document_id(path: Path, roots: Iterable[Path]) -> str:
+    """The file's name relative to the folder it was found under (stable across machines)."""
+    for root in roots:
+        if root.is_dir():
+            try:
+                return path.resolve().relative_to(root.resolve()).as_posix()
+            except ValueError:
+                continue
+    return path.name

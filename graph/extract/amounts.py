@@ -1,0 +1,69 @@
+"""Money amounts in text to exact decimal yuan, keeping the text as written."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..model import Amount
+
+_EN_SCALES = {
+    "hundred": Decimal(100), "thousand": Decimal(1000), "ten thousand": Decimal(10_000),
+    "million": Decimal(10) ** 6, "hundred million": Decimal(10) ** 8, "billion": Decimal(10) ** 9,
+    "trillion": Decimal(10) ** 12,
+}
+_ZH_SCALES = {"千": Decimal(1000), "万": Decimal(10_000), "百万": Decimal(10) ** 6,
+              "千万": Decimal(10) ** 7, "亿": Decimal(10) ** 8, "万亿": Decimal(10) ** 12}
+
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_EN_SCALE = r"hundred million|ten thousand|thousand|million|billion|trillion|hundred"
+_EN_PART = rf"(?:{_NUMBER})\s*(?:{_EN_SCALE})?"
+# "4.64 billion yuan", "RMB 5 million", "3.55 billion 100 million yuan", "500,000 yuan"
+_EN_AMOUNT = re.compile(
+    rf"(?:(?:RMB|CNY|¥)\s*(?P<pre>{_EN_PART}(?:\s+{_EN_PART})*)(?:\s*yuan)?"
+    rf"|(?P<post>{_EN_PART}(?:\s+{_EN_PART})*)\s*(?:yuan|RMB|CNY)\b)",
+    re.IGNORECASE,
+)
+_EN_ONE_PART = re.compile(rf"(?P<number>{_NUMBER})\s*(?P<scale>{_EN_SCALE})?", re.IGNORECASE)
+# "7.2亿元", "2000万元", "22.05万元", "200万元"; "3.46万余人" is a count and not matched.
+_ZH_AMOUNT = re.compile(r"(?P<number>\d+(?:\.\d+)?)\s*(?P<scale>万亿|千万|百万|亿|万|千)?(?:多|余)?\s*元")
+
+
+@dataclass(frozen=True)
+class AmountSpan:
+    amount: Amount
+    start: int
+    end: int
+
+
+def _parse_number(text: str) -> Decimal:
+    return Decimal(text.replace(",", ""))
+
+
+def english_amounts(text: str) -> Iterator[AmountSpan]:
+    for match in _EN_AMOUNT.finditer(text):
+        parts = match.group("pre") or match.group("post")
+        total = Decimal(0)
+        for part in _EN_ONE_PART.finditer(parts):
+            scale = part.group("scale")
+            total += _parse_number(part.group("number")) * (_EN_SCALES[scale.lower()] if scale else 1)
+        yield AmountSpan(Amount(_normal(total), match.group().strip()), match.start(), match.end())
+
+
+def chinese_amounts(text: str) -> Iterator[AmountSpan]:
+    for match in _ZH_AMOUNT.finditer(text):
+        scale = match.group("scale")
+        value = _parse_number(match.group("number")) * (_ZH_SCALES[scale] if scale else 1)
+        yield AmountSpan(Amount(_normal(value), match.group()), match.start(), match.end())
+
+
+def amounts_in(text: str, language: str) -> list[AmountSpan]:
+    return list(chinese_amounts(text) if language == "zh" else english_amounts(text))
+
+
+def _normal(value: Decimal) -> Decimal:
+    """Whole yuan where the amount is whole: 4.64 billion is 4640000000, not 4.64E+9."""
+    integral = value.to_integral_value()
+    return integral if integral == value else value.normalize()

@@ -1,0 +1,735 @@
+"""English documents to mentions and relations: rules driven by vocab/english.toml.
+
+A pure function of one Document. Passes, per sentence:
+  names      capitalised phrases classified by their head word ("... Bureau")
+  quoted     quoted names classified by a head inside or a type word beside them
+  lowercase  determiner-led phrases with a class head ("the new smart city project")
+  places     "<Name> City/County/Province" and province names
+  clusters   lists such as "clusters such as A, B and C"
+then relation rules over the accepted mentions: responsibility clauses, issue
+verbs, funding with amounts, "X of Y" hierarchy, location.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+
+from ..model import Amount, Document, Extraction, Jurisdiction, Mention, RelationMention, Sentence, Source
+from .amounts import AmountSpan, english_amounts
+from .vocab import EnglishVocabulary, english
+
+_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*|\S")
+_CONNECTORS = {"of", "and", "for", "the", "&"}
+_QUOTE = re.compile(r"“([^”\n]{1,120})”|\"([^\"\n]{1,120})\"")
+_DETERMINERS = {"the", "a", "an"}
+_STOP_WORDS = {"of", "to", "in", "for", "with", "by", "on", "from", "at", "is", "was", "are", "were", "has",
+               "have", "be", "been", "that", "which", "as", "into", "its", "their", "this", "these", "or"}
+_CLAUSE_WORDS = _STOP_WORDS | {"and", "was", "will", "has", "had", "can", "should", "shall", "would", "were",
+                                "is", "are", "be", "being", "so", "but", "while", "where", "when", "not"}
+_PRONOUNS = {"it", "the bureau", "the department", "the commission", "the office", "the committee"}
+
+
+@dataclass
+class _Candidate:
+    cls: str
+    start: int  # offsets in the sentence text
+    end: int
+    name: str
+    surface: str
+    scope: str = ""
+    amount: Amount | None = None
+    part_of: _Candidate | None = None  # "X of Y": the Y
+    located_in: _Candidate | None = None
+    head: str = ""
+    is_place: bool = False
+    level: str = ""  # for places: province, city, county, district
+    rank: int = 0  # preference when two candidates overlap (higher wins)
+    children: list[_Candidate] = field(default_factory=list)
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.replace("’", "'").split())
+
+
+class _SentenceReader:
+    """Finds the candidates of one sentence; knows the document's jurisdiction."""
+
+    def __init__(self, vocab: EnglishVocabulary, jurisdiction: Jurisdiction, scope: str, places: dict[str, str]):
+        self.vocab = vocab
+        self.jurisdiction = jurisdiction
+        self.scope = scope
+        self.places = places  # short name -> label, for places named in this document
+
+    # -- classification -------------------------------------------------------------
+    def head_of(self, phrase: str) -> tuple[str, str] | None:
+        """(class, head) of a phrase ending in a head word, ignoring a trailing parenthesis."""
+        core = re.sub(r"\s*\([^)]*\)$", "", phrase).strip()
+        match = self.vocab.head_pattern.search(core)
+        if not match:
+            return None
+        return self.vocab.head_class[match.group(1).lower()], match.group(1)
+
+    def qualify(self, name: str) -> tuple[str, str]:
+        """Give an unqualified name its document's jurisdiction: the (name, scope)."""
+        first = name.split(" ", 1)[0]
+        level = self.vocab.level_adjectives.get(first)
+        if not level:
+            return name, ""
+        place = self.jurisdiction.for_level(level)
+        return (f"{place} {name}", "") if place else (name, self.scope)
+
+    def local_name(self, phrase: str) -> str:
+        """A lowercase phrase named after the document's place: "Hebi new smart city project"."""
+        first = phrase.split(" ", 1)[0].capitalize()
+        level = self.vocab.level_adjectives.get(first)
+        place = (self.jurisdiction.for_level(level) if level
+                 else self.jurisdiction.city or self.jurisdiction.province)
+        return f"{place} {phrase}" if place else phrase
+
+    def classify_phrase(self, text: str, start: int) -> _Candidate | None:
+        """A capitalised phrase to a candidate, following "X of Y" / "X for Y" structure."""
+        text = re.sub(r"^(?:the|The)\s+", "", text)
+        split = re.search(r"\s(?:of|for)\s+(?:the\s+|a\s+)?", text)
+        if split:
+            before, after = text[: split.start()], text[split.end():]
+            head = self.head_of(before)
+            if head is None:  # "Notice of the General Office ...": the name is further in
+                offset = start + split.end()
+                return self.classify_phrase(after, offset) if after and after[0].isupper() else None
+            inner = self.classify_phrase(after, start + split.end()) if after[:1].isupper() else None
+            cls = head[0]
+            if head[1].lower() in ("branch", "sub-branch") and inner is not None and not inner.is_place:
+                cls = inner.cls
+            if inner is not None and inner.is_place:
+                inner = None
+            name = text if inner is None else f"{before}{split.group().rstrip()} {inner.name}"
+            name, scope = self.qualify(_normal(name))
+            candidate = _Candidate(cls, start, start + len(text), name, text, scope, head=head[1], rank=3)
+            if inner is not None and head[1].lower() in self.vocab.part_heads:
+                candidate.part_of = inner
+                candidate.children.append(inner)
+            return candidate
+        head = self.head_of(text)
+        if head is None or text in self.vocab.not_names:
+            return None
+        if text.lower() in self.vocab.generic_phrases or text.lower() == head[1].lower():
+            return None  # a bare head word: "Bureau", "Platform"
+        name, scope = self.qualify(_normal(text))
+        return _Candidate(head[0], start, start + len(text), name, text, scope, head=head[1], rank=3)
+
+    # -- passes ---------------------------------------------------------------------
+    def capitalised_phrases(self, text: str) -> Iterator[tuple[int, int]]:
+        """Spans of runs of capitalised words joined by of/and/for/the."""
+        tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+        def is_capital(word: str) -> bool:
+            return word[0].isupper() or (word[0].isdigit() and any(c.isupper() for c in word))
+
+        i = 0
+        while i < len(tokens):
+            word = tokens[i][0]
+            if not (word[0].isalnum() and is_capital(word)):
+                i += 1
+                continue
+            if i == 0 and word in self.vocab.sentence_starters:
+                i += 1
+                continue
+            last = i
+            k = i
+            while not re.search(r"[’']s$", tokens[k][0]) or tokens[k][0].lower().startswith("people"):
+                k += 1
+                if k >= len(tokens):
+                    break
+                word = tokens[k][0]
+                if word[0].isalnum() and is_capital(word):
+                    last = k
+                elif word.lower() in _CONNECTORS and k + 1 < len(tokens):
+                    continue
+                elif word == "a" and tokens[k - 1][0] in ("of", "for") and k + 1 < len(tokens):
+                    continue  # "Leading Group for the Construction of a Strong ... Province"
+                else:
+                    break
+            start, end = tokens[i][1], tokens[last][2]
+            if re.search(r"[’']s$", tokens[last][0]) and not tokens[last][0].lower().startswith("people"):
+                end -= 2
+            # a parenthesis right after a name belongs to it: "Event (Henan)"
+            tail = re.match(r"\s*\([A-Z][^()]{0,30}\)", text[end:])
+            if tail:
+                end += tail.end()
+            yield from self._split_coordination(text, start, end)
+            i = last + 1
+
+    def _split_coordination(self, text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+        """"A Department and the B Bureau" is two names; "Science and Technology Bureau" one."""
+        phrase = text[start:end]
+        for match in re.finditer(r"\s+and\s+", phrase):
+            left, right = phrase[: match.start()], phrase[match.end():]
+            right_first = right.split(" ", 1)[0]
+            if (right.startswith("the ") or right_first in self.vocab.level_adjectives
+                    or right_first in self.vocab.provinces or self.head_of(left) is not None):
+                yield from self._split_coordination(text, start, start + match.start())
+                yield from self._split_coordination(text, start + match.end(), end)
+                return
+        yield start, end
+
+    def names(self, text: str) -> Iterator[_Candidate]:
+        for start, end in self.capitalised_phrases(text):
+            candidate = self.classify_phrase(text[start:end], start)
+            if candidate is not None:
+                yield candidate
+
+    def quoted(self, text: str) -> Iterator[_Candidate]:
+        quotes = list(_QUOTE.finditer(text))
+        classes: dict[int, str] = {}
+        for index in range(len(quotes) - 1, -1, -1):  # right to left: "“A” and “B” loans"
+            match = quotes[index]
+            inner = (match.group(1) or match.group(2)).strip().rstrip(",.;:")
+            if not inner or len(inner.split()) > 12 or (" " not in inner and inner.islower()):
+                continue  # a lone lowercase word in quotes is emphasis, not a name
+            after, before = text[match.end():], text[: match.start()]
+            cls = None
+            head = self.head_of(inner)
+            type_noun = re.match(r"\s*([a-z]+(?:\s+[a-z]+)?)(?=\s*(?:[^\sa-z]|$|(?:%s)\b))"
+                                 % "|".join(_STOP_WORDS | {"and"}), after)
+            noun = type_noun.group(1) if type_noun else ""
+            noun = noun if noun in self.vocab.quoted_type_nouns else noun.split(" ")[-1]
+            surface = match.group()
+            if noun in self.vocab.quoted_type_nouns and noun:
+                cls = self.vocab.quoted_type_nouns[noun]
+                surface = f"{inner} {type_noun.group(1)}"
+            elif head:
+                cls = head[0]
+            else:
+                candidate = self._quoted_with_phrase(match, inner, after)
+                if candidate is not None:
+                    yield candidate
+                    continue
+            if cls is None:
+                preceding = re.search(r"([a-z]+(?:\s+[a-z]+)?)\s*$", before)
+                if preceding:
+                    words = preceding.group(1)
+                    cls = (self.vocab.quoted_preceding_nouns.get(words)
+                           or self.vocab.quoted_preceding_nouns.get(words.split()[-1]))
+            if cls is None and re.match(r"\s*(?:and|,|or)\s*[“\"]", after) and index + 1 in classes:
+                cls = classes[index + 1]
+            if cls is None and all(w[:1].isupper() or w in _CONNECTORS for w in inner.split()):
+                for words, head_cls in self.vocab.head_class.items():
+                    if " " in words and re.search(rf"\b{re.escape(words)}\b", inner.lower()):
+                        cls = head_cls
+                        break
+            if cls is None or inner.lower() in self.vocab.generic_phrases:
+                continue
+            classes[index] = cls
+            name, scope = self.qualify(_normal(inner))
+            yield _Candidate(cls, match.start(), match.end(), name, surface, scope, rank=4)
+
+    def _quoted_with_phrase(self, match: re.Match[str], inner: str, after: str) -> _Candidate | None:
+        """“1+N” loan risk compensation fund pool: the quote modifies a phrase with a head."""
+        word = r"(?!(?:%s)\b)[a-z][a-z\-]*" % "|".join(sorted(_STOP_WORDS | _DETERMINERS | {"and"}))
+        heads = self.vocab.lowercase_head_pattern.pattern[2:-2]
+        follow = re.match(rf"\s+((?:{word}\s+){{1,5}})({heads})\b", after)
+        if not follow:
+            return None
+        cls = self.vocab.lowercase_heads[follow.group(2)]
+        phrase = f"“{_normal(inner)}” {_normal(follow.group(1) + follow.group(2))}"
+        end = match.end() + follow.end()
+        return _Candidate(cls, match.start(), end, phrase, phrase, head=follow.group(2), rank=5)
+
+    def lowercase(self, text: str) -> Iterator[_Candidate]:
+        vocab = self.vocab
+        for match in vocab.lowercase_head_pattern.finditer(text):
+            if re.match(r"[A-Za-z]", text[match.end():match.end() + 1]):
+                continue  # "projects", "planning"
+            next_word = re.match(r"\s+([a-z]+)\b", text[match.end():])
+            if next_word and next_word.group(1) not in _CLAUSE_WORDS:
+                continue  # the phrase goes on: "the cluster industry chain"
+            words = re.findall(r"\([^()]*\)|[^\s()]+", text[: match.start()])
+            modifiers: list[str] = []
+            determiner = None
+            for word in reversed(words):
+                if word.lower() in _DETERMINERS:
+                    determiner = word.lower()
+                    break
+                if word.startswith("(") or word == "and" or re.fullmatch(r"[a-z0-9][a-z0-9\-]*", word):
+                    if word in _STOP_WORDS:
+                        break
+                    modifiers.append(word)
+                    if len(modifiers) > vocab.max_modifiers:
+                        break
+                    continue
+                break
+            count = len([m for m in modifiers if m != "and" and not m.startswith("(")])
+            needed = vocab.min_modifiers_definite if determiner == "the" else vocab.min_modifiers_indefinite
+            if determiner is None or count < needed or count > vocab.max_modifiers:
+                continue
+            if any(m in vocab.generic_modifiers or m.isdigit() for m in modifiers):
+                continue
+            phrase = " ".join(reversed(modifiers)) + " " + match.group(1)
+            start = match.start() - len(phrase) + len(match.group(1))
+            start = text.rfind(phrase.split(" ", 1)[0], 0, match.start() + 1) if start < 0 else start
+            cls = vocab.lowercase_heads[match.group(1)]
+            candidate = _Candidate(cls, start, match.end(), self.local_name(_normal(phrase)), _normal(phrase),
+                                   head=match.group(1), rank=2)
+            owner = re.match(r"\s+of\s+(?:the\s+)?", text[match.end():])
+            if owner and match.group(1).split()[-1] in vocab.part_heads:
+                inner_start = match.end() + owner.end()
+                inner = next((c for c in self.names(text[inner_start:]) if c.start == 0), None)
+                if inner is not None and not inner.is_place:
+                    inner.start += inner_start
+                    inner.end += inner_start
+                    candidate.end = inner.end
+                    candidate.name = f"{_normal(phrase)} of the {inner.name}"
+                    candidate.surface = text[candidate.start:candidate.end]
+                    candidate.part_of = inner
+                    candidate.children.append(inner)
+            yield candidate
+        for term, cls in vocab.standalone_terms.items():
+            for match in re.finditer(rf"\b{re.escape(term)}\b", text):
+                if re.search(r"[A-Z][\w'’\-]*\s+$", text[: match.start()]):
+                    continue  # part of a name: "Hebei Special Bonds"
+                yield _Candidate(cls, match.start(), match.end(), self.local_name(term), match.group(), rank=1)
+
+    def place_mentions(self, text: str) -> Iterator[_Candidate]:
+        suffixes = "|".join(sorted((re.escape(s) for s in self.vocab.place_suffixes), key=len, reverse=True))
+        for match in re.finditer(rf"\b((?:[A-Z][a-z'’\-]+)(?:\s[A-Z][a-z'’\-]+)?)\s+({suffixes})\b", text):
+            short, suffix = _normal(match.group(1)), match.group(2)
+            level = self.vocab.place_suffixes[suffix]
+            words = short.split()
+            if words[0] in self.vocab.level_adjectives or words[0] in self.vocab.sentence_starters:
+                continue
+            if level == "province":
+                if short not in self.vocab.provinces:
+                    continue  # provinces are a closed set: "Strong Manufacturing Province" is not one
+                label = self.vocab.provinces[short]
+            else:
+                label = f"{short} {suffix}"
+            yield _Candidate("Place", match.start(), match.end(), label, match.group(), is_place=True,
+                             level=level, rank=1)
+        for short, label in self.vocab.provinces.items():
+            for match in re.finditer(rf"\b{re.escape(short)}\b(?!\s+Province)", text):
+                yield _Candidate("Place", match.start(), match.end(), label, match.group(), is_place=True,
+                                 level="province", rank=1)
+
+    def cluster_lists(self, text: str) -> Iterator[_Candidate]:
+        seen: set[tuple[int, int]] = set()
+        for match in re.finditer(r"(?:clusters?|industries|industry)\s*,?\s+(?:such as|including|like)\s+"
+                                 r"(?P<items>[^.;()]+?)(?=\s+and other\b|[.;(]|$)", text):
+            yield from self._cluster_items(text, match.start("items"), match.end("items"), seen, True)
+        for match in re.finditer(r"\s+and other\b[^.;]{0,60}?\b(?:clusters|industries)\b", text):
+            start = max(text.rfind(c, 0, match.start()) for c in ".;:(") + 1
+            yield from self._cluster_items(text, start, match.start(), seen, False)
+
+    def _cluster_items(self, text: str, start: int, end: int, seen: set[tuple[int, int]],
+                       forward: bool) -> Iterator[_Candidate]:
+        """Items of a list. After "such as" every item counts; before "and other" the list
+        is read backwards and stops at the first item that is not a name."""
+        items: list[tuple[int, int]] = []
+        cursor = start
+        for separator in [*re.finditer(r",\s*(?:and\s+)?|\s+and\s+", text[start:end]), None]:
+            stop = start + separator.start() if separator else end
+            items.append((cursor, stop))
+            cursor = start + separator.end() if separator else end
+        if not forward:
+            kept: list[tuple[int, int]] = []
+            for item_start, item_end in reversed(items):
+                item = text[item_start:item_end]
+                if item[:1].isupper():
+                    kept.append((item_start, item_end))
+                    continue
+                tail = re.search(r"(?:^|\s)([A-Z][\w'’\-]*(?:\s+[\w'’\-]+){0,4})$", item)
+                if tail:
+                    kept.append((item_end - len(tail.group(1)), item_end))
+                break
+            items = kept
+        for item_start, item_end in items:
+            raw = text[item_start:item_end]
+            item_start += len(raw) - len(raw.lstrip())
+            item = re.sub(r"^the\s+", "", raw.strip())
+            item_start = item_end - len(raw.rstrip()) + len(raw.rstrip()) - len(item) if item != raw.strip() else item_start
+            words = item.split()
+            if not 2 <= len(words) <= 6 or (item_start, item_end) in seen or words[0].lower() in _STOP_WORDS:
+                continue
+            head = self.head_of(item)
+            if head is not None and head[0] != "Cluster":
+                continue
+            seen.add((item_start, item_end))
+            if item[0].isupper():
+                county = re.sub(r"[’']s$", "", words[0])
+                label = self.places.get(county) or self.vocab.provinces.get(county) or f"{county} County"
+                place = _Candidate("Place", item_start, item_start + len(county), label, county, is_place=True,
+                                   level="county", rank=0)
+                cluster = _Candidate("Cluster", item_start, item_start + len(item), _normal(item), item, rank=2,
+                                     located_in=place)
+                cluster.children.append(place)
+            else:
+                cluster = _Candidate("Cluster", item_start, item_start + len(item),
+                                     self.local_name(_normal(item)), item, rank=2)
+            yield cluster
+
+
+def detect_jurisdiction(document: Document, vocab: EnglishVocabulary) -> tuple[Jurisdiction, dict[str, str]]:
+    """The province and city a document speaks for, and the places it names (short -> label).
+
+    The city must be named near the top (title or lead); the province is the one
+    named most, the title counting triple.
+    """
+    cities: Counter[str] = Counter()
+    provinces: Counter[str] = Counter()
+    places: dict[str, str] = {}
+    reader = _SentenceReader(vocab, Jurisdiction(), document.doc_id, {})
+    lead = {s.index for s in document.sentences[:3]}
+    for sentence in document.sentences:
+        weight = 3 if sentence.index in lead else 1
+        for place in reader.place_mentions(sentence.text):
+            short = re.sub(r"\s+(?:%s)$" % "|".join(map(re.escape, vocab.place_suffixes)), "",
+                           _normal(place.surface))
+            places.setdefault(short, place.name)
+            if place.level == "province":
+                provinces[short] += weight
+            elif place.level == "city" and sentence.index in lead:
+                cities[short] += weight
+    province = provinces.most_common(1)[0][0] if provinces else None
+    city = cities.most_common(1)[0][0] if cities else None
+    return Jurisdiction(province=province, city=city), places
+
+
+def _overlaps(a: _Candidate, b: _Candidate) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _select(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Keep non-overlapping names, longest and most specific first; places may nest."""
+    chosen: list[_Candidate] = []
+    for candidate in sorted(candidates, key=lambda c: (-(c.end - c.start), -c.rank, c.start)):
+        if candidate.is_place:
+            continue
+        if not any(_overlaps(candidate, other) for other in chosen):
+            chosen.append(candidate)
+    for place in (c for c in candidates if c.is_place):
+        holder = next((c for c in chosen if _overlaps(place, c)), None)
+        if holder is not None and (holder.head and place.end == holder.end
+                                   and holder.head.lower() in place.surface.lower()):
+            continue  # "Innovation City" is the name's head, not a place
+        if holder is not None and place.level != "province":
+            continue
+        if any(p.start == place.start and p.end == place.end for p in chosen):
+            continue
+        chosen.append(place)
+    return sorted(chosen, key=lambda c: (c.start, c.end))
+
+
+@dataclass
+class _DocumentState:
+    """Mentions so far, for the relation rules that look back (pronouns, measures)."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    relations: list[RelationMention] = field(default_factory=list)
+    measure: Mention | None = None
+    section: Mention | None = None
+    main_program: Mention | None = None
+    counter: int = 0
+
+
+class EnglishExtractor:
+    def __init__(self, document: Document, vocab: EnglishVocabulary | None = None):
+        self.document = document
+        self.vocab = vocab or english()
+        self.jurisdiction, self.places = detect_jurisdiction(document, self.vocab)
+        self.reader = _SentenceReader(self.vocab, self.jurisdiction, document.doc_id, self.places)
+        self.state = _DocumentState()
+
+    # -- mentions --------------------------------------------------------------------
+    def _source(self, sentence: Sentence) -> Source:
+        return Source(self.document.doc_id, sentence.text, sentence.start, sentence.end)
+
+    def _mention(self, candidate: _Candidate, sentence: Sentence, cls: str | None = None) -> Mention:
+        self.state.counter += 1
+        mention = Mention(
+            key=f"m{self.state.counter}", cls=cls or candidate.cls, name=candidate.name,
+            surface=_normal(candidate.surface.strip("“”\"")), source=self._source(sentence),
+            start=sentence.start + candidate.start, end=sentence.start + candidate.end, language="en",
+            scope=candidate.scope, amount=candidate.amount,
+        )
+        self.state.mentions.append(mention)
+        return mention
+
+    def _relate(self, subject: Mention, predicate: str, obj: Mention, where: Sentence | Source,
+                amount: Amount | None = None) -> None:
+        if subject.key != obj.key:
+            source = self._source(where) if isinstance(where, Sentence) else where
+            self.state.relations.append(RelationMention(subject.key, predicate, obj.key, source, amount))
+
+    def _place_mention(self, sentence: Sentence, label: str, surface: str, start: int) -> Mention:
+        candidate = _Candidate("Place", start, start + len(surface), label, surface, is_place=True)
+        return self._mention(candidate, sentence)
+
+    def sentence_candidates(self, sentence: Sentence) -> list[_Candidate]:
+        text = sentence.text
+        reader = self.reader
+        candidates = [*reader.names(text), *reader.quoted(text), *reader.lowercase(text),
+                      *reader.place_mentions(text), *reader.cluster_lists(text)]
+        return _select(candidates)
+
+    # -- the document ---------------------------------------------------------------------
+    def run(self) -> Extraction:
+        by_paragraph: dict[int, list[Sentence]] = {}
+        for sentence in self.document.sentences:
+            by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
+        for sentences in by_paragraph.values():
+            self._paragraph(sentences)
+        self._government_hierarchy()
+        return Extraction(self.document.doc_id, self.document.title, "en", self.jurisdiction,
+                          tuple(self.state.mentions), tuple(self.state.relations), len(self.document.text))
+
+    def _paragraph(self, sentences: list[Sentence]) -> None:
+        paragraph_mentions: list[tuple[Sentence, Mention]] = []
+        for sentence in sentences:
+            title = self._measure_title(sentence)
+            if title is not None:
+                paragraph_mentions.append((sentence, title))
+            mentions: list[Mention] = []
+            amounts = list(english_amounts(sentence.text))
+            for candidate in self.sentence_candidates(sentence):
+                candidate.amount = _stated_amount(candidate, amounts, sentence.text)
+                mention = self._mention(candidate, sentence)
+                mentions.append(mention)
+                self._children(candidate, mention, sentence, mentions)
+            self._main_program(sentence, mentions)
+            self._responsibility(sentence, mentions)
+            self._funding(sentence, mentions, amounts, paragraph_mentions)
+            self._location(sentence, mentions)
+            paragraph_mentions.extend((sentence, m) for m in mentions)
+        self._parenthesised_responsibility(sentences, paragraph_mentions)
+
+    def _government_hierarchy(self) -> None:
+        """A government is part of its place; its jurisdiction's bureaus are part of it."""
+        agencies = [m for m in self.state.mentions if m.cls == "Agency"]
+        has_parent = {r.subject for r in self.state.relations if r.predicate == "partOf"}
+        first_by_name: dict[str, Mention] = {}
+        for mention in agencies:
+            first_by_name.setdefault(mention.name, mention)
+        for government in first_by_name.values():
+            if not re.search(r"Government$", government.name) or re.match(r"General Office", government.name):
+                continue
+            short = next((p for p in sorted(self.places, key=len, reverse=True)
+                          if re.search(rf"\b{re.escape(p)}\b", government.name)), None)
+            if short is None:
+                continue
+            place_label = self.places[short]
+            place = Mention(f"{government.key}p", "Place", place_label, short, government.source,
+                            government.start, government.end)
+            self.state.mentions.append(place)
+            self._relate(government, "partOf", place, government.source)
+            for agency in first_by_name.values():
+                if (agency is government or re.search(r"Government$", agency.name)
+                        or not agency.name.startswith(short + " ")):
+                    continue
+                if any(m.key in has_parent for m in agencies if m.name == agency.name):
+                    continue
+                self._relate(agency, "partOf", government, agency.source)
+
+    def _children(self, candidate: _Candidate, mention: Mention, sentence: Sentence,
+                  mentions: list[Mention]) -> None:
+        for child in candidate.children:
+            child_mention = self._mention(child, sentence)
+            mentions.append(child_mention)
+            if candidate.part_of is child:
+                self._relate(mention, "partOf", child_mention, sentence)
+            if candidate.located_in is child:
+                self._relate(mention, "locatedIn", child_mention, sentence)
+            self._children(child, child_mention, sentence, mentions)
+
+    def _measure_title(self, sentence: Sentence) -> Mention | None:
+        """Numbered measures of a plan: "(1) Enterprise listing operations." and "1. Lock the ..."."""
+        section = re.match(r"\((\d{1,2})\)\s+([A-Z][^.()]{2,100})\.?$", sentence.text)
+        measure = re.match(r"(?:.*\)\s+)?(\d{1,2})\.\s+([A-Z][^.()]{2,100}?)\.", sentence.text)
+        if section:
+            title = section.group(2).strip()
+            self.state.section = self._titled_program(sentence, title, sentence.text.index(title))
+            self.state.measure = None
+            if self.state.main_program is not None:
+                self._relate(self.state.section, "partOf", self.state.main_program, sentence)
+            return self.state.section
+        elif measure and len(measure.group(2).split()) <= 12:
+            title = measure.group(2).strip()
+            self.state.measure = self._titled_program(sentence, title, measure.start(2))
+            parent = self.state.section or self.state.main_program
+            if parent is not None:
+                self._relate(self.state.measure, "partOf", parent, sentence)
+            return self.state.measure
+        return None
+
+    def _titled_program(self, sentence: Sentence, title: str, offset: int) -> Mention:
+        candidate = _Candidate("Program", offset, offset + len(title), title, title, scope=self.document.doc_id)
+        return self._mention(candidate, sentence)
+
+    def _main_program(self, sentence: Sentence, mentions: list[Mention]) -> None:
+        if self.state.main_program is None:
+            for mention in mentions:
+                if mention.cls == "Program" and re.search(r"(Plan|Measures|Opinions|Scheme|Program)\b",
+                                                          mention.name):
+                    self.state.main_program = mention
+                    return
+
+    def _current_object(self) -> Mention | None:
+        return self.state.measure or self.state.section or self.state.main_program
+
+    def _responsibility(self, sentence: Sentence, mentions: list[Mention]) -> None:
+        text = sentence.text
+        agencies = [m for m in mentions if m.cls == "Agency"]
+        targets = [m for m in mentions if m.cls in ("Program", "Fund", "Lab", "Cluster")]
+        # "X is responsible for ..." outside parentheses
+        for match in re.finditer(r"\b(?:is|are)\s+(?:responsible|in charge)\b", text):
+            if text.rfind("(", 0, match.start()) > text.rfind(")", 0, match.start()):
+                continue
+            subjects = [a for a in agencies if a.end - sentence.start <= match.start()
+                        and not re.search(r"[.;]", text[a.end - sentence.start:match.start()])]
+            objects = [t for t in targets if t.start - sentence.start >= match.end()]
+            obj = objects[0] if objects else self._current_object()
+            if subjects and obj is not None:
+                self._relate(subjects[-1], "responsibleFor", obj, sentence)
+        # "X issued / launched P"
+        verbs = "|".join(re.escape(v) for v in self.vocab.responsibility_verbs)
+        for agency in agencies:
+            after = text[agency.end - sentence.start:]
+            verb = re.match(rf"(?:\s*,[^,]{{0,60}},)?\s+(?:\w+\s+){{0,2}}?(?:{verbs})\b", after)
+            if not verb:
+                continue
+            window = agency.end - sentence.start + verb.end()
+            following = [t for t in targets if 0 <= t.start - sentence.start - window <= 40]
+            if following:
+                self._relate(agency, "responsibleFor", following[0], sentence)
+
+    def _parenthesised_responsibility(self, sentences: list[Sentence],
+                                      paragraph_mentions: list[tuple[Sentence, Mention]]) -> None:
+        """"(The X, Y and Z are responsible)" or a bare list of agencies closing a measure."""
+        if not sentences:
+            return
+        start, end = sentences[0].start, sentences[-1].end
+        text = self.document.text[start:end]
+        measures: list[tuple[int, Mention]] = [(m.start, m) for _, m in paragraph_mentions
+                                               if m.cls == "Program" and m.scope == self.document.doc_id]
+        for open_at, close_at in _parentheses(text):
+            inside = [(s, m) for s, m in paragraph_mentions
+                      if m.cls == "Agency" and start + open_at < m.start and m.end <= start + close_at]
+            if not inside:
+                continue
+            body = text[open_at + 1:close_at]
+            has_marker = any(marker in body.lower() for marker in self.vocab.responsibility_markers)
+            residue = body
+            for _, mention in inside:
+                residue = residue.replace(self.document.text[mention.start:mention.end], " ")
+            bare_list = not re.sub(r"(?i)\b(the|and|are|is|responsible|for|governments?|municipalities)\b|[\s,.()]",
+                                   "", residue)
+            if not (has_marker or bare_list or len(inside) >= 2 and body.count(",") >= len(inside) - 1):
+                continue
+            before = [m for pos, m in measures if pos - start < open_at]
+            target = before[-1] if before else self.state.main_program
+            if target is None:
+                continue
+            for sentence, agency in inside:
+                self._relate(agency, "responsibleFor", target, sentence)
+
+    def _funding(self, sentence: Sentence, mentions: list[Mention], amounts: list[AmountSpan],
+                 paragraph_mentions: list[tuple[Sentence, Mention]]) -> None:
+        text = sentence.text
+        receive = "|".join(re.escape(v) for v in self.vocab.receive_verbs)
+        give = "|".join(re.escape(v) for v in self.vocab.give_verbs)
+        for verb in re.finditer(rf"\b(?:{receive})\b", text):
+            obj = next((m for m in mentions if m.cls == "Fund" and m.start - sentence.start >= verb.end()
+                        and m.start - sentence.start - verb.end() < 40), None)
+            if obj is None:
+                continue
+            subject = self._subject_before(sentence, mentions, verb.start(), paragraph_mentions)
+            amount = _amount_after(amounts, obj.end - sentence.start, text)
+            if subject is not None:
+                self._relate(obj, "funds", subject, sentence, amount)
+        for verb in re.finditer(rf"\b(?:{give})\b", text):
+            funders = [m for m in mentions if m.cls in ("Agency", "Fund", "Enterprise")
+                       and m.end - sentence.start <= verb.start()
+                       and not re.search(r"[;]", text[m.end - sentence.start:verb.start()])]
+            recipients = [m for m in mentions if m.start - sentence.start >= verb.end() and m.cls != "Place"
+                          and not re.search(r"[;]", text[verb.end():m.start - sentence.start])]
+            if not funders or not recipients or not amounts:
+                continue
+            amount = next((a for a in amounts if a.start >= verb.start()), None)
+            if amount is not None:
+                self._relate(funders[-1], "funds", recipients[0], sentence, amount.amount)
+
+    def _subject_before(self, sentence: Sentence, mentions: list[Mention], position: int,
+                        paragraph_mentions: list[tuple[Sentence, Mention]]) -> Mention | None:
+        """The agency a receiving verb belongs to, following "it" and "the bureau" back."""
+        before = [m for m in mentions if m.cls == "Agency" and m.end - sentence.start <= position]
+        if before:
+            return before[-1]
+        clause = sentence.text[:position].lower()
+        if any(re.search(rf"\b{re.escape(p)}\b", clause) for p in _PRONOUNS):
+            earlier = [m for _, m in paragraph_mentions if m.cls == "Agency"]
+            return earlier[-1] if earlier else None
+        return None
+
+    def _location(self, sentence: Sentence, mentions: list[Mention]) -> None:
+        """Labs and clusters in a sentence about the document's city are in that city."""
+        city = self.jurisdiction.city
+        if not city:
+            return
+        text = sentence.text
+        named = re.search(rf"\b{re.escape(city)}\b|\bthe city\b|\bthe city['’]s\b|\blocal\b", text)
+        if not named:
+            return
+        inner_keys = {r.object for r in self.state.relations if r.predicate == "partOf"}
+        label = self.places.get(city, f"{city} City")
+        place = None
+        for mention in mentions:
+            if mention.key in inner_keys or mention.cls not in ("Lab", "Cluster", "Program"):
+                continue
+            if mention.cls == "Program" and not re.search(r"\blocal\s*$", text[:mention.start - sentence.start]):
+                continue
+            if any(r.subject == mention.key and r.predicate == "locatedIn" for r in self.state.relations):
+                continue
+            if place is None:
+                place = self._place_mention(sentence, label, named.group(), named.start())
+            self._relate(mention, "locatedIn", place, sentence)
+
+
+def _parentheses(text: str) -> Iterator[tuple[int, int]]:
+    """Outermost balanced parenthesis pairs (offsets of "(" and ")")."""
+    depth, opened = 0, 0
+    for index, char in enumerate(text):
+        if char == "(":
+            if depth == 0:
+                opened = index
+            depth += 1
+        elif char == ")" and depth:
+            depth -= 1
+            if depth == 0:
+                yield opened, index
+
+
+def _stated_amount(candidate: _Candidate, amounts: Iterable[AmountSpan], text: str) -> Amount | None:
+    """"a 100 million yuan fund pool": an amount just before a fund names its size."""
+    if candidate.cls != "Fund":
+        return None
+    for amount in amounts:
+        if amount.end <= candidate.start and not text[amount.end:candidate.start].strip(" “\""):
+            return amount.amount
+    return None
+
+
+def _amount_after(amounts: Iterable[AmountSpan], position: int, text: str) -> Amount | None:
+    for amount in amounts:
+        if amount.start >= position and re.fullmatch(r"\s*(?:amounting to|of|worth|totall?ing|at)?\s*",
+                                                     text[position:amount.start]):
+            return amount.amount
+    return None
+
+
+def extract_english(document: Document, vocab: EnglishVocabulary | None = None) -> Extraction:
+    return EnglishExtractor(document, vocab).run()
+
+
+def replace_scope(mention: Mention, scope: str) -> Mention:
+    return replace(mention, scope=scope)

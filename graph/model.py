@@ -1,0 +1,145 @@
+"""Plain records passed between the pipeline stages.
+
+Everything here is immutable and picklable so that per-document work can run in
+worker processes (or on a cluster) and be cached, and so the reduce stages get
+exactly what the map stages produced.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+#: The entity classes of ../shared/SCHEMA.md (local names are fixed).
+ENTITY_CLASSES = ("Agency", "Program", "Enterprise", "Cluster", "Lab", "Fund", "Place")
+#: The relation properties every quality check counts.
+RELATION_PROPERTIES = ("responsibleFor", "funds", "partOf", "locatedIn")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    text: str
+    start: int  # character offset of the sentence in Document.text
+    end: int
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class Document:
+    doc_id: str  # file name relative to the root it was read from
+    path: str
+    title: str
+    language: str  # "en" or "zh"
+    text: str
+    sentences: tuple[Sentence, ...]
+
+
+@dataclass(frozen=True)
+class ReadFailure:
+    """A file that could not become a Document, and why (shown in the report)."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a fact was read: document, the sentence, and its character span."""
+
+    document: str
+    sentence: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Amount:
+    yuan: Decimal
+    text: str  # as written in the document
+
+
+@dataclass(frozen=True)
+class Jurisdiction:
+    """The places a document speaks for: unqualified agency names take these."""
+
+    province: str | None = None  # "Hebei"
+    city: str | None = None  # "Hebi"
+    county: str | None = None
+    district: str | None = None
+
+    def for_level(self, level: str) -> str | None:
+        return {"province": self.province, "city": self.city, "county": self.county,
+                "district": self.district}.get(level)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One naming of an entity in one sentence.
+
+    ``name`` is the name qualified within its document ("Hebi Municipal Finance
+    Bureau" for "the Municipal Finance Bureau"); ``surface`` is the text as written.
+    ``scope`` keeps names that could not be qualified apart from other documents'.
+    """
+
+    key: str  # unique within the document
+    cls: str
+    name: str
+    surface: str
+    source: Source
+    start: int
+    end: int
+    language: str = "en"
+    scope: str = ""
+    translations: tuple[str, ...] = ()
+    amount: Amount | None = None  # a stated size ("a 100 million yuan fund pool")
+
+
+@dataclass(frozen=True)
+class RelationMention:
+    subject: str  # Mention.key
+    predicate: str
+    object: str  # Mention.key
+    source: Source
+    amount: Amount | None = None
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything one document yields; the unit of the map stage and of caching."""
+
+    doc_id: str
+    title: str
+    language: str
+    jurisdiction: Jurisdiction
+    mentions: tuple[Mention, ...]
+    relations: tuple[RelationMention, ...]
+    size: int = 0  # characters of text
+
+
+@dataclass(frozen=True)
+class Entity:
+    entity_id: str  # stable: "<class>/<slug>"
+    cls: str
+    label: str
+    language: str
+    aliases: tuple[str, ...]
+    sources: tuple[Source, ...]
+    amounts: tuple[Amount, ...] = ()
+    translations: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Relation:
+    subject: str  # Entity.entity_id
+    predicate: str
+    object: str
+    sources: tuple[Source, ...]
+    amounts: tuple[Amount, ...] = ()
+
+
+@dataclass(frozen=True)
+class Resolved:
+    entities: tuple[Entity, ...]
+    relations: tuple[Relation, ...]
+    documents: tuple[Extraction, ...] = field(default=())

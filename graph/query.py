@@ -1,0 +1,106 @@
+"""SPARQL over a build's graph.ttl (evaluated by Oxigraph), and result formatting."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
+QUERY_DIR = ONTOLOGY_DIR / "queries"
+
+PREFIXES = """PREFIX gg: <https://w3id.org/govgraph/ontology#>
+PREFIX id: <https://w3id.org/govgraph/id/>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+PREFIX schema: <https://schema.org/>
+"""
+
+
+class QueryError(Exception):
+    """A query that cannot run: bad syntax, unknown name, missing build."""
+
+
+@dataclass(frozen=True)
+class Table:
+    columns: list[str]
+    rows: list[list[str]]
+
+
+def load_store(build: Path) -> ox.Store:
+    turtle = build / "graph.ttl"
+    if not turtle.is_file():
+        raise QueryError(f"{build}: not a build folder (no graph.ttl); run 'govgraph build' first")
+    store = ox.Store()
+    store.bulk_load(path=str(turtle), format=ox.RdfFormat.TURTLE)
+    return store
+
+
+def query_text(argument: str) -> str:
+    """A query given as SPARQL text, a .rq file, or the name of a query in ontology/queries."""
+    path = Path(argument)
+    if argument.endswith(".rq"):
+        if not path.is_file():
+            raise QueryError(f"{argument}: no such query file")
+        return path.read_text(encoding="utf-8")
+    named = QUERY_DIR / f"{argument}.rq"
+    if named.is_file():
+        return named.read_text(encoding="utf-8")
+    if any(word in argument.upper() for word in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE", "INSERT", "DELETE")):
+        return argument
+    names = ", ".join(sorted(p.stem for p in QUERY_DIR.glob("*.rq")))
+    raise QueryError(f"{argument!r} is neither SPARQL nor a named query (named queries: {names})")
+
+
+def _term(term: object) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, ox.Literal | ox.NamedNode | ox.BlankNode):
+        return term.value
+    return str(term)
+
+
+def run_query(store: ox.Store, text: str) -> Table:
+    if any(word in text.upper().split() for word in ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE")):
+        raise QueryError("only read queries are allowed (SELECT, ASK, CONSTRUCT, DESCRIBE)")
+    if "PREFIX gg:" not in text:
+        text = PREFIXES + text
+    try:
+        results = store.query(text)
+    except SyntaxError as error:
+        raise QueryError(f"SPARQL syntax error: {error}") from None
+    except (OSError, ValueError, RuntimeError) as error:
+        raise QueryError(f"query failed: {error}") from None
+    if isinstance(results, ox.QueryBoolean):
+        return Table(["result"], [["true" if bool(results) else "false"]])
+    if isinstance(results, ox.QuerySolutions):
+        columns = [v.value for v in results.variables]
+        return Table(columns, [[_term(solution[c]) for c in columns] for solution in results])
+    return Table(["subject", "predicate", "object"], [[_term(t.subject), _term(t.predicate), _term(t.object)]
+                                                     for t in results])
+
+
+def format_table(table: Table, form: str = "table") -> str:
+    if form == "json":
+        return json.dumps([dict(zip(table.columns, row)) for row in table.rows], ensure_ascii=False, indent=2)
+    if form == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(table.columns)
+        writer.writerows(table.rows)
+        return buffer.getvalue().rstrip("\n")
+    widths = [min(60, max([len(c)] + [len(row[i]) for row in table.rows])) for i, c in enumerate(table.columns)]
+
+    def line(cells: list[str]) -> str:
+        return "  ".join((cell if len(cell) <= 60 else cell[:57] + "...").ljust(w) for cell, w in zip(cells, widths))
+
+    out = [line(table.columns), line(["-" * w for w in widths])] + [line(row) for row in table.rows]
+    out.append(f"({len(table.rows)} row{'s' if len(table.rows) != 1 else ''})")
+    return "\n".join(x.rstrip() for x in out)

@@ -1,0 +1,107 @@
+"""Mentions of all documents -> entities and relations (the reduce).
+
+One node per real thing: mentions merge when their class, normalised name key and
+scope agree. The key forgives articles, quotes, plural heads, level words
+("Municipal", "Provincial") and word order of "People's Government of X Province";
+every surface form is kept as an alias.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from .model import Amount, Entity, Extraction, Mention, Relation, Resolved, Source
+
+_LEVEL_WORDS = {"municipal", "provincial", "city", "province", "county", "district", "prefecture"}
+_SYNONYMS = {"laboratory": "lab", "centre": "center", "programme": "program", "sub-branch": "subbranch"}
+_PLACE_SUFFIX = re.compile(r"\s+(?:new district|new area|autonomous region|autonomous prefecture|province|city|"
+                           r"county|district|prefecture|municipality)$")
+
+
+def name_key(name: str, cls: str = "") -> str:
+    """The comparison key of a name: what variants of one name have in common."""
+    key = name.lower().replace("’", "'").replace("‘", "'")
+    key = re.sub(r"[“”\"]", "", key)
+    key = re.sub(r"\s*\([^()]*\)", "", key)  # "Event (Henan)", "industry (electronic appliances) cluster"
+    key = re.sub(r"^(?:the|a|an)\s+|^\d{4}\s+", "", key)
+    key = re.sub(r"[^\w\s'+\-]", " ", key)
+    if cls == "Place":
+        key = _PLACE_SUFFIX.sub("", " ".join(key.split()))
+    if cls == "Agency":
+        reordered = re.match(r"(.+?)\s+of\s+(?:the\s+)?(\w[\w'\-]*)\s+(?:province|city|county|district)$", key)
+        if reordered and " of " not in reordered.group(1):
+            key = f"{reordered.group(2)} {reordered.group(1)}"
+        key = " ".join(w for w in key.split() if w not in _LEVEL_WORDS)
+    words = [_SYNONYMS.get(w, w) for w in key.split()]
+    if words and len(words[-1]) > 3 and words[-1].endswith("s") and not words[-1].endswith("ss"):
+        words[-1] = words[-1][:-1]  # plural heads: "Awards", "bonds"
+    return " ".join(words)
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^\w]+", "-", text.lower().replace("'", "").replace("’", "")).strip("-") or "x"
+
+
+def _label(mentions: list[Mention]) -> str:
+    """The most frequent qualified name; ties go to the longer, then alphabetical."""
+    counts = Counter(m.name for m in mentions)
+    return sorted(counts, key=lambda n: (-counts[n], -len(n), n))[0]
+
+
+def _unique_sources(sources: Iterable[Source]) -> tuple[Source, ...]:
+    return tuple(sorted(set(sources), key=lambda s: (s.document, s.start, s.end)))
+
+
+def _unique_amounts(amounts: Iterable[Amount]) -> tuple[Amount, ...]:
+    return tuple(sorted(set(amounts), key=lambda a: (a.yuan, a.text)))
+
+
+def resolve(extractions: Iterable[Extraction]) -> Resolved:
+    extractions = sorted(extractions, key=lambda e: e.doc_id)
+    groups: dict[tuple[str, str, str], list[Mention]] = defaultdict(list)
+    for extraction in extractions:
+        for mention in extraction.mentions:
+            groups[(mention.cls, name_key(mention.name, mention.cls), mention.scope)].append(mention)
+
+    entity_of: dict[tuple[str, str], str] = {}  # (doc, mention key) -> entity id
+    entities: list[Entity] = []
+    taken: set[str] = set()
+    for group_key in sorted(groups):
+        cls, key, scope = group_key
+        mentions = groups[group_key]
+        label = _label(mentions)
+        entity_id = f"{cls.lower()}/{slug(label)}"
+        if scope or entity_id in taken:
+            digest = hashlib.sha1(f"{cls}|{key}|{scope}".encode()).hexdigest()[:8]
+            entity_id = f"{entity_id}-{digest}"
+        taken.add(entity_id)
+        aliases = sorted({m.name for m in mentions} | {m.surface for m in mentions} - {label})
+        entities.append(Entity(
+            entity_id=entity_id, cls=cls, label=label, language=mentions[0].language,
+            aliases=tuple(a for a in aliases if a and a != label),
+            sources=_unique_sources(m.source for m in mentions),
+            amounts=_unique_amounts(m.amount for m in mentions if m.amount is not None),
+            translations=tuple(sorted({t for m in mentions for t in m.translations})),
+        ))
+        for mention in mentions:
+            entity_of[(mention.source.document, mention.key)] = entity_id
+
+    edges: dict[tuple[str, str, str], tuple[list[Source], list[Amount]]] = defaultdict(lambda: ([], []))
+    for extraction in extractions:
+        for relation in extraction.relations:
+            subject = entity_of.get((extraction.doc_id, relation.subject))
+            obj = entity_of.get((extraction.doc_id, relation.object))
+            if subject is None or obj is None or subject == obj:
+                continue
+            sources, amounts = edges[(subject, relation.predicate, obj)]
+            sources.append(relation.source)
+            if relation.amount is not None:
+                amounts.append(relation.amount)
+    relations = tuple(
+        Relation(s, p, o, _unique_sources(sources), _unique_amounts(amounts))
+        for (s, p, o), (sources, amounts) in sorted(edges.items())
+    )
+    return Resolved(tuple(entities), relations, tuple(extractions))
