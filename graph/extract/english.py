@@ -29,6 +29,7 @@ _STOP_WORDS = {"of", "to", "in", "for", "with", "by", "on", "from", "at", "is", 
                "have", "be", "been", "that", "which", "as", "into", "its", "their", "this", "these", "or"}
 _CLAUSE_WORDS = _STOP_WORDS | {"and", "was", "will", "has", "had", "can", "should", "shall", "would", "were",
                                 "is", "are", "be", "being", "so", "but", "while", "where", "when", "not"}
+_LED_GROUP = re.compile(r"(?i)\b(?:work(?:ing)? group|task force|leading group|special class)\b")
 _PRONOUNS = {"it", "the bureau", "the department", "the commission", "the office", "the committee"}
 
 
@@ -91,7 +92,9 @@ class _SentenceReader:
 
     def classify_phrase(self, text: str, start: int) -> _Candidate | None:
         """A capitalised phrase to a candidate, following "X of Y" / "X for Y" structure."""
-        text = re.sub(r"^(?:the|The)\s+", "", text)
+        article = re.match(r"(?:the|The)\s+", text)
+        if article:
+            text, start = text[article.end():], start + article.end()
         split = re.search(r"\s(?:of|for)\s+(?:the\s+|a\s+)?", text)
         if split:
             before, after = text[: split.start()], text[split.end():]
@@ -377,6 +380,7 @@ def detect_jurisdiction(document: Document, vocab: EnglishVocabulary) -> tuple[J
     named most, the title counting triple.
     """
     cities: Counter[str] = Counter()
+    lead_cities: Counter[str] = Counter()
     provinces: Counter[str] = Counter()
     places: dict[str, str] = {}
     reader = _SentenceReader(vocab, Jurisdiction(), document.doc_id, {})
@@ -389,10 +393,21 @@ def detect_jurisdiction(document: Document, vocab: EnglishVocabulary) -> tuple[J
             places.setdefault(short, place.name)
             if place.level == "province":
                 provinces[short] += weight
-            elif place.level == "city" and sentence.index in lead:
+            elif place.level == "city":
                 cities[short] += weight
+                lead_cities[short] += sentence.index in lead
+        for adjective in re.finditer(r"\b([A-Z][a-z'’\-]+) (Municipal|Provincial)\b", sentence.text):
+            short = adjective.group(1)
+            if adjective.group(2) == "Provincial" and short in vocab.provinces:
+                provinces[short] += weight
+            elif adjective.group(2) == "Municipal" and short not in vocab.sentence_starters:
+                cities[short] += weight
+                places.setdefault(short, f"{short} City")
     province = provinces.most_common(1)[0][0] if provinces else None
-    city = cities.most_common(1)[0][0] if cities else None
+    if lead_cities:
+        city = max(lead_cities, key=lambda c: (lead_cities[c], cities[c]))
+    else:
+        city = next(iter(cities)) if len(cities) == 1 else None
     return Jurisdiction(province=province, city=city), places
 
 
@@ -580,7 +595,8 @@ class EnglishExtractor:
     def _responsibility(self, sentence: Sentence, mentions: list[Mention]) -> None:
         text = sentence.text
         agencies = [m for m in mentions if m.cls == "Agency"]
-        targets = [m for m in mentions if m.cls in ("Program", "Fund", "Lab", "Cluster")]
+        targets = [m for m in mentions if m.cls in ("Program", "Fund", "Lab", "Cluster")
+                   or (m.cls == "Agency" and _LED_GROUP.search(m.name))]
         # "X is responsible for ..." outside parentheses
         for match in re.finditer(r"\b(?:is|are)\s+(?:responsible|in charge)\b", text):
             if text.rfind("(", 0, match.start()) > text.rfind(")", 0, match.start()):
