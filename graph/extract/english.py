@@ -195,14 +195,11 @@ class _SentenceReader:
             after, before = text[match.end():], text[: match.start()]
             cls = None
             head = self.head_of(inner)
-            type_noun = re.match(r"\s*([a-z]+(?:\s+[a-z]+)?)(?=\s*(?:[^\sa-z]|$|(?:%s)\b))"
-                                 % "|".join(_STOP_WORDS | {"and"}), after)
-            noun = type_noun.group(1) if type_noun else ""
-            noun = noun if noun in self.vocab.quoted_type_nouns else noun.split(" ")[-1]
+            noun = self._closing_type_noun(after)
             surface = match.group()
-            if noun in self.vocab.quoted_type_nouns and noun:
+            if noun:
                 cls = self.vocab.quoted_type_nouns[noun]
-                surface = f"{inner} {type_noun.group(1)}"
+                surface = f"{inner} {noun}"
             elif head:
                 cls = head[0]
             else:
@@ -228,6 +225,15 @@ class _SentenceReader:
             classes[index] = cls
             name, scope = self.qualify(_normal(inner))
             yield _Candidate(cls, match.start(), match.end(), name, surface, scope, rank=4)
+
+    def _closing_type_noun(self, after: str) -> str:
+        """The type word(s) right after a quote when they close the phrase: “X” campaign, “X” electronic platform."""
+        closing = r"(?=\s*(?:[^\sa-z]|$|(?:%s)\b))" % "|".join(sorted(_CLAUSE_WORDS))
+        for pattern in (r"\s*([a-z]+\s+[a-z]+)", r"\s*([a-z]+)"):
+            found = re.match(pattern + closing, after)
+            if found and found.group(1) in self.vocab.quoted_type_nouns:
+                return found.group(1)
+        return ""
 
     def _quoted_with_phrase(self, match: re.Match[str], inner: str, after: str) -> _Candidate | None:
         """“1+N” loan risk compensation fund pool: the quote modifies a phrase with a head."""
@@ -659,7 +665,7 @@ class EnglishExtractor:
                         and m.start - sentence.start - verb.end() < 40), None)
             if obj is None:
                 continue
-            subject = self._subject_before(sentence, mentions, verb.start(), paragraph_mentions)
+            subject = self._subject_before(sentence, mentions, verb.start())
             amount = _amount_after(amounts, obj.end - sentence.start, text)
             if subject is not None:
                 self._relate(obj, "funds", subject, sentence, amount)
@@ -675,16 +681,18 @@ class EnglishExtractor:
             if amount is not None:
                 self._relate(funders[-1], "funds", recipients[0], sentence, amount.amount)
 
-    def _subject_before(self, sentence: Sentence, mentions: list[Mention], position: int,
-                        paragraph_mentions: list[tuple[Sentence, Mention]]) -> Mention | None:
+    def _subject_before(self, sentence: Sentence, mentions: list[Mention], position: int) -> Mention | None:
         """The agency a receiving verb belongs to, following "it" and "the bureau" back."""
         before = [m for m in mentions if m.cls == "Agency" and m.end - sentence.start <= position]
         if before:
             return before[-1]
         clause = sentence.text[:position].lower()
         if any(re.search(rf"\b{re.escape(p)}\b", clause) for p in _PRONOUNS):
-            earlier = [m for _, m in paragraph_mentions if m.cls == "Agency"]
-            return earlier[-1] if earlier else None
+            # the subject of the nearest earlier sentence that names an agency (its first agency)
+            for earlier in reversed(self.document.sentences[max(0, sentence.index - 3):sentence.index]):
+                named = [m for m in self.state.mentions if m.cls == "Agency" and m.source.start == earlier.start]
+                if named:
+                    return min(named, key=lambda m: m.start)
         return None
 
     def _location(self, sentence: Sentence, mentions: list[Mention]) -> None:
@@ -693,7 +701,7 @@ class EnglishExtractor:
         if not city:
             return
         text = sentence.text
-        named = re.search(rf"\b{re.escape(city)}\b|\bthe city\b|\bthe city['’]s\b|\blocal\b", text)
+        named = re.search(rf"\b{re.escape(city)}\b|(?i:\bthe city\b|\blocal\b)", text)
         if not named:
             return
         inner_keys = {r.object for r in self.state.relations if r.predicate == "partOf"}

@@ -1,0 +1,134 @@
+"""Specific entities and edges from specific sentences: our own texts, then the real corpus."""
+
+from decimal import Decimal
+
+from conftest import extract_corpus, extract_text, names, needs_shared, relations
+
+HEBI_NOTE = """Hebi City Publishes Its Budget Notes
+
+The Municipal Finance Bureau and the Municipal Science and Technology Bureau answered questions.
+This year, the bureau successfully won approval for new projects. Then it obtained special bonds amounting to 1.2 billion yuan for roads.
+A 300 million yuan “2+X” credit guarantee fund pool was set up to help small firms.
+The Hebi Branch of the Provincial Academy of Sciences opened, and the Mozi Laboratory began work in Hebi.
+Relevant departments and financial institutions met 53 enterprises.
+"""
+
+PLAN_NOTE = """Hebei Province Issues a Cluster Action Plan
+
+(1) Listing support.
+
+1. Build a pipeline of candidates. Each year the province screens firms. (Provincial Department of Industry and Information Technology, Hebei Securities Regulatory Bureau, and Provincial Local Financial Supervision Bureau)
+
+2. Modernise equipment. Support goes to county industrial clusters such as Qinghe Cashmere, Linxi Bearing and Anping Wire Mesh. (The Provincial Department of Commerce is responsible)
+"""
+
+
+def test_unqualified_agencies_take_the_documents_city() -> None:
+    extraction = extract_text(HEBI_NOTE)
+    assert extraction.jurisdiction.city == "Hebi"
+    agencies = names(extraction, "Agency")
+    assert {"Hebi Municipal Finance Bureau", "Hebi Municipal Science and Technology Bureau"} <= agencies
+
+
+def test_pronoun_subject_receives_the_named_fund_with_its_amount() -> None:
+    extraction = extract_text(HEBI_NOTE)
+    by_key = {m.key: m for m in extraction.mentions}
+    funds = [(by_key[r.subject].name, by_key[r.object].name, r.amount) for r in extraction.relations
+             if r.predicate == "funds"]
+    assert len(funds) == 1
+    funder, recipient, amount = funds[0]
+    assert (funder, recipient) == ("Hebi special bonds", "Hebi Municipal Finance Bureau")
+    assert amount is not None and amount.yuan == Decimal("1200000000") and amount.text == "1.2 billion yuan"
+
+
+def test_quoted_fund_pool_keeps_its_stated_size() -> None:
+    extraction = extract_text(HEBI_NOTE)
+    [pool] = [m for m in extraction.mentions if m.cls == "Fund" and "fund pool" in m.name]
+    assert pool.name == "“2+X” credit guarantee fund pool"
+    assert pool.amount is not None and pool.amount.yuan == Decimal("300000000")
+
+
+def test_branch_of_an_academy_is_part_of_it_and_labs_are_located_in_the_city() -> None:
+    extraction = extract_text(HEBI_NOTE)
+    branch = "Hebi Branch of the Henan Provincial Academy of Sciences".replace("Henan ", "")
+    labs = names(extraction, "Lab")
+    assert "Mozi Laboratory" in labs
+    assert any(name.startswith("Hebi Branch of the") for name in labs), labs
+    assert ("Mozi Laboratory", "Hebi City") in relations(extraction, "locatedIn")
+    part_of = relations(extraction, "partOf")
+    assert any(s.startswith("Hebi Branch") and o.endswith("Provincial Academy of Sciences") for s, o in part_of)
+    assert branch  # the province is not named in this note, so the academy is unqualified here
+
+
+def test_generic_phrases_are_not_entities() -> None:
+    extraction = extract_text(HEBI_NOTE)
+    surfaces = {m.surface.lower() for m in extraction.mentions}
+    assert not surfaces & {"relevant departments", "financial institutions", "53 enterprises", "enterprises"}
+
+
+def test_responsibility_clauses_attach_to_the_measure_they_close() -> None:
+    extraction = extract_text(PLAN_NOTE)
+    responsible = relations(extraction, "responsibleFor")
+    measure = "Build a pipeline of candidates"
+    assert {("Hebei Provincial Department of Industry and Information Technology", measure),
+            ("Hebei Securities Regulatory Bureau", measure),
+            ("Hebei Provincial Local Financial Supervision Bureau", measure)} <= responsible
+    assert ("Hebei Provincial Department of Commerce", "Modernise equipment") in responsible
+    assert ("Hebei Provincial Department of Commerce", measure) not in responsible
+    assert ("Build a pipeline of candidates", "Listing support") in relations(extraction, "partOf")
+
+
+def test_county_clusters_are_located_in_their_county() -> None:
+    extraction = extract_text(PLAN_NOTE)
+    assert {"Qinghe Cashmere", "Linxi Bearing", "Anping Wire Mesh"} <= names(extraction, "Cluster")
+    assert ("Qinghe Cashmere", "Qinghe County") in relations(extraction, "locatedIn")
+
+
+def test_quoted_campaign_and_issue_verb() -> None:
+    extraction = extract_text("Zhengzhou City Notes\n\nThe Municipal Commerce Bureau launched the "
+                              "“Ten Thousand People Helping Ten Thousand Enterprises” campaign in Zhengzhou City.")
+    assert "Ten Thousand People Helping Ten Thousand Enterprises" in names(extraction, "Program")
+    assert ("Zhengzhou Municipal Commerce Bureau", "Ten Thousand People Helping Ten Thousand Enterprises") in \
+        relations(extraction, "responsibleFor")
+
+
+def test_the_same_unqualified_name_differs_between_cities() -> None:
+    hebi = extract_text("Hebi City news\n\nThe Municipal Finance Bureau met.")
+    hefei = extract_text("Hefei City news\n\nThe Municipal Finance Bureau met.")
+    assert names(hebi, "Agency") == {"Hebi Municipal Finance Bureau"}
+    assert names(hefei, "Agency") == {"Hefei Municipal Finance Bureau"}
+
+
+# --- the real corpus --------------------------------------------------------------------
+
+
+@needs_shared
+def test_corpus_000_labs_funds_and_places() -> None:
+    extraction = extract_corpus("000_")
+    assert ("Mozi Laboratory", "Hebi City") in relations(extraction, "locatedIn")
+    [pool] = [m for m in extraction.mentions if m.cls == "Fund" and "1+N" in m.name]
+    assert pool.amount is not None and pool.amount.yuan == Decimal("100000000")
+    assert ("Hebi Branch of the Henan Provincial Academy of Sciences", "Henan Provincial Academy of Sciences") in \
+        relations(extraction, "partOf")
+    assert ("Hebi Municipal Finance Bureau", "Hebi Municipal Government") in relations(extraction, "partOf")
+    assert {"Hebi City", "Henan Province"} <= names(extraction, "Place")
+
+
+@needs_shared
+def test_corpus_002_joint_responsibility_for_lock_the_cultivation_target() -> None:
+    extraction = extract_corpus("002_")
+    responsible = relations(extraction, "responsibleFor")
+    target = "Lock the cultivation target"
+    for agency in ("Hebei Provincial Department of Industry and Information Technology",
+                   "Hebei Securities Regulatory Bureau", "Hebei Provincial Local Financial Supervision Bureau"):
+        assert (agency, target) in responsible
+    assert ("Qinghe Cashmere", "Qinghe County") in relations(extraction, "locatedIn")
+    assert "Hebei Industrial Investment Guidance Fund" in names(extraction, "Fund")
+
+
+@needs_shared
+def test_corpus_001_leading_group_issued_the_ten_measures() -> None:
+    extraction = extract_corpus("001_")
+    responsible = relations(extraction, "responsibleFor")
+    assert any(agency.startswith("Hebei Provincial Leading Group") and program.startswith("Ten Measures")
+               for agency, program in responsible), responsible

@@ -1,0 +1,53 @@
+from pathlib import Path
+
+from graph.documents import decode, detect_language, find_files, read_document, split_sentences
+from graph.model import Document, ReadFailure
+
+
+def test_utf8_with_bom_and_gb18030_decode(tmp_path: Path) -> None:
+    assert decode("Finance Bureau".encode("utf-8-sig")) == "Finance Bureau"
+    chinese = "市财政局负责第十四工作组的组织协调工作，郑州市工业和信息化局参加。" * 3
+    assert decode(chinese.encode("gb18030")) == chinese
+
+
+def test_binary_and_empty_files_fail_with_a_reason_naming_the_file(tmp_path: Path) -> None:
+    (tmp_path / "blob.txt").write_bytes(b"\x00\x01\x02binary\x00")
+    (tmp_path / "empty.txt").write_bytes(b"  \n")
+    binary = read_document(tmp_path / "blob.txt", "blob.txt")
+    empty = read_document(tmp_path / "empty.txt", "empty.txt")
+    assert isinstance(binary, ReadFailure) and binary.path == "blob.txt" and "binary" in binary.reason
+    assert isinstance(empty, ReadFailure) and "empty" in empty.reason
+
+
+def test_html_loses_scripts_and_tags_but_keeps_text(tmp_path: Path) -> None:
+    page = tmp_path / "notice.html"
+    page.write_text("<html><head><script>alert(1)</script><style>p{}</style></head>"
+                    "<body><p>The Municipal Finance Bureau &amp; partners.</p><p>Second.</p></body></html>")
+    document = read_document(page, "notice.html")
+    assert isinstance(document, Document)
+    assert "alert" not in document.text and "<p>" not in document.text
+    assert "The Municipal Finance Bureau & partners." in document.text
+
+
+def test_sentences_keep_closing_quotes_and_numbered_markers() -> None:
+    text = "1. Lock the target. Firms join the pool. It was named the “Demonstration Base.” Next one.\nNew line"
+    sentences = [s.text for s in split_sentences(text, "en")]
+    assert sentences == ["1. Lock the target.", "Firms join the pool.", "It was named the “Demonstration Base.”",
+                         "Next one.", "New line"]
+    for sentence in split_sentences(text, "en"):
+        assert text[sentence.start:sentence.end] == sentence.text
+
+
+def test_chinese_sentences_split_on_full_stops_and_semicolons() -> None:
+    sentences = [s.text for s in split_sentences("第一句。第二句；第三句！", "zh")]
+    assert sentences == ["第一句。", "第二句；", "第三句！"]
+
+
+def test_language_and_recursive_discovery(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "one.md").write_text("x")
+    (tmp_path / "two.txt").write_text("x")
+    (tmp_path / "skip.pdf").write_text("x")
+    assert [p.name for p in find_files([tmp_path])] == ["one.md", "two.txt"]
+    assert detect_language("郑州市财政局") == "zh"
+    assert detect_language("Hebi Municipal Finance Bureau") == "en"

@@ -1,0 +1,35 @@
+from graph.resolve import name_key, resolve
+
+from conftest import extract_text
+
+
+def test_name_keys_forgive_articles_plurals_quotes_and_level_words() -> None:
+    assert name_key("the Provincial Science and Technology Progress Awards") == \
+        name_key("Provincial Science and Technology Progress Award")
+    assert name_key("“1+N” loan risk compensation fund pool") == name_key("1+N loan risk compensation fund pool")
+    assert name_key("Hebi Municipal Finance Bureau", "Agency") == name_key("Hebi Finance Bureau", "Agency")
+    assert name_key("People's Government of Hebei Province", "Agency") == \
+        name_key("Hebei Provincial People's Government", "Agency")
+    assert name_key("Hebi City", "Place") == name_key("Hebi", "Place")
+
+
+def test_one_node_per_thing_with_every_surface_form_as_alias() -> None:
+    first = extract_text("Hebi City notes\n\nThe Municipal Finance Bureau met the press.", "a.txt")
+    second = extract_text("Hebi City update\n\nHebi Municipal Finance Bureau staff spoke.", "b.txt")
+    other_city = extract_text("Hefei City notes\n\nThe Municipal Finance Bureau met the press.", "c.txt")
+    resolved = resolve([first, second, other_city])
+    bureaus = [e for e in resolved.entities if e.cls == "Agency"]
+    assert sorted(e.label for e in bureaus) == ["Hebi Municipal Finance Bureau", "Hefei Municipal Finance Bureau"]
+    hebi = next(e for e in bureaus if e.label.startswith("Hebi"))
+    assert "Municipal Finance Bureau" in hebi.aliases
+    assert {s.document for s in hebi.sources} == {"a.txt", "b.txt"}
+    assert hebi.entity_id == "agency/hebi-municipal-finance-bureau"
+
+
+def test_relations_merge_and_keep_every_source() -> None:
+    one = extract_text("Hebi City notes\n\nThe Mozi Laboratory opened in Hebi.", "a.txt")
+    two = extract_text("Hebi City notes\n\nThe city says the Mozi Laboratory hired staff.", "b.txt")
+    resolved = resolve([one, two])
+    [located] = [r for r in resolved.relations if r.predicate == "locatedIn"]
+    assert located.subject == "lab/mozi-laboratory" and located.object == "place/hebi-city"
+    assert [s.document for s in located.sources] == ["a.txt", "b.txt"]
