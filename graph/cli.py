@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .build import SAMPLE_CORPUS, BuildError, build
 from .evaluate import evaluate, format_score, score_as_json
-from .query import QUERY_DIR, QueryError, format_table, load_store, query_text, run_query
+from .query import QUERY_DIR, QueryError, Table, format_table, load_store, query_text, run_query
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -32,10 +32,10 @@ def _stats(args: argparse.Namespace) -> int:
                         ("Top agencies by responsibilities", "top-agencies"),
                         ("Total funding by funder (yuan)", "funding-by-funder")):
         table = run_query(store, (QUERY_DIR / f"{name}.rq").read_text(encoding="utf-8"))
-        if name == "entities-by-class" or name == "edges-by-property":
-            table.rows = [[row[0].rsplit("#", 1)[-1], *row[1:]] for row in table.rows]
+        if name in ("entities-by-class", "edges-by-property"):
+            table = Table(table.columns, [[row[0].rsplit("#", 1)[-1], *row[1:]] for row in table.rows])
         if name == "top-agencies":
-            table.rows = table.rows[: args.top]
+            table = Table(table.columns, table.rows[: args.top])
         print(f"## {title}")
         print(format_table(table))
         print()

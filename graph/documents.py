@@ -34,7 +34,7 @@ def find_files(paths: Iterable[Path]) -> list[Path]:
     for path in paths:
         if path.is_dir():
             found.update(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
-        else:
+        elif path.is_file():
             found.add(path)
     return sorted(found)
 

@@ -96,10 +96,10 @@ def format_table(table: Table, form: str = "table") -> str:
         writer.writerow(table.columns)
         writer.writerows(table.rows)
         return buffer.getvalue().rstrip("\n")
-    widths = [min(60, max([len(c)] + [len(row[i]) for row in table.rows])) for i, c in enumerate(table.columns)]
+    widths = [min(90, max([len(c)] + [len(row[i]) for row in table.rows])) for i, c in enumerate(table.columns)]
 
     def line(cells: list[str]) -> str:
-        return "  ".join((cell if len(cell) <= 60 else cell[:57] + "...").ljust(w) for cell, w in zip(cells, widths))
+        return "  ".join((cell if len(cell) <= 90 else cell[:87] + "...").ljust(w) for cell, w in zip(cells, widths))
 
     out = [line(table.columns), line(["-" * w for w in widths])] + [line(row) for row in table.rows]
     out.append(f"({len(table.rows)} row{'s' if len(table.rows) != 1 else ''})")

@@ -1,0 +1,69 @@
+import csv
+import re
+from pathlib import Path
+
+import networkx as nx
+
+from graph.build import build
+
+HOSTILE = """Hebi City Notice
+
+The Municipal Finance Bureau praised the <script>window.hacked = 1</script> “<img src=x onerror=alert(1)> Loan” product.
+"""
+
+
+def test_html_is_offline_with_legend_and_every_node(sample_build) -> None:
+    page = (sample_build.output / "graph.html").read_text(encoding="utf-8")
+    assert not re.search(r"<(?:script|link)[^>]+(?:src|href)=\"https?://", page)
+    assert "vis-network" in page or "vis.Network" in page
+    assert 'id="govgraph-legend"' in page
+    for cls in ("Agency", "Program", "Fund", "Place"):
+        assert cls in page
+    drawn = set(re.findall(r'"id": "([^"]+)"', page))
+    assert set(sample_build.graph.nodes) <= drawn
+
+
+def test_document_text_is_escaped_in_the_page(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
+    result = build([tmp_path / "docs"], tmp_path / "out", workers=1)
+    page = (result.output / "graph.html").read_text(encoding="utf-8")
+    assert "window.hacked" in page  # the sentence is shown ...
+    assert "<script>window.hacked" not in page  # ... but only as escaped text
+    assert "<img src=x" not in page
+
+
+def test_graphml_and_gexf_read_back_with_the_same_nodes_edges_and_attributes(sample_build) -> None:
+    graph = sample_build.graph
+    for name, reader in (("graph.graphml", nx.read_graphml), ("graph.gexf", nx.read_gexf)):
+        back = reader(sample_build.output / name)
+        assert set(back.nodes) == set(graph.nodes), name
+        assert back.number_of_edges() == graph.number_of_edges(), name
+        node = back.nodes["agency/hefei-municipal-finance-bureau"]
+        assert node["cls"] == "Agency" and node["label"] == "Hefei Municipal Finance Bureau"
+    back = nx.read_graphml(sample_build.output / "graph.graphml")
+    funded = [d for _, _, d in back.edges(data=True) if d["predicate"] == "funds" and d["amount_yuan"] == 5e7]
+    assert funded and isinstance(funded[0]["amount_yuan"], float)
+
+
+def test_csv_tables_list_nodes_and_each_sourced_edge(sample_build) -> None:
+    with (sample_build.output / "nodes.csv").open(encoding="utf-8") as handle:
+        nodes = list(csv.DictReader(handle))
+    assert len(nodes) == sample_build.graph.number_of_nodes()
+    pool = next(n for n in nodes if "fund pool" in n["label"])
+    assert pool["class"] == "Fund" and pool["amount_yuan"] == "100000000"
+    with (sample_build.output / "edges.csv").open(encoding="utf-8") as handle:
+        edges = list(csv.DictReader(handle))
+    responsible = [e for e in edges if e["property"] == "responsibleFor"
+                   and e["target_label"] == "Build a pipeline of listing candidates"]
+    assert {e["source_label"] for e in responsible} == {
+        "Hebei Provincial Department of Industry and Information Technology", "Hebei Securities Regulatory Bureau",
+        "Hebei Provincial Local Financial Supervision Bureau"}
+    assert all(e["sentence"] and e["document"] == "hebei_cluster_plan.txt" for e in responsible)
+
+
+def test_report_lists_counts_agencies_and_funding(sample_build) -> None:
+    report = (sample_build.output / "report.md").read_text(encoding="utf-8")
+    assert "| Agency | " in report
+    assert "| Hefei Municipal Finance Bureau | Hefei Quantum Innovation Center | 50,000,000 | 50 million yuan |" in report
+    assert "Hebei Provincial Department of Industry and Information Technology | Build a pipeline" in report

@@ -1,0 +1,75 @@
+from decimal import Decimal
+from pathlib import Path
+
+import pyshacl
+import rdflib
+import rdflib.compare
+
+from graph.build import SAMPLE_CORPUS, build
+from graph.query import ONTOLOGY_DIR, load_store, run_query
+
+GG = rdflib.Namespace("https://w3id.org/govgraph/ontology#")
+
+
+def test_sample_build_conforms_to_the_shapes(sample_build) -> None:
+    data = rdflib.Graph().parse(sample_build.output / "graph.ttl")
+    ontology = rdflib.Graph().parse(ONTOLOGY_DIR / "govgraph.ttl")
+    shapes = rdflib.Graph().parse(ONTOLOGY_DIR / "shapes.ttl")
+    conforms, _, report = pyshacl.validate(data, shacl_graph=shapes, ont_graph=ontology, inference="rdfs")
+    assert conforms, report
+
+
+def test_shapes_reject_a_statement_without_a_source(sample_build) -> None:
+    data = rdflib.Graph().parse(sample_build.output / "graph.ttl")
+    statement = next(data.subjects(rdflib.RDF.type, rdflib.RDF.Statement))
+    data.remove((statement, rdflib.URIRef("http://www.w3.org/ns/prov#wasDerivedFrom"), None))
+    shapes = rdflib.Graph().parse(ONTOLOGY_DIR / "shapes.ttl")
+    ontology = rdflib.Graph().parse(ONTOLOGY_DIR / "govgraph.ttl")
+    conforms, _, _ = pyshacl.validate(data, shacl_graph=shapes, ont_graph=ontology, inference="rdfs")
+    assert not conforms
+
+
+def test_ontology_defines_the_schema_names_in_english_and_chinese() -> None:
+    ontology = rdflib.Graph().parse(ONTOLOGY_DIR / "govgraph.ttl")
+    for name in ("Agency", "Program", "Enterprise", "Cluster", "Lab", "Fund", "Place",
+                 "responsibleFor", "funds", "partOf", "locatedIn"):
+        languages = {label.language for label in ontology.objects(GG[name], rdflib.RDFS.label)}
+        assert {"en", "zh"} <= languages, name
+
+
+def test_funding_amount_is_a_decimal_with_text_and_source(sample_build) -> None:
+    store = load_store(sample_build.output)
+    table = run_query(store, """
+        SELECT ?yuan ?text ?sentence WHERE {
+          ?st rdf:subject <https://w3id.org/govgraph/id/agency/hefei-municipal-finance-bureau> ; rdf:predicate gg:funds ;
+              gg:amount ?a ; prov:wasDerivedFrom/gg:sentence ?sentence .
+          ?a gg:yuan ?yuan ; gg:amountText ?text . FILTER(datatype(?yuan) = xsd:decimal)
+        }""")
+    assert table.rows == [["50000000", "50 million yuan",
+                           "The Municipal Finance Bureau provided 50 million yuan to the Hefei Quantum Innovation "
+                           "Center for shared equipment."]]
+    assert Decimal(table.rows[0][0]) == Decimal("5E+7")
+
+
+def test_labels_and_aliases_are_language_tagged(sample_build) -> None:
+    data = rdflib.Graph().parse(sample_build.output / "graph.ttl")
+    bureau = rdflib.URIRef("https://w3id.org/govgraph/id/agency/hebi-municipal-finance-bureau")
+    assert data.value(bureau, rdflib.RDFS.label) == rdflib.Literal("Hebi Municipal Finance Bureau", lang="en")
+    assert rdflib.Literal("Municipal Finance Bureau", lang="en") in set(
+        data.objects(bureau, rdflib.URIRef("http://www.w3.org/2004/02/skos/core#altLabel")))
+
+
+def test_jsonld_holds_the_same_triples_as_turtle(sample_build) -> None:
+    turtle = rdflib.Graph().parse(sample_build.output / "graph.ttl")
+    jsonld = rdflib.Graph().parse(sample_build.output / "graph.jsonld", format="json-ld")
+    assert len(turtle) == len(jsonld) > 100
+    assert rdflib.compare.isomorphic(turtle, jsonld)
+
+
+def test_same_input_gives_byte_identical_outputs(tmp_path: Path) -> None:
+    first = build([SAMPLE_CORPUS], tmp_path / "one", title="t", workers=1).output
+    second = build([SAMPLE_CORPUS], tmp_path / "two", title="t", workers=2).output
+    names = sorted(p.name for p in first.iterdir())
+    assert names == sorted(p.name for p in second.iterdir())
+    for name in names:
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name

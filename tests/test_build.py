@@ -1,0 +1,66 @@
+from pathlib import Path
+
+import pytest
+
+from graph import build as build_module
+from graph.build import BuildError, build
+
+
+def _folder_with_bad_files(tmp_path: Path) -> Path:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "good.txt").write_text("Hebi City news\n\nThe Mozi Laboratory opened in Hebi.", encoding="utf-8")
+    (docs / "empty.txt").write_bytes(b"")
+    (docs / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    (docs / "latin1.txt").write_bytes("Caf\xe9 notes about the Municipal Finance Bureau".encode("latin-1"))
+    return docs
+
+
+def test_bad_files_are_reported_and_the_rest_is_built(tmp_path: Path) -> None:
+    result = build([_folder_with_bad_files(tmp_path)], tmp_path / "out", workers=1)
+    failed = {f.path: f.reason for f in result.failures}
+    assert set(failed) == {"empty.txt", "binary.txt"}
+    assert "empty" in failed["empty.txt"] and "binary" in failed["binary.txt"]
+    assert "lab/mozi-laboratory" in result.graph.nodes
+    report = (result.output / "report.md").read_text(encoding="utf-8")
+    assert "| empty.txt | empty file |" in report and "binary.txt" in report
+
+
+def test_nothing_readable_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "empty.txt").write_bytes(b"")
+    with pytest.raises(BuildError, match="empty.txt: empty file"):
+        build([tmp_path / "docs"], tmp_path / "out", workers=1)
+    with pytest.raises(BuildError, match="no documents"):
+        build([tmp_path / "nowhere"], tmp_path / "out", workers=1)
+    assert not (tmp_path / "out").exists()
+
+
+def test_an_interrupted_build_leaves_the_previous_build_whole(tmp_path: Path, monkeypatch) -> None:
+    docs = _folder_with_bad_files(tmp_path)
+    output = tmp_path / "out"
+    build([docs], output, workers=1)
+    before = {p.name: p.read_bytes() for p in output.iterdir()}
+
+    def broken(*args, **kwargs):
+        raise KeyboardInterrupt("interrupted while writing")
+
+    monkeypatch.setattr(build_module, "write_gexf", broken)
+    (docs / "more.txt").write_text("Hefei City news\n\nThe Municipal Finance Bureau met.", encoding="utf-8")
+    with pytest.raises(KeyboardInterrupt):
+        build([docs], output, workers=1)
+    assert {p.name: p.read_bytes() for p in output.iterdir()} == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_parallel_extraction_gives_the_same_graph(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for i in range(20):
+        city = ("Hebi", "Hefei", "Zhengzhou")[i % 3]
+        (docs / f"{i:02}.txt").write_text(f"{city} City notice {i}\n\nThe Municipal Finance Bureau launched the "
+                                          f"“Plan {i} Action Plan” in {city} City.", encoding="utf-8")
+    serial = build([docs], tmp_path / "serial", title="t", workers=1)
+    parallel = build([docs], tmp_path / "parallel", title="t", workers=2)
+    assert (serial.output / "graph.ttl").read_bytes() == (parallel.output / "graph.ttl").read_bytes()
+    assert serial.entities == parallel.entities and serial.relations == parallel.relations

@@ -1,0 +1,58 @@
+import json
+from pathlib import Path
+
+from graph.cli import main
+from graph.evaluate import evaluate
+
+from conftest import GOLD, needs_shared
+
+
+def test_build_stats_and_query_from_the_command_line(tmp_path: Path, capsys) -> None:
+    output = tmp_path / "sample"
+    assert main(["build", "-o", str(output), "--workers", "1"]) == 0
+    assert "Built" in capsys.readouterr().out
+    assert main(["stats", str(output)]) == 0
+    stats = capsys.readouterr().out
+    assert "Agency" in stats and "responsibleFor" in stats
+    assert "Hebei Provincial Department of Industry and Information Technology  4" in stats
+    assert "Hebi special bonds" in stats and "3550000000" in stats
+
+    assert main(["query", str(output), "joint-responsibility", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert {"program": "Build a pipeline of listing candidates", "agencies": "3"}.items() <= rows[0].items()
+
+    query = tmp_path / "q.rq"
+    query.write_text("SELECT ?l WHERE { ?x a gg:Lab ; rdfs:label ?l } ORDER BY ?l")
+    assert main(["query", str(output), str(query), "--format", "csv"]) == 0
+    assert capsys.readouterr().out.splitlines()[:2] == ["l", "Hebi Branch of the Provincial Academy of Sciences"]
+
+
+def test_bad_queries_give_a_message_and_non_zero_exit(tmp_path: Path, capsys) -> None:
+    output = tmp_path / "sample"
+    main(["build", "-o", str(output), "--workers", "1"])
+    capsys.readouterr()
+    assert main(["query", str(output), "SELECT ?x WHERE { ?x"]) == 2
+    assert "SPARQL syntax error" in capsys.readouterr().err
+    assert main(["query", str(output), "no-such-query"]) == 2
+    assert "named queries" in capsys.readouterr().err
+    assert main(["query", str(output), "DELETE WHERE { ?s ?p ?o }"]) == 2
+    assert "only read queries" in capsys.readouterr().err
+    assert main(["stats", str(tmp_path / "missing")]) == 2
+
+
+def test_build_with_nothing_readable_exits_non_zero(tmp_path: Path, capsys) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    assert main(["build", str(tmp_path / "empty.txt"), "-o", str(tmp_path / "out")]) == 1
+    assert "empty.txt: empty file" in capsys.readouterr().err
+
+
+@needs_shared
+def test_quality_on_the_gold_documents_meets_the_targets(corpus_build, capsys) -> None:
+    score = evaluate(corpus_build.output, GOLD)
+    entities = score.total(score.entities)
+    assert entities.precision >= 0.85 and entities.recall >= 0.85, (entities.precision, entities.recall)
+    core = [score.relations[p] for p in ("responsibleFor", "funds")]
+    recall = sum(c.tp for c in core) / max(1, sum(c.tp + c.fn for c in core))
+    assert recall >= 0.7
+    assert main(["evaluate", str(corpus_build.output), str(GOLD)]) == 0
+    assert "Agency" in capsys.readouterr().out
