@@ -63,6 +63,13 @@ class _SentenceReader:
         self.jurisdiction = jurisdiction
         self.scope = scope
         self.places = places  # short name -> label, for places named in this document
+        word = r"(?!(?:%s)\b)[a-z][a-z\-]*" % "|".join(sorted(_STOP_WORDS | _DETERMINERS | {"and"}))
+        heads = vocab.lowercase_head_pattern.pattern[2:-2]
+        self._quote_phrase = re.compile(rf"\s+((?:{word}\s+){{1,5}})({heads})\b")
+        closing = r"(?=\s*(?:[^\sa-z]|$|(?:%s)\b))" % "|".join(sorted(_CLAUSE_WORDS))
+        self._type_nouns = (re.compile(r"\s*([a-z]+\s+[a-z]+)" + closing), re.compile(r"\s*([a-z]+)" + closing))
+        self._terms = [(re.compile(rf"\b{re.escape(term)}\b"), term, cls)
+                       for term, cls in vocab.standalone_terms.items()]
 
     # -- classification -------------------------------------------------------------
     def head_of(self, phrase: str) -> tuple[str, str] | None:
@@ -228,18 +235,15 @@ class _SentenceReader:
 
     def _closing_type_noun(self, after: str) -> str:
         """The type word(s) right after a quote when they close the phrase: “X” campaign, “X” electronic platform."""
-        closing = r"(?=\s*(?:[^\sa-z]|$|(?:%s)\b))" % "|".join(sorted(_CLAUSE_WORDS))
-        for pattern in (r"\s*([a-z]+\s+[a-z]+)", r"\s*([a-z]+)"):
-            found = re.match(pattern + closing, after)
+        for pattern in self._type_nouns:
+            found = pattern.match(after)
             if found and found.group(1) in self.vocab.quoted_type_nouns:
                 return found.group(1)
         return ""
 
     def _quoted_with_phrase(self, match: re.Match[str], inner: str, after: str) -> _Candidate | None:
         """“1+N” loan risk compensation fund pool: the quote modifies a phrase with a head."""
-        word = r"(?!(?:%s)\b)[a-z][a-z\-]*" % "|".join(sorted(_STOP_WORDS | _DETERMINERS | {"and"}))
-        heads = self.vocab.lowercase_head_pattern.pattern[2:-2]
-        follow = re.match(rf"\s+((?:{word}\s+){{1,5}})({heads})\b", after)
+        follow = self._quote_phrase.match(after)
         if not follow:
             return None
         cls = self.vocab.lowercase_heads[follow.group(2)]
@@ -295,19 +299,18 @@ class _SentenceReader:
                     candidate.part_of = inner
                     candidate.children.append(inner)
             yield candidate
-        for term, cls in vocab.standalone_terms.items():
-            for match in re.finditer(rf"\b{re.escape(term)}\b", text):
+        for pattern, term, cls in self._terms:
+            for match in pattern.finditer(text):
                 if re.search(r"[A-Z][\w'’\-]*\s+$", text[: match.start()]):
                     continue  # part of a name: "Hebei Special Bonds"
                 yield _Candidate(cls, match.start(), match.end(), self.local_name(term), match.group(), rank=1)
 
     def place_mentions(self, text: str) -> Iterator[_Candidate]:
-        suffixes = "|".join(sorted((re.escape(s) for s in self.vocab.place_suffixes), key=len, reverse=True))
-        for match in re.finditer(rf"\b((?:[A-Z][a-z'’\-]+)(?:\s[A-Z][a-z'’\-]+)?)\s+({suffixes})\b", text):
+        for match in self.vocab.place_pattern.finditer(text):
             short, suffix = _normal(match.group(1)), match.group(2)
             level = self.vocab.place_suffixes[suffix]
-            words = short.split()
-            if words[0] in self.vocab.level_adjectives or words[0] in self.vocab.sentence_starters:
+            first = short.split()[0]
+            if first in self.vocab.level_adjectives or first in self.vocab.sentence_starters:
                 continue
             if level == "province":
                 if short not in self.vocab.provinces:
@@ -317,10 +320,9 @@ class _SentenceReader:
                 label = f"{short} {suffix}"
             yield _Candidate("Place", match.start(), match.end(), label, match.group(), is_place=True,
                              level=level, rank=1)
-        for short, label in self.vocab.provinces.items():
-            for match in re.finditer(rf"\b{re.escape(short)}\b(?!\s+Province)", text):
-                yield _Candidate("Place", match.start(), match.end(), label, match.group(), is_place=True,
-                                 level="province", rank=1)
+        for match in self.vocab.province_pattern.finditer(text):
+            yield _Candidate("Place", match.start(), match.end(), self.vocab.provinces[match.group(1)],
+                             match.group(), is_place=True, level="province", rank=1)
 
     def cluster_lists(self, text: str) -> Iterator[_Candidate]:
         seen: set[tuple[int, int]] = set()
@@ -394,8 +396,9 @@ def detect_jurisdiction(document: Document, vocab: EnglishVocabulary) -> tuple[J
     for sentence in document.sentences:
         weight = 3 if sentence.index in lead else 1
         for place in reader.place_mentions(sentence.text):
-            short = re.sub(r"\s+(?:%s)$" % "|".join(map(re.escape, vocab.place_suffixes)), "",
-                           _normal(place.surface))
+            short = _normal(place.surface)
+            if place.level != "province" or short not in vocab.provinces:
+                short = _normal(vocab.place_pattern.fullmatch(place.surface).group(1))
             places.setdefault(short, place.name)
             if place.level == "province":
                 provinces[short] += weight
@@ -461,6 +464,11 @@ class EnglishExtractor:
         self.jurisdiction, self.places = detect_jurisdiction(document, self.vocab)
         self.reader = _SentenceReader(self.vocab, self.jurisdiction, document.doc_id, self.places)
         self.state = _DocumentState()
+        alternation = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
+        self._receive = re.compile(rf"\b(?:{alternation(self.vocab.receive_verbs)})\b")
+        self._give = re.compile(rf"\b(?:{alternation(self.vocab.give_verbs)})\b")
+        self._issue = re.compile(rf"(?:\s*,[^,]{{0,60}},)?\s+(?:\w+\s+){{0,2}}?"
+                                 rf"(?:{alternation(self.vocab.responsibility_verbs)})\b")
 
     # -- mentions --------------------------------------------------------------------
     def _source(self, sentence: Sentence) -> Source:
@@ -614,10 +622,9 @@ class EnglishExtractor:
             if subjects and obj is not None:
                 self._relate(subjects[-1], "responsibleFor", obj, sentence)
         # "X issued / launched P"
-        verbs = "|".join(re.escape(v) for v in self.vocab.responsibility_verbs)
         for agency in agencies:
             after = text[agency.end - sentence.start:]
-            verb = re.match(rf"(?:\s*,[^,]{{0,60}},)?\s+(?:\w+\s+){{0,2}}?(?:{verbs})\b", after)
+            verb = self._issue.match(after)
             if not verb:
                 continue
             window = agency.end - sentence.start + verb.end()
@@ -658,9 +665,7 @@ class EnglishExtractor:
     def _funding(self, sentence: Sentence, mentions: list[Mention], amounts: list[AmountSpan],
                  paragraph_mentions: list[tuple[Sentence, Mention]]) -> None:
         text = sentence.text
-        receive = "|".join(re.escape(v) for v in self.vocab.receive_verbs)
-        give = "|".join(re.escape(v) for v in self.vocab.give_verbs)
-        for verb in re.finditer(rf"\b(?:{receive})\b", text):
+        for verb in self._receive.finditer(text):
             obj = next((m for m in mentions if m.cls == "Fund" and m.start - sentence.start >= verb.end()
                         and m.start - sentence.start - verb.end() < 40), None)
             if obj is None:
@@ -669,7 +674,7 @@ class EnglishExtractor:
             amount = _amount_after(amounts, obj.end - sentence.start, text)
             if subject is not None:
                 self._relate(obj, "funds", subject, sentence, amount)
-        for verb in re.finditer(rf"\b(?:{give})\b", text):
+        for verb in self._give.finditer(text):
             funders = [m for m in mentions if m.cls in ("Agency", "Fund", "Enterprise")
                        and m.end - sentence.start <= verb.start()
                        and not re.search(r"[;]", text[m.end - sentence.start:verb.start()])]

@@ -40,6 +40,8 @@ class EnglishVocabulary:
     quoted_preceding_nouns: dict[str, str]
     place_suffixes: dict[str, str]
     provinces: dict[str, str]  # short name -> label
+    place_pattern: re.Pattern[str]  # "<Name> City", "<Name> New District", ...
+    province_pattern: re.Pattern[str]  # a province's short name standing alone
     part_heads: frozenset[str]
     level_adjectives: dict[str, str]
     responsibility_markers: tuple[str, ...]
@@ -77,6 +79,9 @@ def english() -> EnglishVocabulary:
         quoted_preceding_nouns=_invert(data["quoted_preceding_nouns"]),
         place_suffixes=data["places"]["suffixes"],
         provinces=dict(data["places"]["provinces"]),
+        place_pattern=re.compile(r"\b((?:[A-Z][a-z'’\-]+)(?:\s[A-Z][a-z'’\-]+)?)\s+(%s)\b"
+                                 % _alternation(list(data["places"]["suffixes"]))),
+        province_pattern=re.compile(r"\b(%s)\b(?!\s+Province)" % _alternation(list(data["places"]["provinces"]))),
         part_heads=frozenset(h.lower() for h in data["part_of"]["heads"]),
         level_adjectives=data["places"]["level_adjectives"],
         responsibility_markers=tuple(data["responsibility"]["clause_markers"]),
