@@ -60,17 +60,19 @@ def read_and_extract(path: str, doc_id: str) -> Extraction | ReadFailure:
         return ReadFailure(doc_id, f"extraction failed: {type(error).__name__}: {error}")
 
 
-def extract_all(files: Sequence[Path], roots: Sequence[Path], workers: int | None = None) -> list[Extraction | ReadFailure]:
+def extract_all(files: Sequence[Path], roots: Sequence[Path],
+                workers: int | None = None) -> list[Extraction | ReadFailure]:
     ids = [document_id(path, roots) for path in files]
     workers = workers if workers is not None else (os.cpu_count() or 1)
     if workers <= 1 or len(files) < PARALLEL_THRESHOLD:
-        return [read_and_extract(str(path), doc_id) for path, doc_id in zip(files, ids)]
+        return [read_and_extract(str(path), doc_id) for path, doc_id in zip(files, ids, strict=True)]
     chunk = max(1, len(files) // (workers * 8))
     with ProcessPoolExecutor(max_workers=workers) as pool:
         return list(pool.map(read_and_extract, [str(p) for p in files], ids, chunksize=chunk))
 
 
-def build_graph(paths: Iterable[Path], workers: int | None = None) -> tuple[nx.MultiDiGraph, list[ReadFailure], dict[str, float]]:
+def build_graph(paths: Iterable[Path],
+                workers: int | None = None) -> tuple[nx.MultiDiGraph, list[ReadFailure], dict[str, float]]:
     roots = list(paths)
     files = find_files(roots)
     missing = [str(p) for p in roots if not p.exists()]

@@ -89,7 +89,8 @@ def run_query(store: ox.Store, text: str) -> Table:
 
 def format_table(table: Table, form: str = "table") -> str:
     if form == "json":
-        return json.dumps([dict(zip(table.columns, row)) for row in table.rows], ensure_ascii=False, indent=2)
+        records = [dict(zip(table.columns, row, strict=True)) for row in table.rows]
+        return json.dumps(records, ensure_ascii=False, indent=2)
     if form == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
@@ -99,7 +100,8 @@ def format_table(table: Table, form: str = "table") -> str:
     widths = [min(90, max([len(c)] + [len(row[i]) for row in table.rows])) for i, c in enumerate(table.columns)]
 
     def line(cells: list[str]) -> str:
-        return "  ".join((cell if len(cell) <= 90 else cell[:87] + "...").ljust(w) for cell, w in zip(cells, widths))
+        shown = (cell if len(cell) <= 90 else cell[:87] + "..." for cell in cells)
+        return "  ".join(cell.ljust(width) for cell, width in zip(shown, widths, strict=True))
 
     out = [line(table.columns), line(["-" * w for w in widths])] + [line(row) for row in table.rows]
     out.append(f"({len(table.rows)} row{'s' if len(table.rows) != 1 else ''})")

@@ -1,10 +1,10 @@
 import json
 from pathlib import Path
 
+from conftest import GOLD, needs_shared
+
 from graph.cli import main
 from graph.evaluate import evaluate
-
-from conftest import GOLD, needs_shared
 
 
 def test_build_stats_and_query_from_the_command_line(tmp_path: Path, capsys) -> None:

@@ -1,6 +1,6 @@
-from graph.resolve import name_key, resolve
-
 from conftest import extract_text
+
+from graph.resolve import name_key, resolve
 
 
 def test_name_keys_forgive_articles_plurals_quotes_and_level_words() -> None:

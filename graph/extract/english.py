@@ -357,9 +357,9 @@ class _SentenceReader:
             items = kept
         for item_start, item_end in items:
             raw = text[item_start:item_end]
-            item_start += len(raw) - len(raw.lstrip())
-            item = re.sub(r"^the\s+", "", raw.strip())
-            item_start = item_end - len(raw.rstrip()) + len(raw.rstrip()) - len(item) if item != raw.strip() else item_start
+            stripped = raw.strip()
+            item = re.sub(r"^the\s+", "", stripped)
+            item_start += len(raw) - len(raw.lstrip()) + len(stripped) - len(item)
             words = item.split()
             if not 2 <= len(words) <= 6 or (item_start, item_end) in seen or words[0].lower() in _STOP_WORDS:
                 continue
