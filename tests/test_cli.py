@@ -14,7 +14,7 @@ def test_build_stats_and_query_from_the_command_line(tmp_path: Path, capsys) -> 
     assert main(["stats", str(output)]) == 0
     stats = capsys.readouterr().out
     assert "Agency" in stats and "responsibleFor" in stats
-    assert "Hebei Provincial Department of Industry and Information Technology  4" in stats
+    assert "Hebei Provincial Department of Industry and Information Technology  3" in stats
     assert "Hebi special bonds" in stats and "3550000000" in stats
 
     assert main(["query", str(output), "joint-responsibility", "--format", "json"]) == 0

@@ -30,6 +30,8 @@ _STOP_WORDS = {"of", "to", "in", "for", "with", "by", "on", "from", "at", "is", 
 _CLAUSE_WORDS = _STOP_WORDS | {"and", "was", "will", "has", "had", "can", "should", "shall", "would", "were",
                                 "is", "are", "be", "being", "so", "but", "while", "where", "when", "not"}
 _LED_GROUP = re.compile(r"(?i)\b(?:work(?:ing)? group|task force|leading group|special class)\b")
+# What may stand between agency names in a closing "(X, Y together with Z)" list.
+_LIST_GLUE = re.compile(r"(?i)\b(?:the|and|are|is|responsible|for|together|with|governments?|municipalities)\b|[\s,.()]")
 _PRONOUNS = {"it", "the bureau", "the department", "the commission", "the office", "the committee"}
 
 
@@ -651,8 +653,7 @@ class EnglishExtractor:
             residue = body
             for _, mention in inside:
                 residue = residue.replace(self.document.text[mention.start:mention.end], " ")
-            bare_list = not re.sub(r"(?i)\b(the|and|are|is|responsible|for|governments?|municipalities)\b|[\s,.()]",
-                                   "", residue)
+            bare_list = not _LIST_GLUE.sub("", residue)
             if not (has_marker or bare_list or len(inside) >= 2 and body.count(",") >= len(inside) - 1):
                 continue
             before = [m for pos, m in measures if pos - start < open_at]

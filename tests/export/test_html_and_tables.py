@@ -57,7 +57,7 @@ def test_csv_tables_list_nodes_and_each_sourced_edge(sample_build) -> None:
     responsible = [e for e in edges if e["property"] == "responsibleFor"
                    and e["target_label"] == "Build a pipeline of listing candidates"]
     assert {e["source_label"] for e in responsible} == {
-        "Hebei Provincial Department of Industry and Information Technology", "Hebei Securities Regulatory Bureau",
+        "Hebei Provincial Department of Commerce", "Hebei Securities Regulatory Bureau",
         "Hebei Provincial Local Financial Supervision Bureau"}
     assert all(e["sentence"] and e["document"] == "hebei_cluster_plan.txt" for e in responsible)
 
@@ -66,4 +66,5 @@ def test_report_lists_counts_agencies_and_funding(sample_build) -> None:
     report = (sample_build.output / "report.md").read_text(encoding="utf-8")
     assert "| Agency | " in report
     assert "| Hefei Municipal Finance Bureau | Hefei Quantum Innovation Center | 50,000,000 | 50 million yuan |" in report
-    assert "Hebei Provincial Department of Industry and Information Technology | Build a pipeline" in report
+    assert "Hebei Provincial Department of Industry and Information Technology | Modernise equipment; Reward quality; " \
+        "Train company managers |" in report

@@ -17,7 +17,7 @@ PLAN_NOTE = """Hebei Province Issues a Cluster Action Plan
 
 (1) Listing support.
 
-1. Build a pipeline of candidates. Each year the province screens firms. (Provincial Department of Industry and Information Technology, Hebei Securities Regulatory Bureau, and Provincial Local Financial Supervision Bureau)
+1. Build a pipeline of candidates. Each year the province screens firms. (Hebei Securities Regulatory Bureau, Provincial Local Financial Supervision Bureau, and Provincial Department of Industry and Information Technology)
 
 2. Modernise equipment. Support goes to county industrial clusters such as Qinghe Cashmere, Linxi Bearing and Anping Wire Mesh. (The Provincial Department of Commerce is responsible)
 """
