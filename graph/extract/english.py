@@ -31,7 +31,8 @@ _CLAUSE_WORDS = _STOP_WORDS | {"and", "was", "will", "has", "had", "can", "shoul
                                 "is", "are", "be", "being", "so", "but", "while", "where", "when", "not"}
 _LED_GROUP = re.compile(r"(?i)\b(?:work(?:ing)? group|task force|leading group|special class)\b")
 # What may stand between agency names in a closing "(X, Y together with Z)" list.
-_LIST_GLUE = re.compile(r"(?i)\b(?:the|and|are|is|responsible|for|together|with|governments?|municipalities)\b|[\s,.()]")
+_LIST_GLUE = re.compile(r"(?i)\b(?:the|and|are|is|responsible|for|together|with|governments?|municipalities)\b"
+                        r"|[\s,.()]")
 _PRONOUNS = {"it", "the bureau", "the department", "the commission", "the office", "the committee"}
 
 
