@@ -14,8 +14,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pyoxigraph as ox
-
 from .model import ENTITY_CLASSES, RELATION_PROPERTIES
 from .query import load_store, run_query
 from .resolve import name_key
@@ -161,5 +159,3 @@ def score_as_json(score: Score) -> str:
                        "relations": table(score.relations), "missed": score.missed,
                        "spurious": score.spurious}, indent=2, ensure_ascii=False)
 
-
-__all__ = ["evaluate", "format_score", "score_as_json", "Score", "Counts", "ox"]

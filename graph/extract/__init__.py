@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import Document, Extraction
+from ..model import Document, Extraction, Jurisdiction
 from .english import extract_english
 
 
@@ -11,11 +11,5 @@ def extract(document: Document) -> Extraction:
     if document.language == "zh":
         # Chinese extraction is issue 3; until then a Chinese document is read and
         # reported, and yields no mentions.
-        return Extraction(document.doc_id, document.title, "zh", _no_jurisdiction(), (), (), len(document.text))
+        return Extraction(document.doc_id, document.title, "zh", Jurisdiction(), (), (), len(document.text))
     return extract_english(document)
-
-
-def _no_jurisdiction():
-    from ..model import Jurisdiction
-
-    return Jurisdiction()

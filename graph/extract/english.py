@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from ..model import Amount, Document, Extraction, Jurisdiction, Mention, RelationMention, Sentence, Source
 from .amounts import AmountSpan, english_amounts
@@ -531,7 +531,7 @@ class EnglishExtractor:
                 self._children(candidate, mention, sentence, mentions)
             self._main_program(sentence, mentions)
             self._responsibility(sentence, mentions)
-            self._funding(sentence, mentions, amounts, paragraph_mentions)
+            self._funding(sentence, mentions, amounts)
             self._location(sentence, mentions)
             paragraph_mentions.extend((sentence, m) for m in mentions)
         self._parenthesised_responsibility(sentences, paragraph_mentions)
@@ -664,8 +664,7 @@ class EnglishExtractor:
             for sentence, agency in inside:
                 self._relate(agency, "responsibleFor", target, sentence)
 
-    def _funding(self, sentence: Sentence, mentions: list[Mention], amounts: list[AmountSpan],
-                 paragraph_mentions: list[tuple[Sentence, Mention]]) -> None:
+    def _funding(self, sentence: Sentence, mentions: list[Mention], amounts: list[AmountSpan]) -> None:
         text = sentence.text
         for verb in self._receive.finditer(text):
             obj = next((m for m in mentions if m.cls == "Fund" and m.start - sentence.start >= verb.end()
@@ -760,7 +759,3 @@ def _amount_after(amounts: Iterable[AmountSpan], position: int, text: str) -> Am
 
 def extract_english(document: Document, vocab: EnglishVocabulary | None = None) -> Extraction:
     return EnglishExtractor(document, vocab).run()
-
-
-def replace_scope(mention: Mention, scope: str) -> Mention:
-    return replace(mention, scope=scope)
