@@ -33,6 +33,8 @@ _LED_GROUP = re.compile(r"(?i)\b(?:work(?:ing)? group|task force|leading group|s
 # What may stand between agency names in a closing "(X, Y together with Z)" list.
 _LIST_GLUE = re.compile(r"(?i)\b(?:the|and|are|is|responsible|for|together|with|governments?|municipalities)\b"
                         r"|[\s,.()]")
+_PARENTHESIS = re.compile(r"[()]")
+_TRAILING_PARENTHESIS = re.compile(r"\s*\([^)]*\)$")
 _PRONOUNS = {"it", "the bureau", "the department", "the commission", "the office", "the committee"}
 
 
@@ -54,6 +56,11 @@ class _Candidate:
     children: list[_Candidate] = field(default_factory=list)
 
 
+def _possessive(word: str) -> bool:
+    """"Hebi's" ends a name; "People's" (as in "People's Government") does not."""
+    return word.endswith(("'s", "’s")) and not word.lower().startswith("people")
+
+
 def _normal(text: str) -> str:
     return " ".join(text.replace("’", "'").split())
 
@@ -71,13 +78,15 @@ class _SentenceReader:
         self._quote_phrase = re.compile(rf"\s+((?:{word}\s+){{1,5}})({heads})\b")
         closing = r"(?=\s*(?:[^\sa-z]|$|(?:%s)\b))" % "|".join(sorted(_CLAUSE_WORDS))
         self._type_nouns = (re.compile(r"\s*([a-z]+\s+[a-z]+)" + closing), re.compile(r"\s*([a-z]+)" + closing))
+        self._multiword_heads = [(re.compile(rf"\b{re.escape(words)}\b"), cls)
+                                 for words, cls in vocab.head_class.items() if " " in words]
         self._terms = [(re.compile(rf"\b{re.escape(term)}\b"), term, cls)
                        for term, cls in vocab.standalone_terms.items()]
 
     # -- classification -------------------------------------------------------------
     def head_of(self, phrase: str) -> tuple[str, str] | None:
         """(class, head) of a phrase ending in a head word, ignoring a trailing parenthesis."""
-        core = re.sub(r"\s*\([^)]*\)$", "", phrase).strip()
+        core = _TRAILING_PARENTHESIS.sub("", phrase).strip() if phrase.endswith(")") else phrase.strip()
         match = self.vocab.head_pattern.search(core)
         if not match:
             return None
@@ -152,7 +161,7 @@ class _SentenceReader:
                 continue
             last = i
             k = i
-            while not re.search(r"[’']s$", tokens[k][0]) or tokens[k][0].lower().startswith("people"):
+            while not _possessive(tokens[k][0]):
                 k += 1
                 if k >= len(tokens):
                     break
@@ -166,7 +175,7 @@ class _SentenceReader:
                 else:
                     break
             start, end = tokens[i][1], tokens[last][2]
-            if re.search(r"[’']s$", tokens[last][0]) and not tokens[last][0].lower().startswith("people"):
+            if _possessive(tokens[last][0]):
                 end -= 2
             # a parenthesis right after a name belongs to it: "Event (Henan)"
             tail = re.match(r"\s*\([A-Z][^()]{0,30}\)", text[end:])
@@ -226,10 +235,8 @@ class _SentenceReader:
             if cls is None and re.match(r"\s*(?:and|,|or)\s*[“\"]", after) and index + 1 in classes:
                 cls = classes[index + 1]
             if cls is None and all(w[:1].isupper() or w in _CONNECTORS for w in inner.split()):
-                for words, head_cls in self.vocab.head_class.items():
-                    if " " in words and re.search(rf"\b{re.escape(words)}\b", inner.lower()):
-                        cls = head_cls
-                        break
+                lowered = inner.lower()
+                cls = next((head_cls for pattern, head_cls in self._multiword_heads if pattern.search(lowered)), None)
             if cls is None or inner.lower() in self.vocab.generic_phrases:
                 continue
             classes[index] = cls
@@ -308,25 +315,6 @@ class _SentenceReader:
                     continue  # part of a name: "Hebei Special Bonds"
                 yield _Candidate(cls, match.start(), match.end(), self.local_name(term), match.group(), rank=1)
 
-    def place_mentions(self, text: str) -> Iterator[_Candidate]:
-        for match in self.vocab.place_pattern.finditer(text):
-            short, suffix = _normal(match.group(1)), match.group(2)
-            level = self.vocab.place_suffixes[suffix]
-            first = short.split()[0]
-            if first in self.vocab.level_adjectives or first in self.vocab.sentence_starters:
-                continue
-            if level == "province":
-                if short not in self.vocab.provinces:
-                    continue  # provinces are a closed set: "Strong Manufacturing Province" is not one
-                label = self.vocab.provinces[short]
-            else:
-                label = f"{short} {suffix}"
-            yield _Candidate("Place", match.start(), match.end(), label, match.group(), is_place=True,
-                             level=level, rank=1)
-        for match in self.vocab.province_pattern.finditer(text):
-            yield _Candidate("Place", match.start(), match.end(), self.vocab.provinces[match.group(1)],
-                             match.group(), is_place=True, level="province", rank=1)
-
     def cluster_lists(self, text: str) -> Iterator[_Candidate]:
         seen: set[tuple[int, int]] = set()
         for match in re.finditer(r"(?:clusters?|industries|industry)\s*,?\s+(?:such as|including|like)\s+"
@@ -384,7 +372,31 @@ class _SentenceReader:
             yield cluster
 
 
-def detect_jurisdiction(document: Document, vocab: EnglishVocabulary) -> tuple[Jurisdiction, dict[str, str]]:
+def place_mentions(text: str, vocab: EnglishVocabulary) -> list[_Candidate]:
+    """"Hebi City", "Qixian County", "Henan": found once per sentence, used twice."""
+    found: list[_Candidate] = []
+    for match in vocab.place_pattern.finditer(text):
+        short, suffix = _normal(match.group(1)), match.group(2)
+        level = vocab.place_suffixes[suffix]
+        first = short.split()[0]
+        if first in vocab.level_adjectives or first in vocab.sentence_starters:
+            continue
+        if level == "province":
+            if short not in vocab.provinces:
+                continue  # provinces are a closed set: "Strong Manufacturing Province" is not one
+            label = vocab.provinces[short]
+        else:
+            label = f"{short} {suffix}"
+        found.append(_Candidate("Place", match.start(), match.end(), label, match.group(), is_place=True,
+                                level=level, rank=1))
+    for match in vocab.province_pattern.finditer(text):
+        found.append(_Candidate("Place", match.start(), match.end(), vocab.provinces[match.group(1)],
+                                match.group(), is_place=True, level="province", rank=1))
+    return found
+
+
+def detect_jurisdiction(document: Document, vocab: EnglishVocabulary,
+                        sentence_places: list[list[_Candidate]]) -> tuple[Jurisdiction, dict[str, str]]:
     """The province and city a document speaks for, and the places it names (short -> label).
 
     The city must be named near the top (title or lead); the province is the one
@@ -394,11 +406,10 @@ def detect_jurisdiction(document: Document, vocab: EnglishVocabulary) -> tuple[J
     lead_cities: Counter[str] = Counter()
     provinces: Counter[str] = Counter()
     places: dict[str, str] = {}
-    reader = _SentenceReader(vocab, Jurisdiction(), document.doc_id, {})
     lead = {s.index for s in document.sentences[:3]}
-    for sentence in document.sentences:
+    for sentence, sentence_place in zip(document.sentences, sentence_places, strict=True):
         weight = 3 if sentence.index in lead else 1
-        for place in reader.place_mentions(sentence.text):
+        for place in sentence_place:
             short = _normal(place.surface)
             if place.level != "province" or short not in vocab.provinces:
                 short = _normal(vocab.place_pattern.fullmatch(place.surface).group(1))
@@ -464,10 +475,13 @@ class EnglishExtractor:
     def __init__(self, document: Document, vocab: EnglishVocabulary | None = None):
         self.document = document
         self.vocab = vocab or english()
-        self.jurisdiction, self.places = detect_jurisdiction(document, self.vocab)
+        self.sentence_places = [place_mentions(s.text, self.vocab) for s in document.sentences]
+        self.jurisdiction, self.places = detect_jurisdiction(document, self.vocab, self.sentence_places)
         self.reader = _SentenceReader(self.vocab, self.jurisdiction, document.doc_id, self.places)
         self.state = _DocumentState()
         alternation = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
+        city = re.escape(self.jurisdiction.city or "")
+        self._city_named = re.compile(rf"\b{city}\b|(?i:\bthe city\b|\blocal\b)")
         self._receive = re.compile(rf"\b(?:{alternation(self.vocab.receive_verbs)})\b")
         self._give = re.compile(rf"\b(?:{alternation(self.vocab.give_verbs)})\b")
         self._issue = re.compile(rf"(?:\s*,[^,]{{0,60}},)?\s+(?:\w+\s+){{0,2}}?"
@@ -502,7 +516,7 @@ class EnglishExtractor:
         text = sentence.text
         reader = self.reader
         candidates = [*reader.names(text), *reader.quoted(text), *reader.lowercase(text),
-                      *reader.place_mentions(text), *reader.cluster_lists(text)]
+                      *self.sentence_places[sentence.index], *reader.cluster_lists(text)]
         return _select(candidates)
 
     # -- the document ---------------------------------------------------------------------
@@ -707,7 +721,7 @@ class EnglishExtractor:
         if not city:
             return
         text = sentence.text
-        named = re.search(rf"\b{re.escape(city)}\b|(?i:\bthe city\b|\blocal\b)", text)
+        named = self._city_named.search(text)
         if not named:
             return
         inner_keys = {r.object for r in self.state.relations if r.predicate == "partOf"}
@@ -728,7 +742,8 @@ class EnglishExtractor:
 def _parentheses(text: str) -> Iterator[tuple[int, int]]:
     """Outermost balanced parenthesis pairs (offsets of "(" and ")")."""
     depth, opened = 0, 0
-    for index, char in enumerate(text):
+    for found in _PARENTHESIS.finditer(text):
+        index, char = found.start(), found.group()
         if char == "(":
             if depth == 0:
                 opened = index
