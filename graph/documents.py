@@ -18,8 +18,9 @@ from .model import Document, ReadFailure, Sentence
 
 SUFFIXES = (".txt", ".md", ".html", ".htm")
 
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_LATIN = re.compile(r"[A-Za-z]")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")  # runs, not characters: far fewer objects to count
+_LATIN = re.compile(r"[A-Za-z]+")
+_ITEM_MARKER = re.compile(r"(?:^|\s|\))\(?\d{1,2}\.$")
 # English sentence ends: . ! ? followed by space and an opener; a numbered-item
 # marker ("1. ") or a known abbreviation does not end a sentence.
 _EN_END = re.compile(r"(?<=[.!?])(?P<close>[”\"’)]?)\s+(?=[“\"(‘A-Z0-9])")
@@ -104,8 +105,8 @@ def markdown_to_text(markdown: str) -> str:
 
 
 def detect_language(text: str) -> str:
-    cjk = len(_CJK.findall(text))
-    latin = len(_LATIN.findall(text))
+    cjk = sum(map(len, _CJK.findall(text)))
+    latin = sum(map(len, _LATIN.findall(text)))
     return "zh" if cjk and cjk * 3 >= latin else "en"
 
 
@@ -113,7 +114,7 @@ def _english_sentence_spans(paragraph: str) -> Iterator[tuple[int, int]]:
     start = 0
     for boundary in _EN_END.finditer(paragraph):
         before = paragraph[start:boundary.start()]
-        if before.endswith(_ABBREVIATIONS) or re.search(r"(?:^|\s|\))\(?\d{1,2}\.$", before):
+        if before.endswith(_ABBREVIATIONS) or _ITEM_MARKER.search(before):
             continue  # "Co." or a numbered-item marker "1."
         yield start, boundary.start() + len(boundary.group("close"))
         start = boundary.end()
