@@ -12,6 +12,7 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 
 from .model import Amount, Entity, Extraction, Mention, Relation, Resolved, Source
 
@@ -21,17 +22,25 @@ _PLACE_SUFFIX = re.compile(r"\s+(?:new district|new area|autonomous region|auton
                            r"county|district|prefecture|municipality)$")
 
 
+_QUOTES = re.compile(r"[“”\"]")
+_PARENTHESES = re.compile(r"\s*\([^()]*\)")
+_LEADING_ARTICLE_OR_YEAR = re.compile(r"^(?:the|a|an)\s+|^\d{4}\s+")
+_PUNCTUATION = re.compile(r"[^\w\s'+\-]")
+_OF_PLACE = re.compile(r"(.+?)\s+of\s+(?:the\s+)?(\w[\w'\-]*)\s+(?:province|city|county|district)$")
+
+
+@lru_cache(maxsize=1 << 16)  # a corpus names the same things again and again
 def name_key(name: str, cls: str = "") -> str:
     """The comparison key of a name: what variants of one name have in common."""
     key = name.lower().replace("’", "'").replace("‘", "'")
-    key = re.sub(r"[“”\"]", "", key)
-    key = re.sub(r"\s*\([^()]*\)", "", key)  # "Event (Henan)", "industry (electronic appliances) cluster"
-    key = re.sub(r"^(?:the|a|an)\s+|^\d{4}\s+", "", key)
-    key = re.sub(r"[^\w\s'+\-]", " ", key)
+    key = _QUOTES.sub("", key)
+    key = _PARENTHESES.sub("", key)  # "Event (Henan)", "industry (electronic appliances) cluster"
+    key = _LEADING_ARTICLE_OR_YEAR.sub("", key)
+    key = _PUNCTUATION.sub(" ", key)
     if cls == "Place":
         key = _PLACE_SUFFIX.sub("", " ".join(key.split()))
     if cls == "Agency":
-        reordered = re.match(r"(.+?)\s+of\s+(?:the\s+)?(\w[\w'\-]*)\s+(?:province|city|county|district)$", key)
+        reordered = _OF_PLACE.match(key)
         if reordered and " of " not in reordered.group(1):
             key = f"{reordered.group(2)} {reordered.group(1)}"
         key = " ".join(w for w in key.split() if w not in _LEVEL_WORDS)
