@@ -12,8 +12,9 @@ same graph always gives the same bytes.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterator
-from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 
 import networkx as nx
@@ -32,11 +33,24 @@ DCTERMS = "http://purl.org/dc/terms/"
 PREFIXES = {"gg": GG, "id": ID, "rdf": RDF, "rdfs": RDFS, "xsd": XSD, "skos": SKOS, "prov": PROV,
             "schema": SCHEMA, "dcterms": DCTERMS}
 
-_TYPE = ox.NamedNode(RDF + "type")
+# Triples are made as N-Triples lines: plain strings sort and deduplicate many times
+# faster than pyoxigraph terms, and pyoxigraph parses the sorted lines back in one go.
+_TYPE = f"<{RDF}type>"
+_IRI_UNSAFE = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+_LITERAL_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
 
-def _n(iri: str) -> ox.NamedNode:
-    return ox.NamedNode(iri)
+def _n(iri: str) -> str:
+    return f"<{_IRI_UNSAFE.sub(lambda m: '%%%02X' % ord(m.group()), iri)}>"
+
+
+def _literal(text: str, language: str = "") -> str:
+    quoted = f'"{text.translate(_LITERAL_ESCAPES)}"'
+    return f"{quoted}@{language}" if language else quoted
+
+
+def _typed(value: str, datatype: str) -> str:
+    return f'"{value}"^^<{XSD}{datatype}>'
 
 
 def _digest(*parts: object) -> str:
@@ -47,82 +61,94 @@ def entity_iri(entity_id: str) -> str:
     return ID + entity_id
 
 
+@lru_cache(maxsize=1 << 14)
+def _document_digest(doc_id: str) -> str:
+    return _digest(doc_id)
+
+
 def document_iri(doc_id: str) -> str:
-    return f"{ID}document/{_digest(doc_id)}"
+    return f"{ID}document/{_document_digest(doc_id)}"
 
 
 def source_iri(source: dict) -> str:
-    return f"{ID}source/{_digest(source['document'])}/{source['start']}-{source['end']}"
+    return f"{ID}source/{_document_digest(source['document'])}/{source['start']}-{source['end']}"
 
 
-def _decimal(value: Decimal) -> ox.Literal:
-    return ox.Literal(format(value, "f"), datatype=_n(XSD + "decimal"))
+_P = {name: f"<{iri}>" for name, iri in {
+    "label": RDFS + "label", "altLabel": SKOS + "altLabel", "wasDerivedFrom": PROV + "wasDerivedFrom",
+    "amount": GG + "amount", "yuan": GG + "yuan", "currency": SCHEMA + "currency", "amountText": GG + "amountText",
+    "document": GG + "document", "sentence": GG + "sentence", "startOffset": GG + "startOffset",
+    "endOffset": GG + "endOffset", "fileName": GG + "fileName", "title": DCTERMS + "title",
+    "language": GG + "language", "subject": RDF + "subject", "predicate": RDF + "predicate",
+    "object": RDF + "object", "Statement": RDF + "Statement", "MonetaryAmount": GG + "MonetaryAmount",
+    "Source": GG + "Source", "Document": GG + "Document",
+}.items()}
 
 
-def _integer(value: int) -> ox.Literal:
-    return ox.Literal(str(value), datatype=_n(XSD + "integer"))
+def _amount_lines(owner: str, owner_iri: str, amount: dict) -> Iterator[str]:
+    node = _n(f"{ID}amount/{_digest(owner_iri, amount['yuan'], amount['text'])}")
+    yield f"{owner} {_P['amount']} {node} ."
+    yield f"{node} {_TYPE} {_P['MonetaryAmount']} ."
+    yield f"{node} {_P['yuan']} {_typed(format(amount['yuan'], 'f'), 'decimal')} ."
+    yield f"{node} {_P['currency']} {_literal('CNY')} ."
+    yield f"{node} {_P['amountText']} {_literal(amount['text'])} ."
 
 
-def _amount_triples(owner: ox.NamedNode, amount: dict) -> Iterator[ox.Triple]:
-    node = _n(f"{ID}amount/{_digest(owner.value, amount['yuan'], amount['text'])}")
-    yield ox.Triple(owner, _n(GG + "amount"), node)
-    yield ox.Triple(node, _TYPE, _n(GG + "MonetaryAmount"))
-    yield ox.Triple(node, _n(GG + "yuan"), _decimal(amount["yuan"]))
-    yield ox.Triple(node, _n(SCHEMA + "currency"), ox.Literal("CNY"))
-    yield ox.Triple(node, _n(GG + "amountText"), ox.Literal(amount["text"]))
-
-
-def _source_triples(owner: ox.NamedNode, sources: list[dict], seen: set[str]) -> Iterator[ox.Triple]:
+def _source_lines(owner: str, sources: list[dict], seen: set[str]) -> Iterator[str]:
     for source in sources:
         iri = source_iri(source)
-        yield ox.Triple(owner, _n(PROV + "wasDerivedFrom"), _n(iri))
+        node = _n(iri)
+        yield f"{owner} {_P['wasDerivedFrom']} {node} ."
         if iri in seen:
             continue
         seen.add(iri)
-        node = _n(iri)
-        yield ox.Triple(node, _TYPE, _n(GG + "Source"))
-        yield ox.Triple(node, _n(GG + "document"), _n(document_iri(source["document"])))
-        yield ox.Triple(node, _n(GG + "sentence"), ox.Literal(source["sentence"]))
-        yield ox.Triple(node, _n(GG + "startOffset"), _integer(source["start"]))
-        yield ox.Triple(node, _n(GG + "endOffset"), _integer(source["end"]))
+        yield f"{node} {_TYPE} {_P['Source']} ."
+        yield f"{node} {_P['document']} {_n(document_iri(source['document']))} ."
+        yield f"{node} {_P['sentence']} {_literal(source['sentence'])} ."
+        yield f"{node} {_P['startOffset']} {_typed(str(source['start']), 'integer')} ."
+        yield f"{node} {_P['endOffset']} {_typed(str(source['end']), 'integer')} ."
 
 
-def triples(graph: nx.MultiDiGraph) -> Iterator[ox.Triple]:
+def ntriples_lines(graph: nx.MultiDiGraph) -> Iterator[str]:
     seen_sources: set[str] = set()
     for document in graph.graph.get("documents", []):
         node = _n(document_iri(document["doc_id"]))
-        yield ox.Triple(node, _TYPE, _n(GG + "Document"))
-        yield ox.Triple(node, _n(GG + "fileName"), ox.Literal(document["doc_id"]))
-        yield ox.Triple(node, _n(DCTERMS + "title"), ox.Literal(document["title"]))
-        yield ox.Triple(node, _n(GG + "language"), ox.Literal(document["language"]))
+        yield f"{node} {_TYPE} {_P['Document']} ."
+        yield f"{node} {_P['fileName']} {_literal(document['doc_id'])} ."
+        yield f"{node} {_P['title']} {_literal(document['title'])} ."
+        yield f"{node} {_P['language']} {_literal(document['language'])} ."
+    nodes = {entity_id: _n(entity_iri(entity_id)) for entity_id in graph.nodes}
     for entity_id, data in graph.nodes(data=True):
-        node = _n(entity_iri(entity_id))
+        node = nodes[entity_id]
         language = data["language"]
-        yield ox.Triple(node, _TYPE, _n(GG + data["cls"]))
-        yield ox.Triple(node, _n(RDFS + "label"), ox.Literal(data["label"], language=language))
+        yield f"{node} {_TYPE} {_n(GG + data['cls'])} ."
+        yield f"{node} {_P['label']} {_literal(data['label'], language)} ."
         for alias in data["aliases"]:
-            yield ox.Triple(node, _n(SKOS + "altLabel"), ox.Literal(alias, language=language))
+            yield f"{node} {_P['altLabel']} {_literal(alias, language)} ."
+        other = "en" if language == "zh" else "zh"
         for translation in data.get("translations", []):
-            other = "en" if language == "zh" else "zh"
-            yield ox.Triple(node, _n(SKOS + "altLabel"), ox.Literal(translation, language=other))
+            yield f"{node} {_P['altLabel']} {_literal(translation, other)} ."
         for amount in data["amounts"]:
-            yield from _amount_triples(node, amount)
-        yield from _source_triples(node, data["sources"], seen_sources)
+            yield from _amount_lines(node, entity_iri(entity_id), amount)
+        yield from _source_lines(node, data["sources"], seen_sources)
     for subject, obj, predicate, data in graph.edges(keys=True, data=True):
-        s, p, o = _n(entity_iri(subject)), _n(GG + predicate), _n(entity_iri(obj))
-        yield ox.Triple(s, p, o)
-        statement = _n(f"{ID}statement/{_digest(subject, predicate, obj)}")
-        yield ox.Triple(statement, _TYPE, _n(RDF + "Statement"))
-        yield ox.Triple(statement, _n(RDF + "subject"), s)
-        yield ox.Triple(statement, _n(RDF + "predicate"), p)
-        yield ox.Triple(statement, _n(RDF + "object"), o)
+        s, p, o = nodes[subject], _n(GG + predicate), nodes[obj]
+        yield f"{s} {p} {o} ."
+        statement_iri = f"{ID}statement/{_digest(subject, predicate, obj)}"
+        statement = _n(statement_iri)
+        yield f"{statement} {_TYPE} {_P['Statement']} ."
+        yield f"{statement} {_P['subject']} {s} ."
+        yield f"{statement} {_P['predicate']} {p} ."
+        yield f"{statement} {_P['object']} {o} ."
         for amount in data["amounts"]:
-            yield from _amount_triples(statement, amount)
-        yield from _source_triples(statement, data["sources"], seen_sources)
+            yield from _amount_lines(statement, statement_iri, amount)
+        yield from _source_lines(statement, data["sources"], seen_sources)
 
 
 def sorted_triples(graph: nx.MultiDiGraph) -> list[ox.Triple]:
-    return sorted(set(triples(graph)), key=str)
+    """Every triple once, in a fixed order, so the same graph always gives the same bytes."""
+    document = "\n".join(sorted(set(ntriples_lines(graph)))) + "\n"
+    return [quad.triple for quad in ox.parse(document.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)]
 
 
 def write_turtle(graph: nx.MultiDiGraph, path: Path, ordered: list[ox.Triple] | None = None) -> None:
