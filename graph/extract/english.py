@@ -21,7 +21,14 @@ from ..model import Amount, Document, Extraction, Jurisdiction, Mention, Relatio
 from .amounts import AmountSpan, english_amounts
 from .vocab import EnglishVocabulary, english
 
-_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*|\S")
+_WORD_CHARS = r"A-Za-z0-9'’\-"
+# A capitalised word: "Bureau", "5G", "14th"-style tokens only when they hold a capital.
+_CAPITAL_WORD = re.compile(rf"(?<![{_WORD_CHARS}])(?:[A-Z]|[0-9][a-z0-9'’\-]*[A-Z])[{_WORD_CHARS}]*")
+# Capitalised words joined by connectors: "Department of Industry and Information Technology", "R&D".
+_CONNECTOR = r"(?:(?:of|for)(?:\s+a)?|and|the)"
+_CAPITAL_RUN = re.compile(rf"{_CAPITAL_WORD.pattern}(?:(?:\s+(?:{_CONNECTOR}\s+)*|\s*&\s*(?:{_CONNECTOR}\s+)*)"
+                          rf"(?:[A-Z]|[0-9][a-z0-9'’\-]*[A-Z])[{_WORD_CHARS}]*)*")
+_NAME_PARENTHESIS = re.compile(r"\s*\([A-Z][^()]{0,30}\)")
 _CONNECTORS = {"of", "and", "for", "the", "&"}
 _QUOTE = re.compile(r"“([^”\n]{1,120})”|\"([^\"\n]{1,120})\"")
 _DETERMINERS = {"the", "a", "an"}
@@ -144,45 +151,28 @@ class _SentenceReader:
 
     # -- passes ---------------------------------------------------------------------
     def capitalised_phrases(self, text: str) -> Iterator[tuple[int, int]]:
-        """Spans of runs of capitalised words joined by of/and/for/the."""
-        tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        """Spans of runs of capitalised words joined by of/and/for/the/&; a possessive ends a run."""
+        first = _CAPITAL_WORD.match(text.lstrip())
+        skip_to = 0
+        if first and first.group() in self.vocab.sentence_starters:
+            skip_to = len(text) - len(text.lstrip()) + first.end()
+        for run in _CAPITAL_RUN.finditer(text, skip_to):
+            start, end = run.span()
+            for word in _CAPITAL_WORD.finditer(text, start, end):  # "Hebi's Finance Bureau": two runs
+                if _possessive(word.group()):
+                    yield from self._name_span(text, start, word.end() - 2)
+                    following = _CAPITAL_WORD.search(text, word.end(), end)
+                    if following is None:
+                        break
+                    start = following.start()
+            else:
+                yield from self._name_span(text, start, end)
 
-        def is_capital(word: str) -> bool:
-            return word[0].isupper() or (word[0].isdigit() and any(c.isupper() for c in word))
-
-        i = 0
-        while i < len(tokens):
-            word = tokens[i][0]
-            if not (word[0].isalnum() and is_capital(word)):
-                i += 1
-                continue
-            if i == 0 and word in self.vocab.sentence_starters:
-                i += 1
-                continue
-            last = i
-            k = i
-            while not _possessive(tokens[k][0]):
-                k += 1
-                if k >= len(tokens):
-                    break
-                word = tokens[k][0]
-                if word[0].isalnum() and is_capital(word):
-                    last = k
-                elif word.lower() in _CONNECTORS and k + 1 < len(tokens):
-                    continue
-                elif word == "a" and tokens[k - 1][0] in ("of", "for") and k + 1 < len(tokens):
-                    continue  # "Leading Group for the Construction of a Strong ... Province"
-                else:
-                    break
-            start, end = tokens[i][1], tokens[last][2]
-            if _possessive(tokens[last][0]):
-                end -= 2
-            # a parenthesis right after a name belongs to it: "Event (Henan)"
-            tail = re.match(r"\s*\([A-Z][^()]{0,30}\)", text[end:])
-            if tail:
-                end += tail.end()
-            yield from self._split_coordination(text, start, end)
-            i = last + 1
+    def _name_span(self, text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+        tail = _NAME_PARENTHESIS.match(text, end)  # a parenthesis right after a name belongs to it: "Event (Henan)"
+        if tail:
+            end = tail.end()
+        yield from self._split_coordination(text, start, end)
 
     def _split_coordination(self, text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         """"A Department and the B Bureau" is two names; "Science and Technology Bureau" one."""
