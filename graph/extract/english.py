@@ -85,6 +85,7 @@ class _SentenceReader:
         self._quote_phrase = re.compile(rf"\s+((?:{word}\s+){{1,5}})({heads})\b")
         closing = r"(?=\s*(?:[^\sa-z]|$|(?:%s)\b))" % "|".join(sorted(_CLAUSE_WORDS))
         self._type_nouns = (re.compile(r"\s*([a-z]+\s+[a-z]+)" + closing), re.compile(r"\s*([a-z]+)" + closing))
+        self._longest_head = max(map(len, vocab.head_class))
         self._multiword_heads = [(re.compile(rf"\b{re.escape(words)}\b"), cls)
                                  for words, cls in vocab.head_class.items() if " " in words]
         self._terms = [(re.compile(rf"\b{re.escape(term)}\b"), term, cls)
@@ -94,7 +95,8 @@ class _SentenceReader:
     def head_of(self, phrase: str) -> tuple[str, str] | None:
         """(class, head) of a phrase ending in a head word, ignoring a trailing parenthesis."""
         core = _TRAILING_PARENTHESIS.sub("", phrase).strip() if phrase.endswith(")") else phrase.strip()
-        match = self.vocab.head_pattern.search(core)
+        # the head ends the phrase: search only its last characters (the pattern is anchored at the end)
+        match = self.vocab.head_pattern.search(core, max(0, len(core) - self._longest_head - 1))
         if not match:
             return None
         return self.vocab.head_class[match.group(1).lower()], match.group(1)
