@@ -8,30 +8,35 @@ never leaves a half-written build behind.
 
 from __future__ import annotations
 
+import gc
 import json
+import multiprocessing
 import os
 import shutil
 import tempfile
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 import networkx as nx
 
 from .assemble import assemble
 from .documents import document_id, find_files, read_document
-from .export.html import write_html
+from .export.html import DEFAULT_MAX_NODES, write_html
 from .export.rdf import sorted_triples, write_jsonld, write_turtle
 from .export.report import write_report
-from .export.tables import write_edges_csv, write_gexf, write_graphml, write_nodes_csv
+from .export.tables import flat_graph, write_edges_csv, write_gexf, write_graphml, write_nodes_csv
 from .extract import extract
 from .model import Extraction, ReadFailure
 from .resolve import resolve
 
 SAMPLE_CORPUS = Path(__file__).parent / "sample_corpus"
 PARALLEL_THRESHOLD = 16  # fewer documents than this are not worth starting workers for
+PARALLEL_EXPORT_NODES = 1000  # smaller graphs export faster than a process starts
 
 
 class BuildError(Exception):
@@ -90,27 +95,36 @@ def build_graph(paths: Iterable[Path],
         reasons = "; ".join(f"{f.path}: {f.reason}" for f in failures)
         raise BuildError(f"no document could be read ({reasons})")
     started = time.perf_counter()
-    graph = assemble(resolve(extractions))
+    with _gc_paused():
+        graph = assemble(resolve(extractions))
     seconds["resolve"] = time.perf_counter() - started
     return graph, failures, seconds
 
 
-def write_outputs(graph: nx.MultiDiGraph, failures: list[ReadFailure], output: Path, title: str) -> dict[str, float]:
-    """Every output into a temporary sibling folder, then swapped into place."""
+def write_outputs(graph: nx.MultiDiGraph, failures: list[ReadFailure], output: Path, title: str,
+                  html_max_nodes: int = DEFAULT_MAX_NODES, parallel: bool = False) -> dict[str, float]:
+    """Every output into a temporary sibling folder, then swapped into place.
+
+    The RDF files and the other exports are independent; with ``parallel`` they are
+    written side by side, the RDF in a forked child that shares the graph unpickled.
+    """
     output.parent.mkdir(parents=True, exist_ok=True)
     temporary = Path(tempfile.mkdtemp(prefix=f".{output.name}.partial-", dir=output.parent))
     temporary.chmod(0o755)  # mkdtemp makes it private; a build folder is an ordinary one
-    seconds: dict[str, float] = {}
-    try:
+
+    def rdf() -> dict[str, float]:
         started = time.perf_counter()
         ordered = sorted_triples(graph)
         write_turtle(graph, temporary / "graph.ttl", ordered)
         write_jsonld(graph, temporary / "graph.jsonld", ordered)
-        seconds["rdf"] = time.perf_counter() - started
+        return {"rdf": time.perf_counter() - started}
+
+    def others() -> dict[str, float]:
         started = time.perf_counter()
-        write_html(graph, temporary / "graph.html", title)
-        write_graphml(graph, temporary / "graph.graphml")
-        write_gexf(graph, temporary / "graph.gexf")
+        write_html(graph, temporary / "graph.html", title, html_max_nodes)
+        flat = flat_graph(graph)
+        write_graphml(flat, temporary / "graph.graphml")
+        write_gexf(flat, temporary / "graph.gexf")
         write_nodes_csv(graph, temporary / "nodes.csv")
         write_edges_csv(graph, temporary / "edges.csv")
         write_report(graph, temporary / "report.md", failures, title)
@@ -123,12 +137,68 @@ def write_outputs(graph: nx.MultiDiGraph, failures: list[ReadFailure], output: P
         }
         (temporary / "manifest.json").write_text(json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False)
                                                  + "\n", encoding="utf-8")
-        seconds["other_exports"] = time.perf_counter() - started
+        return {"other_exports": time.perf_counter() - started}
+
+    try:
+        with _gc_paused():
+            seconds = _run_side_by_side([others, rdf], parallel)
         _swap_in(temporary, output)
     except BaseException:
         shutil.rmtree(temporary, ignore_errors=True)
         raise
     return seconds
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """The reduce and the exports make millions of long-lived, acyclic objects; the cyclic
+    collector would walk them again and again for nothing (a third of the export time)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _run_side_by_side(jobs: list[Callable[[], dict[str, float]]], parallel: bool) -> dict[str, float]:
+    """Run the first job here and the others in forked children; the first failure is raised."""
+    if not parallel or "fork" not in multiprocessing.get_all_start_methods():
+        return {name: value for job in jobs for name, value in job().items()}
+    context = multiprocessing.get_context("fork")
+    children = []
+    for job in jobs[1:]:
+        receive, send = context.Pipe(duplex=False)
+        child = context.Process(target=_report_back, args=(job, send), daemon=True)
+        child.start()
+        send.close()
+        children.append((child, receive))
+    try:
+        seconds = jobs[0]()
+        for child, receive in children:
+            try:
+                succeeded, value = receive.recv()
+            except EOFError:
+                succeeded, value = False, f"the export process stopped (exit code {child.exitcode})"
+            if not succeeded:
+                raise BuildError(f"export failed: {value}")
+            seconds.update(value)
+    finally:
+        for child, receive in children:
+            child.join(timeout=1) if child.exitcode is not None else child.terminate()
+            child.join()
+            receive.close()
+    return seconds
+
+
+def _report_back(job: Callable[[], dict[str, float]], send: Connection) -> None:
+    try:
+        send.send((True, job()))
+    except BaseException as error:  # the parent reports it; a child has no one else to tell
+        send.send((False, f"{type(error).__name__}: {error}"))
+    finally:
+        send.close()
 
 
 def _swap_in(new: Path, output: Path) -> None:
@@ -141,10 +211,12 @@ def _swap_in(new: Path, output: Path) -> None:
         new.rename(output)
 
 
-def build(paths: Iterable[Path], output: Path, title: str | None = None, workers: int | None = None) -> BuildResult:
+def build(paths: Iterable[Path], output: Path, title: str | None = None, workers: int | None = None,
+          html_max_nodes: int = DEFAULT_MAX_NODES) -> BuildResult:
     paths = list(paths)
     graph, failures, seconds = build_graph(paths, workers)
     title = title or f"govgraph build: {output.name}"
-    seconds.update(write_outputs(graph, failures, output, title))
+    parallel = (workers is None or workers > 1) and graph.number_of_nodes() >= PARALLEL_EXPORT_NODES
+    seconds.update(write_outputs(graph, failures, output, title, html_max_nodes, parallel))
     return BuildResult(output, len(graph.graph["documents"]), failures, graph.number_of_nodes(),
                        graph.number_of_edges(), seconds, graph)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .build import SAMPLE_CORPUS, BuildError, build
 from .evaluate import evaluate, format_score, score_as_json
+from .export.html import DEFAULT_MAX_NODES
 from .query import QUERY_DIR, QueryError, Table, format_table, load_store, query_text, run_query
 
 
@@ -15,7 +16,7 @@ def _build(args: argparse.Namespace) -> int:
     paths = [Path(p) for p in args.paths] or [SAMPLE_CORPUS]
     output = Path(args.output) if args.output else Path("builds") / ("sample" if not args.paths else "default")
     try:
-        result = build(paths, output, title=args.title, workers=args.workers)
+        result = build(paths, output, title=args.title, workers=args.workers, html_max_nodes=args.html_max_nodes)
     except BuildError as error:
         print(f"govgraph build: error: {error}", file=sys.stderr)
         return 1
@@ -64,6 +65,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", help="build folder (default builds/sample for the sample corpus)")
     p.add_argument("--title", help="title shown in the report and the HTML view")
     p.add_argument("--workers", type=int, default=None, help="worker processes for extraction (default: cores)")
+    p.add_argument("--html-max-nodes", type=int, default=DEFAULT_MAX_NODES, metavar="N",
+                   help=f"draw the N most connected entities in graph.html (default {DEFAULT_MAX_NODES}; 0: all)")
     p.set_defaults(run=_build)
 
     p = commands.add_parser("stats", help="counts, top agencies and funding totals of a build")

@@ -64,3 +64,28 @@ def test_parallel_extraction_gives_the_same_graph(tmp_path: Path) -> None:
     parallel = build([docs], tmp_path / "parallel", title="t", workers=2)
     assert (serial.output / "graph.ttl").read_bytes() == (parallel.output / "graph.ttl").read_bytes()
     assert serial.entities == parallel.entities and serial.relations == parallel.relations
+
+
+def test_exports_written_side_by_side_equal_those_written_in_turn(sample_build, tmp_path: Path) -> None:
+    graph = sample_build.graph
+    build_module.write_outputs(graph, [], tmp_path / "serial", "t", parallel=False)
+    build_module.write_outputs(graph, [], tmp_path / "parallel", "t", parallel=True)
+    serial = {p.name: p.read_bytes() for p in (tmp_path / "serial").iterdir()}
+    assert serial == {p.name: p.read_bytes() for p in (tmp_path / "parallel").iterdir()}
+    assert {"graph.ttl", "graph.jsonld", "graph.html", "graph.gexf", "manifest.json"} <= set(serial)
+
+
+def test_a_failing_export_process_is_reported_and_keeps_the_previous_build(sample_build, tmp_path: Path,
+                                                                           monkeypatch) -> None:
+    output = tmp_path / "out"
+    build_module.write_outputs(sample_build.graph, [], output, "t", parallel=True)
+    before = {p.name: p.read_bytes() for p in output.iterdir()}
+
+    def broken(*args, **kwargs):
+        raise ValueError("disk full")
+
+    monkeypatch.setattr(build_module, "write_turtle", broken)  # runs in the forked RDF process
+    with pytest.raises(BuildError, match="export failed: ValueError: disk full"):
+        build_module.write_outputs(sample_build.graph, [], output, "t", parallel=True)
+    assert {p.name: p.read_bytes() for p in output.iterdir()} == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []

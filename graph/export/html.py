@@ -77,7 +77,29 @@ def _legend() -> str:
             f"{items}<br>{edges}</div>")
 
 
-def render_html(graph: nx.MultiDiGraph, title: str = "govgraph") -> str:
+#: vis-network stays responsive up to a few thousand nodes; larger graphs show their most connected part.
+DEFAULT_MAX_NODES = 2000
+
+
+def most_connected(graph: nx.MultiDiGraph, max_nodes: int) -> nx.MultiDiGraph:
+    """The subgraph of the ``max_nodes`` nodes of highest degree (ties by id); all of it if 0."""
+    if not max_nodes or graph.number_of_nodes() <= max_nodes:
+        return graph
+    ranked = sorted(graph.nodes, key=lambda n: (-graph.degree(n), n))
+    return graph.subgraph(ranked[:max_nodes])
+
+
+def _cap_notice(shown: int, total: int) -> str:
+    if shown == total:
+        return ""
+    return (f'<div id="govgraph-cap" style="font:13px sans-serif;padding:6px;background:#fff3cd">'
+            f"Showing the {shown:,} most connected of {total:,} entities. The full graph is in graph.ttl, "
+            f"graph.graphml and nodes.csv; rebuild with --html-max-nodes 0 to draw everything.</div>")
+
+
+def render_html(graph: nx.MultiDiGraph, title: str = "govgraph", max_nodes: int = DEFAULT_MAX_NODES) -> str:
+    total = graph.number_of_nodes()
+    graph = most_connected(graph, max_nodes)
     network = Network(height="860px", width="100%", directed=True, cdn_resources="in_line", heading="")
     for entity_id in sorted(graph.nodes):
         data = graph.nodes[entity_id]
@@ -95,7 +117,8 @@ def render_html(graph: nx.MultiDiGraph, title: str = "govgraph") -> str:
     page = network.generate_html(notebook=False)
     page = _offline(page)
     heading = f"<h2 style=\"font:18px sans-serif;margin:8px\">{html.escape(title)}</h2>"
-    return page.replace("<body>", "<body>\n" + heading + _legend(), 1)
+    notice = _cap_notice(graph.number_of_nodes(), total)
+    return page.replace("<body>", "<body>\n" + heading + _legend() + notice, 1)
 
 
 def _offline(page: str) -> str:
@@ -105,5 +128,6 @@ def _offline(page: str) -> str:
     return page.replace('<meta charset="utf-8">', '<meta charset="utf-8">\n<title>govgraph</title>', 1)
 
 
-def write_html(graph: nx.MultiDiGraph, path: Path, title: str = "govgraph") -> None:
-    path.write_text(render_html(graph, title), encoding="utf-8")
+def write_html(graph: nx.MultiDiGraph, path: Path, title: str = "govgraph",
+               max_nodes: int = DEFAULT_MAX_NODES) -> None:
+    path.write_text(render_html(graph, title, max_nodes), encoding="utf-8")

@@ -38,12 +38,13 @@ def flat_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return flat
 
 
-def write_graphml(graph: nx.MultiDiGraph, path: Path) -> None:
-    nx.write_graphml(flat_graph(graph), path, encoding="utf-8")
+def write_graphml(flat: nx.MultiDiGraph, path: Path) -> None:
+    """``flat`` is flat_graph(graph), made once for GraphML and GEXF."""
+    nx.write_graphml(flat, path, encoding="utf-8")
 
 
-def write_gexf(graph: nx.MultiDiGraph, path: Path) -> None:
-    nx.write_gexf(flat_graph(graph), path, encoding="utf-8")
+def write_gexf(flat: nx.MultiDiGraph, path: Path) -> None:
+    nx.write_gexf(flat, path, encoding="utf-8")
 
 
 def write_nodes_csv(graph: nx.MultiDiGraph, path: Path) -> None:

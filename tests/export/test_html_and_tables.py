@@ -68,3 +68,15 @@ def test_report_lists_counts_agencies_and_funding(sample_build) -> None:
     assert "| Hefei Municipal Finance Bureau | Hefei Quantum Innovation Center | 50,000,000 | 50 million yuan |" in report
     assert "Hebei Provincial Department of Industry and Information Technology | Modernise equipment; Reward quality; " \
         "Train company managers |" in report
+
+
+def test_html_keeps_the_most_connected_nodes_and_says_so(sample_build) -> None:
+    from graph.export.html import render_html
+
+    graph = sample_build.graph
+    page = render_html(graph, "t", max_nodes=5)
+    drawn = set(re.findall(r'"id": "([^"]+)"', page))
+    top = sorted(graph.nodes, key=lambda n: (-graph.degree(n), n))[:5]
+    assert drawn == set(top)
+    assert f"Showing the 5 most connected of {graph.number_of_nodes()} entities" in page
+    assert 'id="govgraph-cap"' not in render_html(graph, "t", max_nodes=0)
