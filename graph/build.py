@@ -27,7 +27,7 @@ import networkx as nx
 from .assemble import assemble
 from .documents import document_id, find_files, read_document
 from .export.html import DEFAULT_MAX_NODES, write_html
-from .export.rdf import sorted_triples, write_jsonld, write_turtle
+from .export.rdf import ntriples, write_jsonld, write_turtle
 from .export.report import write_report
 from .export.tables import flat_graph, write_edges_csv, write_gexf, write_graphml, write_nodes_csv
 from .extract import extract
@@ -114,9 +114,9 @@ def write_outputs(graph: nx.MultiDiGraph, failures: list[ReadFailure], output: P
 
     def rdf() -> dict[str, float]:
         started = time.perf_counter()
-        ordered = sorted_triples(graph)
-        write_turtle(graph, temporary / "graph.ttl", ordered)
-        write_jsonld(graph, temporary / "graph.jsonld", ordered)
+        document = ntriples(graph)
+        write_turtle(graph, temporary / "graph.ttl", document)
+        write_jsonld(graph, temporary / "graph.jsonld", document)
         return {"rdf": time.perf_counter() - started}
 
     def others() -> dict[str, float]:
