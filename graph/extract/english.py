@@ -308,6 +308,8 @@ class _SentenceReader:
                 yield _Candidate(cls, match.start(), match.end(), self.local_name(term), match.group(), rank=1)
 
     def cluster_lists(self, text: str) -> Iterator[_Candidate]:
+        if "cluster" not in text and "industr" not in text:
+            return  # both list patterns need one of these words; most sentences have neither
         seen: set[tuple[int, int]] = set()
         for match in re.finditer(r"(?:clusters?|industries|industry)\s*,?\s+(?:such as|including|like)\s+"
                                  r"(?P<items>[^.;()]+?)(?=\s+and other\b|[.;(]|$)", text):
@@ -678,7 +680,8 @@ class EnglishExtractor:
 
     def _funding(self, sentence: Sentence, mentions: list[Mention], amounts: list[AmountSpan]) -> None:
         text = sentence.text
-        for verb in self._receive.finditer(text):
+        receivers = any(m.cls == "Fund" for m in mentions)  # receiving needs a fund, giving an amount
+        for verb in self._receive.finditer(text) if receivers else ():
             obj = next((m for m in mentions if m.cls == "Fund" and m.start - sentence.start >= verb.end()
                         and m.start - sentence.start - verb.end() < 40), None)
             if obj is None:
@@ -687,7 +690,7 @@ class EnglishExtractor:
             amount = _amount_after(amounts, obj.end - sentence.start, text)
             if subject is not None:
                 self._relate(obj, "funds", subject, sentence, amount)
-        for verb in self._give.finditer(text):
+        for verb in self._give.finditer(text) if amounts else ():
             funders = [m for m in mentions if m.cls in ("Agency", "Fund", "Enterprise")
                        and m.end - sentence.start <= verb.start()
                        and not re.search(r"[;]", text[m.end - sentence.start:verb.start()])]
