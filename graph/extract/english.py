@@ -40,6 +40,7 @@ _LED_GROUP = re.compile(r"(?i)\b(?:work(?:ing)? group|task force|leading group|s
 # What may stand between agency names in a closing "(X, Y together with Z)" list.
 _LIST_GLUE = re.compile(r"(?i)\b(?:the|and|are|is|responsible|for|together|with|governments?|municipalities)\b"
                         r"|[\s,.()]")
+_LAST_WORDS = re.compile(r"([a-z]+(?:\s+[a-z]+)?)\s*$")
 _PARENTHESIS = re.compile(r"[()]")
 _TRAILING_PARENTHESIS = re.compile(r"\s*\([^)]*\)$")
 _PRONOUNS = {"it", "the bureau", "the department", "the commission", "the office", "the committee"}
@@ -219,7 +220,7 @@ class _SentenceReader:
                     yield candidate
                     continue
             if cls is None:
-                preceding = re.search(r"([a-z]+(?:\s+[a-z]+)?)\s*$", before)
+                preceding = _LAST_WORDS.search(before, max(0, len(before) - 60))
                 if preceding:
                     words = preceding.group(1)
                     cls = (self.vocab.quoted_preceding_nouns.get(words)
@@ -722,6 +723,9 @@ class EnglishExtractor:
         if not city:
             return
         text = sentence.text
+        lowered = text.lower()
+        if city not in text and "city" not in lowered and "local" not in lowered:
+            return  # a cheap test first: the full pattern is slow to fail
         named = self._city_named.search(text)
         if not named:
             return
