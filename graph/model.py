@@ -16,7 +16,7 @@ ENTITY_CLASSES = ("Agency", "Program", "Enterprise", "Cluster", "Lab", "Fund", "
 RELATION_PROPERTIES = ("responsibleFor", "funds", "partOf", "locatedIn")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Sentence:
     index: int
     text: str
@@ -25,7 +25,7 @@ class Sentence:
     paragraph: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Document:
     doc_id: str  # file name relative to the root it was read from
     path: str
@@ -35,7 +35,7 @@ class Document:
     sentences: tuple[Sentence, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class ReadFailure:
     """A file that could not become a Document, and why (shown in the report)."""
 
@@ -43,7 +43,7 @@ class ReadFailure:
     reason: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Source:
     """Where a fact was read: document, the sentence, and its character span."""
 
@@ -53,13 +53,13 @@ class Source:
     end: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Amount:
     yuan: Decimal
     text: str  # as written in the document
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Jurisdiction:
     """The places a document speaks for: unqualified agency names take these."""
 
@@ -73,7 +73,7 @@ class Jurisdiction:
                 "district": self.district}.get(level)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Mention:
     """One naming of an entity in one sentence.
 
@@ -95,7 +95,7 @@ class Mention:
     amount: Amount | None = None  # a stated size ("a 100 million yuan fund pool")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class RelationMention:
     subject: str  # Mention.key
     predicate: str
@@ -104,7 +104,7 @@ class RelationMention:
     amount: Amount | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Extraction:
     """Everything one document yields; the unit of the map stage and of caching."""
 
@@ -117,7 +117,7 @@ class Extraction:
     size: int = 0  # characters of text
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Entity:
     entity_id: str  # stable: "<class>/<slug>"
     cls: str
@@ -129,7 +129,7 @@ class Entity:
     translations: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Relation:
     subject: str  # Entity.entity_id
     predicate: str
@@ -138,7 +138,7 @@ class Relation:
     amounts: tuple[Amount, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Resolved:
     entities: tuple[Entity, ...]
     relations: tuple[Relation, ...]
