@@ -40,6 +40,7 @@ _LED_GROUP = re.compile(r"(?i)\b(?:work(?:ing)? group|task force|leading group|s
 # What may stand between agency names in a closing "(X, Y together with Z)" list.
 _LIST_GLUE = re.compile(r"(?i)\b(?:the|and|are|is|responsible|for|together|with|governments?|municipalities)\b"
                         r"|[\s,.()]")
+_WORDS_AND_PARENTHESES = re.compile(r"\([^()]*\)|[^\s()]+")
 _LAST_WORDS = re.compile(r"([a-z]+(?:\s+[a-z]+)?)\s*$")
 _PARENTHESIS = re.compile(r"[()]")
 _TRAILING_PARENTHESIS = re.compile(r"\s*\([^)]*\)$")
@@ -262,7 +263,8 @@ class _SentenceReader:
             next_word = re.match(r"\s+([a-z]+)\b", text[match.end():])
             if next_word and next_word.group(1) not in _CLAUSE_WORDS:
                 continue  # the phrase goes on: "the cluster industry chain"
-            words = re.findall(r"\([^()]*\)|[^\s()]+", text[: match.start()])
+            # the modifiers and their determiner are among the last few words before the head
+            words = _WORDS_AND_PARENTHESES.findall(text, max(0, match.start() - 400), match.start())
             modifiers: list[str] = []
             determiner = None
             for word in reversed(words):
