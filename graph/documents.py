@@ -130,24 +130,41 @@ def _chinese_sentence_spans(paragraph: str) -> Iterator[tuple[int, int]]:
     yield start, len(paragraph)
 
 
-def split_sentences(text: str, language: str) -> tuple[Sentence, ...]:
-    """Paragraphs are lines; sentences split inside them. Offsets index ``text``."""
-    spans = _chinese_sentence_spans if language == "zh" else _english_sentence_spans
-    sentences: list[Sentence] = []
-    paragraph_index = 0
+def _paragraphs(text: str, language: str) -> Iterator[tuple[int, int]]:
+    """Lines; in Chinese a line that leaves a 《title》 or a “quote” open runs on into the next."""
+    start = None
     for line in re.finditer(r"[^\n]+", text):
         if not line.group().strip():
             continue
-        for start, end in spans(line.group()):
-            chunk = line.group()[start:end]
+        start = line.start() if start is None else start
+        chunk = text[start:line.end()]
+        if language == "zh" and (chunk.count("《") > chunk.count("》") or chunk.count("“") > chunk.count("”")):
+            continue
+        yield start, line.end()
+        start = None
+    if start is not None:
+        yield start, len(text)
+
+
+def split_sentences(text: str, language: str) -> tuple[Sentence, ...]:
+    """Paragraphs are lines; sentences split inside them. Offsets index ``text``.
+
+    Each paragraph gets its own language, so a Chinese document quoting an English
+    paragraph (or the reverse) sends each to the right extractor.
+    """
+    sentences: list[Sentence] = []
+    for paragraph_index, (begin, finish) in enumerate(_paragraphs(text, language)):
+        paragraph = text[begin:finish]
+        own = detect_language(paragraph) if _CJK.search(paragraph) or _LATIN.search(paragraph) else language
+        spans = _chinese_sentence_spans if own == "zh" else _english_sentence_spans
+        for start, end in spans(paragraph):
+            chunk = paragraph[start:end]
             stripped = chunk.strip()
             if not stripped:
                 continue
-            lead = len(chunk) - len(chunk.lstrip())
-            absolute = line.start() + start + lead
+            absolute = begin + start + len(chunk) - len(chunk.lstrip())
             sentences.append(Sentence(len(sentences), stripped, absolute, absolute + len(stripped),
-                                      paragraph_index))
-        paragraph_index += 1
+                                      paragraph_index, own))
     return tuple(sentences)
 
 

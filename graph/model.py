@@ -23,6 +23,7 @@ class Sentence:
     start: int  # character offset of the sentence in Document.text
     end: int
     paragraph: int
+    language: str = "en"  # the paragraph's own language
 
 
 @dataclass(frozen=True)

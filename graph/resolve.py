@@ -18,8 +18,12 @@ from .model import Amount, Entity, Extraction, Mention, Relation, Resolved, Sour
 
 _LEVEL_WORDS = {"municipal", "provincial", "city", "province", "county", "district", "prefecture"}
 _SYNONYMS = {"laboratory": "lab", "centre": "center", "programme": "program", "sub-branch": "subbranch"}
-_PLACE_SUFFIX = re.compile(r"\s+(?:new district|new area|autonomous region|autonomous prefecture|province|city|"
-                           r"county|district|prefecture|municipality)$")
+_PLACE_SUFFIX = re.compile(r"\s+(?:new district|new area|hui district|autonomous region|autonomous prefecture|"
+                           r"autonomous county|special administrative region|province|city|county|district|"
+                           r"prefecture|municipality)$")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+#: Classes whose Chinese mentions resolve by their English name, so both languages meet in one node.
+_LINKED_BY_TRANSLATION = ("Agency", "Place")
 
 
 _QUOTES = re.compile(r"[“”\"]")
@@ -45,9 +49,19 @@ def name_key(name: str, cls: str = "") -> str:
             key = f"{reordered.group(2)} {reordered.group(1)}"
         key = " ".join(w for w in key.split() if w not in _LEVEL_WORDS)
     words = [_SYNONYMS.get(w, w) for w in key.split()]
+    if _CJK.search(key):
+        return "".join(words)  # Chinese has no spaces: quotes and marks removed, nothing else
     if words and len(words[-1]) > 3 and words[-1].endswith("s") and not words[-1].endswith("ss"):
         words[-1] = words[-1][:-1]  # plural heads: "Awards", "bonds"
     return " ".join(words)
+
+
+def mention_key(mention: Mention) -> str:
+    """The key a mention groups by: a Chinese agency or place by its English name (市财政局 in a
+    Zhengzhou notice and "Zhengzhou Municipal Finance Bureau" are one node), anything else by its name."""
+    if mention.translations and mention.language == "zh" and mention.cls in _LINKED_BY_TRANSLATION:
+        return name_key(mention.translations[0], mention.cls)
+    return name_key(mention.name, mention.cls)
 
 
 def slug(text: str) -> str:
@@ -73,7 +87,7 @@ def resolve(extractions: Iterable[Extraction]) -> Resolved:
     groups: dict[tuple[str, str, str], list[Mention]] = defaultdict(list)
     for extraction in extractions:
         for mention in extraction.mentions:
-            groups[(mention.cls, name_key(mention.name, mention.cls), mention.scope)].append(mention)
+            groups[(mention.cls, mention_key(mention), mention.scope)].append(mention)
 
     entity_of: dict[tuple[str, str], str] = {}  # (doc, mention key) -> entity id
     entities: list[Entity] = []
@@ -82,18 +96,20 @@ def resolve(extractions: Iterable[Extraction]) -> Resolved:
         cls, key, scope = group_key
         mentions = groups[group_key]
         label = _label(mentions)
-        entity_id = f"{cls.lower()}/{slug(label)}"
+        translations = sorted({t for m in mentions for t in m.translations} - {m.name for m in mentions})
+        # a Chinese name's id is spelled from its English name where it has one: readable in any tool
+        entity_id = f"{cls.lower()}/{slug(translations[0] if _CJK.search(label) and translations else label)}"
         if scope or entity_id in taken:
             digest = hashlib.sha1(f"{cls}|{key}|{scope}".encode()).hexdigest()[:8]
             entity_id = f"{entity_id}-{digest}"
         taken.add(entity_id)
         aliases = sorted({m.name for m in mentions} | {m.surface for m in mentions} - {label})
         entities.append(Entity(
-            entity_id=entity_id, cls=cls, label=label, language=mentions[0].language,
+            entity_id=entity_id, cls=cls, label=label, language="zh" if _CJK.search(label) else "en",
             aliases=tuple(a for a in aliases if a and a != label),
             sources=_unique_sources(m.source for m in mentions),
             amounts=_unique_amounts(m.amount for m in mentions if m.amount is not None),
-            translations=tuple(sorted({t for m in mentions for t in m.translations})),
+            translations=tuple(translations),
         ))
         for mention in mentions:
             entity_of[(mention.source.document, mention.key)] = entity_id

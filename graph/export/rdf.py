@@ -37,6 +37,7 @@ PREFIXES = {"gg": GG, "id": ID, "rdf": RDF, "rdfs": RDFS, "xsd": XSD, "skos": SK
 # faster than pyoxigraph terms, and pyoxigraph parses the sorted lines back in one go.
 _TYPE = f"<{RDF}type>"
 _IRI_UNSAFE = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+_CJK = re.compile(r"[\u3400-\u9fff]")
 _LITERAL_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
 
@@ -47,6 +48,11 @@ def _n(iri: str) -> str:
 def _literal(text: str, language: str = "") -> str:
     quoted = f'"{text.translate(_LITERAL_ESCAPES)}"'
     return f"{quoted}@{language}" if language else quoted
+
+
+def _language_of(text: str) -> str:
+    """Labels are tagged by their script: a node may hold Chinese and English names."""
+    return "zh" if _CJK.search(text) else "en"
 
 
 def _typed(value: str, datatype: str) -> str:
@@ -120,14 +126,10 @@ def ntriples_lines(graph: nx.MultiDiGraph) -> Iterator[str]:
     nodes = {entity_id: _n(entity_iri(entity_id)) for entity_id in graph.nodes}
     for entity_id, data in graph.nodes(data=True):
         node = nodes[entity_id]
-        language = data["language"]
         yield f"{node} {_TYPE} {_n(GG + data['cls'])} ."
-        yield f"{node} {_P['label']} {_literal(data['label'], language)} ."
-        for alias in data["aliases"]:
-            yield f"{node} {_P['altLabel']} {_literal(alias, language)} ."
-        other = "en" if language == "zh" else "zh"
-        for translation in data.get("translations", []):
-            yield f"{node} {_P['altLabel']} {_literal(translation, other)} ."
+        yield f"{node} {_P['label']} {_literal(data['label'], _language_of(data['label']))} ."
+        for alias in [*data["aliases"], *data.get("translations", [])]:
+            yield f"{node} {_P['altLabel']} {_literal(alias, _language_of(alias))} ."
         for amount in data["amounts"]:
             yield from _amount_lines(node, entity_iri(entity_id), amount)
         yield from _source_lines(node, data["sources"], seen_sources)

@@ -1,15 +1,32 @@
-"""Document -> Extraction, one pure function per language."""
+"""Document -> Extraction, one pure function per language.
+
+A document mixing languages is split by paragraph: each language's sentences go
+to their own extractor and the results are joined.
+"""
 
 from __future__ import annotations
 
-from ..model import Document, Extraction, Jurisdiction
+from dataclasses import replace
+
+from ..model import Document, Extraction
+from .chinese import extract_chinese
 from .english import extract_english
+
+_EXTRACTORS = {"en": extract_english, "zh": extract_chinese}
 
 
 def extract(document: Document) -> Extraction:
     """The mentions and relations of one document (the map stage; no shared state)."""
-    if document.language == "zh":
-        # Chinese extraction is issue 3; until then a Chinese document is read and
-        # reported, and yields no mentions.
-        return Extraction(document.doc_id, document.title, "zh", Jurisdiction(), (), (), len(document.text))
-    return extract_english(document)
+    languages = sorted({s.language for s in document.sentences} or {document.language})
+    if languages == [document.language]:
+        return _EXTRACTORS.get(document.language, extract_english)(document)
+    parts = []
+    for language in languages:
+        sentences = tuple(replace(s, index=i) for i, s in enumerate(
+            s for s in document.sentences if s.language == language))
+        parts.append(_EXTRACTORS.get(language, extract_english)(replace(document, sentences=sentences,
+                                                                        language=language)))
+    main = next(p for p in parts if p.language == document.language) if document.language in languages else parts[0]
+    return replace(main, language=document.language,
+                   mentions=tuple(m for p in parts for m in p.mentions),
+                   relations=tuple(r for p in parts for r in p.relations))

@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
+import cn2an
+
 from ..model import Amount
 
 _EN_SCALES = {
@@ -27,8 +29,11 @@ _EN_AMOUNT = re.compile(
     re.IGNORECASE,
 )
 _EN_ONE_PART = re.compile(rf"(?P<number>{_NUMBER})\s*(?P<scale>{_EN_SCALE})?", re.IGNORECASE)
-# "7.2亿元", "2000万元", "22.05万元", "200万元"; "3.46万余人" is a count and not matched.
-_ZH_AMOUNT = re.compile(r"(?P<number>\d+(?:\.\d+)?)\s*(?P<scale>万亿|千万|百万|亿|万|千)?(?:多|余)?\s*元")
+# "7.2亿元", "2000万元", "22.05万元", "200万元", "二十万元"; "3.46万余人" is a count (no 元) and
+# "三十条" is a number of measures: neither is matched.
+_ZH_AMOUNT = re.compile(r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*"
+                        r"(?P<scale>万亿|千万|百万|亿|万|千)?(?:多|余)?\s*(?:元|人民币)"
+                        r"|(?P<numeral>[零〇一二两三四五六七八九十百千万亿]*[一二两三四五六七八九十百千万亿])(?:多|余)?元")
 
 
 @dataclass(frozen=True)
@@ -56,9 +61,17 @@ def english_amounts(text: str) -> Iterator[AmountSpan]:
 
 
 def chinese_amounts(text: str) -> Iterator[AmountSpan]:
+    if "元" not in text and "人民币" not in text:
+        return
     for match in _ZH_AMOUNT.finditer(text):
-        scale = match.group("scale")
-        value = _parse_number(match.group("number")) * (_ZH_SCALES[scale] if scale else 1)
+        if match.group("numeral"):
+            try:  # Chinese numerals are read by cn2an, a maintained parser, not by hand
+                value = Decimal(int(cn2an.cn2an(match.group("numeral"), "normal")))
+            except ValueError:
+                continue  # not a well-formed numeral ("十一二元")
+        else:
+            scale = match.group("scale")
+            value = _parse_number(match.group("number")) * (_ZH_SCALES[scale] if scale else 1)
         yield AmountSpan(Amount(_normal(value), match.group()), match.start(), match.end())
 
 

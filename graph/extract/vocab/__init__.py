@@ -94,3 +94,115 @@ def english() -> EnglishVocabulary:
         not_names=frozenset(data["generic"]["not_names"]),
         standalone_terms=_invert(lower.get("terms", {})),
     )
+
+
+@dataclass(frozen=True)
+class Organ:
+    """A standard government organ: its full Chinese name, abbreviations and English name."""
+
+    zh: str
+    en: str
+    short: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ChineseVocabulary:
+    place_suffixes: dict[str, str]  # suffix -> level
+    place_suffix_pattern: re.Pattern[str]
+    suffix_english: dict[str, str]
+    level_english: dict[str, str]
+    level_characters: dict[str, str]
+    not_places: frozenset[str]
+    not_place_endings: tuple[str, ...]
+    place_not_before: dict[str, str]  # suffix -> characters that make it part of another word
+    provinces: dict[str, str]  # short name -> English
+    province_pattern: re.Pattern[str]
+    boundary_pattern: re.Pattern[str]
+    organs: dict[str, Organ]  # every full name and abbreviation -> its organ
+    organ_pattern: re.Pattern[str]
+    agency_suffix_pattern: re.Pattern[str]
+    numbered_group_pattern: re.Pattern[str]
+    administrative_centres: tuple[str, ...]
+    generic_agencies: frozenset[str]
+    enterprise_suffix_pattern: re.Pattern[str]
+    enterprise_branches: tuple[str, ...]
+    enterprise_suffixes: tuple[str, ...]
+    generic_enterprises: frozenset[str]
+    lab_suffix_pattern: re.Pattern[str]
+    lab_suffixes: tuple[str, ...]
+    generic_labs: frozenset[str]
+    lab_not_before: dict[str, str]  # suffix -> a character that makes it another word
+    fund_suffix_pattern: re.Pattern[str]
+    fund_min_characters: int
+    generic_funds: frozenset[str]
+    cluster_suffix_pattern: re.Pattern[str]
+    generic_clusters: frozenset[str]
+    place_bound_clusters: frozenset[str]
+    quoted_types: tuple[str, ...]
+    quoted_fund_endings: tuple[str, ...]
+    quoted_not_types: tuple[str, ...]
+    quoted_measures_pattern: re.Pattern[str]
+    title_types: tuple[str, ...]
+    lead_markers: tuple[str, ...]
+    responsible_words: tuple[str, ...]
+    issue_verb_pattern: re.Pattern[str]
+    funding_verb_pattern: re.Pattern[str]
+    short_name_markers: tuple[str, ...]
+
+
+def _suffix_pattern(words: list[str]) -> re.Pattern[str]:
+    return re.compile(f"(?:{_alternation(words)})")
+
+
+@lru_cache(maxsize=1)
+def chinese() -> ChineseVocabulary:
+    data = load_toml("chinese.toml")
+    places, agencies, programs, relations = data["places"], data["agencies"], data["programs"], data["relations"]
+    organs: dict[str, Organ] = {}
+    for entry in load_toml("glossary.toml")["organ"]:
+        organ = Organ(entry["zh"], entry["en"], tuple(entry.get("short", ())))
+        for name in (organ.zh, *organ.short):
+            organs.setdefault(name, organ)
+    return ChineseVocabulary(
+        place_suffixes=places["suffixes"],
+        place_suffix_pattern=_suffix_pattern(list(places["suffixes"])),
+        suffix_english=places["suffix_english"],
+        level_english=places["level_english"],
+        level_characters=places["level_characters"],
+        not_places=frozenset(places["not_places"]),
+        not_place_endings=tuple(places["not_place_endings"]),
+        place_not_before=places.get("not_before", {}),
+        provinces=places["provinces"],
+        province_pattern=re.compile(f"({_alternation(list(places['provinces']))})(省|自治区|特别行政区|市)?"),
+        boundary_pattern=_suffix_pattern(data["boundaries"]["words"]),
+        organs=organs,
+        organ_pattern=_suffix_pattern(list(organs)),
+        agency_suffix_pattern=_suffix_pattern(agencies["suffixes"] + agencies["administrative_centres"]),
+        numbered_group_pattern=re.compile(agencies["numbered_group"]),
+        administrative_centres=tuple(agencies["administrative_centres"]),
+        generic_agencies=frozenset(agencies["generic"]),
+        enterprise_suffix_pattern=_suffix_pattern(data["enterprises"]["suffixes"]),
+        enterprise_branches=tuple(data["enterprises"]["branches"]),
+        enterprise_suffixes=tuple(data["enterprises"]["suffixes"]),
+        generic_enterprises=frozenset(data["enterprises"]["generic"]),
+        lab_suffix_pattern=_suffix_pattern(data["labs"]["suffixes"]),
+        lab_suffixes=tuple(data["labs"]["suffixes"]),
+        generic_labs=frozenset(data["labs"]["generic"]),
+        lab_not_before=data["labs"].get("not_before", {}),
+        fund_suffix_pattern=re.compile(f"(?:{_alternation(data['funds']['suffixes'])})(?!款)"),
+        fund_min_characters=data["funds"]["min_name_characters"],
+        generic_funds=frozenset(data["funds"]["generic"]),
+        cluster_suffix_pattern=_suffix_pattern(data["clusters"]["suffixes"]),
+        generic_clusters=frozenset(data["clusters"]["generic"]),
+        place_bound_clusters=frozenset(data["clusters"]["place_bound"]),
+        quoted_types=tuple(sorted(programs["quoted_types"], key=len, reverse=True)),
+        quoted_fund_endings=tuple(programs["quoted_fund_endings"]),
+        quoted_not_types=tuple(sorted(programs["quoted_not_types"], key=len, reverse=True)),
+        quoted_measures_pattern=re.compile(programs["quoted_measures"]),
+        title_types=tuple(programs["title_types"]),
+        lead_markers=tuple(relations["lead_markers"]),
+        responsible_words=tuple(relations["responsible_words"]),
+        issue_verb_pattern=_suffix_pattern(relations["issue_verbs"]),
+        funding_verb_pattern=_suffix_pattern(relations["funding_verbs"]),
+        short_name_markers=tuple(relations["short_name_markers"]),
+    )

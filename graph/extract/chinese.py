@@ -1,0 +1,610 @@
+"""Chinese documents to mentions and relations: rules driven by vocab/chinese.toml
+and the organ glossary vocab/glossary.toml.
+
+A pure function of one Document. Chinese has no spaces, so a name is found by
+its suffix ("...局", "...有限公司", "...创新中心") and read leftwards to where it
+starts: a punctuation mark, the clause start, or a boundary word ("与", "帮助",
+"促成" ...). Matching runs on a form of each sentence with full-width
+punctuation made half-width and traditional characters made simplified (OpenCC);
+that form has the sentence's length, so offsets and the quoted source sentence
+stay those of the document.
+
+Abbreviated agency names take the document's jurisdiction and the organ's full
+name from the glossary: 市工信局 in a Zhengzhou document is 郑州市工业和信息化局,
+with the English name "Zhengzhou Municipal Industry and Information Technology
+Bureau" as a translation, so English mentions of it resolve to the same node.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import cn2an
+import opencc
+from pypinyin import lazy_pinyin
+
+from ..model import Amount, Document, Extraction, Jurisdiction, Mention, RelationMention, Sentence, Source
+from .amounts import AmountSpan, chinese_amounts
+from .vocab import ChineseVocabulary, chinese
+
+_FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_NAME_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
+_LEADING_TIME = re.compile(r"^(?:\d+年度?|\d+月\d+日|年度|\d+)")
+_QUANTITY = re.compile(r"^[\d一二三四五六七八九十几多各该某此每首]+[家个所座笔批项]?")
+_QUOTE = re.compile(r"“([^“”]{1,30})”")
+_TITLE = re.compile(r"《([^《》]{2,80})》")
+_LEVEL_PLACE_CHARACTERS = "省市区县"
+_CLAUSE_END = re.compile(r"[。；;！!？?]")
+_FUNDERS = ("Agency", "Fund", "Enterprise")
+_TARGETS = ("Program", "Fund", "Lab", "Cluster")
+
+
+@lru_cache(maxsize=1)
+def _simplifier() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def matching_form(text: str) -> str:
+    """Half-width punctuation, simplified characters, and the same length as ``text``."""
+    half = text.translate(_FULL_WIDTH)
+    simple = _simplifier().convert(half)
+    if len(simple) != len(half):  # a phrase conversion changed the length: convert character by character
+        simple = "".join(converted if len(converted := _simplifier().convert(ch)) == 1 else ch for ch in half)
+    return simple
+
+
+def pinyin_name(chinese_name: str) -> str:
+    """郑州 -> Zhengzhou: place names in English are their pinyin, as one word."""
+    return "".join(lazy_pinyin(chinese_name)).capitalize()
+
+
+def _strip_quotes(text: str) -> str:
+    return re.sub(r"[“”\"《》\s]", "", text)
+
+
+@dataclass
+class _Found:
+    cls: str
+    start: int  # offsets in the sentence
+    end: int
+    name: str
+    surface: str
+    translation: str = ""
+    scope: str = ""
+    level: str = ""  # places: province, city, district, county
+    short: str = ""  # places: the name without its suffix
+    reference: bool = False  # a bare quote standing for a program named elsewhere
+    implied: bool = False  # known from context, not written here: its surface is its name
+    rank: int = 0
+    amount: Amount | None = None
+    parent: _Found | None = None  # partOf
+    place: _Found | None = None  # locatedIn
+    children: list[_Found] = field(default_factory=list)
+
+
+@dataclass
+class _Context:
+    """What a sentence inherits from the text before it."""
+
+    district: _Found | None = None  # the last district or county named
+    district_paragraph: int = -1
+    place: _Found | None = None  # the last place below the province named
+    place_paragraph: int = -1
+    fund: Mention | None = None  # the last fund named
+    fund_paragraph: int = -1
+    program: Mention | None = None  # the last program named
+
+
+class ChineseExtractor:
+    def __init__(self, document: Document, vocab: ChineseVocabulary | None = None):
+        self.document = document
+        self.vocab = vocab or chinese()
+        self.forms = {s.index: matching_form(s.text) for s in document.sentences}
+        sure_places = {p.short for s in document.sentences for p in self._places(self.forms[s.index])}
+        self.places = {s.index: self._places(self.forms[s.index], frozenset(sure_places))
+                       for s in document.sentences}
+        self.jurisdiction = self._jurisdiction()
+        whole = matching_form(document.text)
+        self.short_names = self._short_names(whole)
+        self.program_quotes = self._program_quotes(whole)  # “万人助万企” -> 活动
+        self.context = _Context()
+        self.mentions: list[Mention] = []
+        self.relations: list[RelationMention] = []
+        self._sources: dict[int, Source] = {}
+
+    # -- reading names leftwards ------------------------------------------------------
+    def _name_start(self, text: str, end: int, limit: int, stop: str = "") -> int:
+        """Where a name ending at ``end`` starts: back over name characters, then after
+        the last boundary word among them."""
+        return self._bounded_start(text, end, limit, stop)[0]
+
+    def _bounded_start(self, text: str, end: int, limit: int, stop: str = "") -> tuple[int, bool]:
+        """The start, and whether it is a sure one: after punctuation, a boundary word or a
+        stop character, rather than where the length limit cut the run."""
+        start = end
+        while start > 0 and end - start < limit and _NAME_CHAR.match(text[start - 1]) and text[start - 1] not in stop:
+            start -= 1
+        sure = start == 0 or not _NAME_CHAR.match(text[start - 1]) or text[start - 1] in stop
+        cut = start
+        for boundary in self.vocab.boundary_pattern.finditer(text, start, end):
+            cut, sure = boundary.end(), True
+        lead = _LEADING_TIME.match(text, cut, end)
+        return (lead.end() if lead else cut), sure
+
+    def _place_ending_at(self, places: list[_Found], position: int) -> _Found | None:
+        return next((p for p in places if p.end == position), None)
+
+    def _leading_places(self, places: list[_Found], start: int, end: int) -> list[_Found]:
+        """Places that open the span [start, end), one after another: 河南省郑州市..."""
+        found, cursor = [], start
+        while True:
+            place = next((p for p in places if p.start == cursor and p.end < end), None)
+            if place is None:
+                return found
+            found.append(place)
+            cursor = place.end
+
+    # -- places ---------------------------------------------------------------------------
+    def _places(self, text: str, known: frozenset[str] = frozenset()) -> list[_Found]:
+        """Provinces by name; other places by suffix, where the name's start is sure or the
+        name is one the document has already shown (``known``: 郑州 from "郑州市培育…")."""
+        vocab = self.vocab
+        found: list[_Found] = []
+        for match in vocab.province_pattern.finditer(text):
+            if match.group(2):  # a bare province name is more often part of a company's name
+                short = match.group(1)
+                suffix = match.group(2)
+                found.append(_Found("Place", match.start(), match.end(), match.group(), match.group(),
+                                    f"{vocab.provinces[short]} {vocab.suffix_english.get(suffix, 'Province')}",
+                                    level="province", short=short, rank=1))
+        taken = {(p.start, p.end) for p in found}
+        for match in vocab.place_suffix_pattern.finditer(text):
+            whole = match.group()
+            for suffix in sorted((s for s in vocab.place_suffixes if whole.endswith(s)), key=len, reverse=True):
+                core_end = match.end() - len(suffix)
+                following = text[match.end():match.end() + 1]
+                if following and following in vocab.place_not_before.get(suffix[-1], ""):
+                    continue  # 市场, 区域
+                start, sure = self._bounded_start(text, core_end, 4, stop=_LEVEL_PLACE_CHARACTERS)
+                if not sure:
+                    start = next((core_end - len(k) for k in sorted(known, key=len, reverse=True)
+                                  if text.endswith(k, start, core_end)), core_end)
+                core = text[start:core_end]
+                name = core + suffix
+                if (len(core) < 2 or not _HAN.match(core) or core in vocab.provinces or name in vocab.not_places
+                        or _compound_ending(name, vocab.not_place_endings) or (start, match.end()) in taken):
+                    continue
+                level = vocab.place_suffixes[suffix]
+                found.append(_Found("Place", start, match.end(), name, name,
+                                    f"{pinyin_name(core)} {vocab.suffix_english[suffix]}", level=level, short=core,
+                                    rank=1))
+                break
+        return sorted(found, key=lambda p: p.start)
+
+    def _jurisdiction(self) -> Jurisdiction:
+        """The city named most often (its short name counted everywhere) and the province likewise."""
+        text = matching_form(self.document.text)
+        cities = {p.short for places in self.places.values() for p in places if p.level == "city"}
+        city_counts = Counter({c: text.count(c) for c in cities})
+        province_counts = Counter({p: text.count(p) for p in self.vocab.provinces if p in text})
+        city = max(city_counts, key=lambda c: (city_counts[c], c)) if city_counts else None
+        province = max(province_counts, key=lambda p: (province_counts[p], p)) if province_counts else None
+        return Jurisdiction(province=province, city=city)
+
+    def _jurisdiction_place(self, level: str) -> tuple[str, str] | None:
+        """(Chinese name, English short name) of the document's place at a level."""
+        if level == "province" and self.jurisdiction.province:
+            short = self.jurisdiction.province
+            return f"{short}省", self.vocab.provinces[short]
+        if level == "city" and self.jurisdiction.city:
+            return f"{self.jurisdiction.city}市", pinyin_name(self.jurisdiction.city)
+        return None
+
+    # -- whole-document lookups ---------------------------------------------------------
+    def _short_names(self, text: str) -> dict[str, str]:
+        """"《long title》(…以下简称 short)": short name key -> the long title."""
+        markers = "|".join(map(re.escape, self.vocab.short_name_markers))
+        pattern = re.compile(rf"《([^《》]{{2,80}})》[^《》。]{{0,40}}?(?:{markers})([^)）,，。；]{{2,20}})")
+        return {_strip_quotes(m.group(2)): _strip_quotes(m.group(1)) for m in pattern.finditer(text)}
+
+    def _program_quotes(self, text: str) -> dict[str, str]:
+        """Quoted names that some sentence types as a program (“万人助万企”活动): name -> type word."""
+        found: dict[str, str] = {}
+        for match in _QUOTE.finditer(text):
+            after = text[match.end():match.end() + 8]
+            kind = next((t for t in self.vocab.quoted_types if after.startswith(t)), None)
+            if kind and not after.startswith(self.vocab.quoted_not_types):
+                found.setdefault(match.group(1), kind)
+        return found
+
+    # -- mentions of one sentence ------------------------------------------------------------
+    def _agencies(self, text: str, places: list[_Found]) -> list[_Found]:
+        vocab = self.vocab
+        found: list[_Found] = []
+        for match in vocab.organ_pattern.finditer(text):
+            organ = vocab.organs[match.group()]
+            if match.group().endswith("部") and text[match.end():match.end() + 1] == "门":
+                continue  # 财政部门: "the finance departments", no one body
+            place = self._place_ending_at(places, match.start())
+            level_character = text[match.start() - 1] if match.start() else ""
+            start = match.start()
+            if place is not None:
+                qualified = self._qualified_organ(organ.zh, organ.en, place)
+                start = place.start
+            elif level_character in vocab.level_characters:
+                start -= 1
+                qualified = self._abbreviated_organ(organ.zh, organ.en, vocab.level_characters[level_character],
+                                                    level_character)
+            elif organ.zh.endswith("部") or organ.en.startswith("Ministry"):
+                qualified = (organ.zh, organ.en, "")  # a ministry of the State Council
+            elif match.group() == organ.zh and not organ.zh.endswith("政府"):
+                qualified = (organ.zh, organ.en, self.document.doc_id)  # a bare organ: this document's
+            else:
+                continue
+            name, translation, scope = qualified
+            agency = _Found("Agency", start, match.end(), name, text[start:match.end()], translation, scope, rank=3)
+            if place is not None:
+                agency.children.append(place)
+            found.append(agency)
+        for match in vocab.numbered_group_pattern.finditer(text):
+            group = match.group()
+            city = self._jurisdiction_place("city")
+            number = re.search(r"[一二三四五六七八九十百零〇两0-9]+", group)
+            english_number = str(cn2an.cn2an(number.group(), "normal")) if number else ""
+            name = f"{city[0]}{group}" if city else group
+            translation = f"{city[1] + ' ' if city else ''}Work Group {english_number}".strip()
+            found.append(_Found("Agency", match.start(), match.end(), name, group, translation,
+                                "" if city else self.document.doc_id, rank=3))
+        for match in vocab.agency_suffix_pattern.finditer(text):
+            suffix = match.group()
+            start = self._name_start(text, match.start(), 24)
+            prefix = text[start:match.start()]
+            leading = self._leading_places(places, start, match.start())
+            led_by_level = prefix[:1] in vocab.level_characters and not leading
+            distinctive = suffix in ("领导小组办公室", "领导小组", "管委会", "委员会", "办事处")
+            centre = suffix in vocab.administrative_centres
+            if len(prefix) < 2 or not (leading or led_by_level or distinctive or centre):
+                continue
+            name = prefix + suffix
+            if name in vocab.generic_agencies or _QUANTITY.match(prefix):
+                continue
+            scope = ""
+            if led_by_level:
+                place = self._jurisdiction_place(vocab.level_characters[prefix[0]])
+                name, scope = (place[0] + name[1:], "") if place else (name, self.document.doc_id)
+            agency = _Found("Agency", start, match.end(), name, text[start:match.end()], scope=scope, rank=2)
+            if suffix == "办事处":
+                if leading:
+                    agency.parent = leading[-1]
+                elif self._current_district() is not None:
+                    district = self._current_district()
+                    agency.name = district.name + agency.name
+                    agency.parent = _implied(district, agency)
+                if agency.parent is not None:
+                    agency.children.append(agency.parent)
+            elif leading:
+                agency.children.extend(leading)
+            found.append(agency)
+        return found
+
+    def _qualified_organ(self, organ_zh: str, organ_en: str, place: _Found) -> tuple[str, str, str]:
+        """郑州市 + 财政局: "郑州市财政局", "Zhengzhou Municipal Finance Bureau"."""
+        short_en = self.vocab.provinces.get(place.short) or pinyin_name(place.short)
+        level_en = self.vocab.level_english.get(place.level, "")
+        return place.name + organ_zh, f"{short_en} {level_en} {organ_en}", ""
+
+    def _abbreviated_organ(self, organ_zh: str, organ_en: str, level: str, character: str) -> tuple[str, str, str]:
+        """市财政局 -> 郑州市财政局; 区人社局 -> the district being written about."""
+        if level == "district" or level == "county":
+            district = self._current_district()
+            if district is not None:
+                return self._qualified_organ(organ_zh, organ_en, district)
+        else:
+            place = self._jurisdiction_place(level)
+            if place is not None:
+                return place[0] + organ_zh, f"{place[1]} {self.vocab.level_english[level]} {organ_en}", ""
+        return character + organ_zh, f"{self.vocab.level_english[level]} {organ_en}", self.document.doc_id
+
+    def _current_district(self) -> _Found | None:
+        return self.context.district
+
+    def _suffixed(self, text: str, places: list[_Found], cls: str, pattern: re.Pattern[str], limit: int,
+                  generic: frozenset[str], minimum: int = 2) -> list[_Found]:
+        """Names ending in a class suffix: enterprises, labs, funds, clusters."""
+        found: list[_Found] = []
+        for match in pattern.finditer(text):
+            suffix = match.group()
+            if cls == "Lab" and self.vocab.lab_not_before.get(suffix) == text[match.end():match.end() + 1]:
+                continue
+            start = self._name_start(text, match.start(), limit)
+            leading = self._leading_places(places, start, match.start())
+            core_start = leading[-1].end if leading else start
+            core = text[core_start:match.start()]
+            name = text[start:match.end()]
+            bare = core + suffix
+            if cls == "Cluster" and bare in self.vocab.place_bound_clusters and not leading:
+                place = self.context.place
+                if place is None:
+                    continue
+                found.append(_Found(cls, start, match.end(), place.name + bare, bare, rank=2))
+                found[-1].place = _implied(place, found[-1])
+                continue
+            needed = 2 if suffix == "贷" else minimum
+            if (len(core) < needed or bare in generic or name in generic or _QUANTITY.match(core)
+                    or any(len(g) >= 4 and bare.endswith(g) and len(bare) - len(g) <= 1 for g in generic)):
+                continue
+            item = _Found(cls, start, match.end(), name, name, rank=2)
+            district_first = leading and leading[0].level in ("district", "county")
+            if district_first and cls in ("Enterprise", "Lab"):  # 二七区郑州市大学生创业园…: in 二七区
+                item.start, item.name, item.surface = leading[0].end, name[len(leading[0].name):], item.surface
+                item.place = leading[0]
+            elif leading and cls in ("Fund", "Cluster"):
+                item.place = leading[-1]
+            elif cls == "Fund" and self.context.place is not None:
+                item.name = self.context.place.name + name  # a local fund: the place written about
+                item.place = _implied(self.context.place, item)
+            item.surface = text[item.start:item.end]
+            if item.place is not None:
+                item.children.append(item.place)
+            self._parent_of(item, text)
+            found.append(item)
+        return found
+
+    def _parent_of(self, item: _Found, text: str) -> None:
+        """A bank branch belongs to its bank, an institute to its academy or university."""
+        name = item.name
+        if item.cls == "Enterprise" and name.endswith(self.vocab.enterprise_branches):
+            inner = [name.rfind(s) + len(s) for s in ("银行", "集团", "公司") if 0 < name.rfind(s) < len(name) - 3]
+            cut = max(inner) if inner else 0
+            if not cut:
+                for short in filter(None, (self.jurisdiction.city, self.jurisdiction.province)):
+                    if name.find(short) >= 2:
+                        cut = name.find(short)
+                        break
+            if cut >= 2:
+                item.parent = _Found("Enterprise", item.start, item.start + cut, name[:cut], name[:cut], rank=2)
+        elif item.cls == "Lab":
+            inner = [name.find(s) + len(s) for s in self.vocab.lab_suffixes
+                     if name.find(s) > 0 and name.find(s) + len(s) < len(name) - 1]
+            if inner:
+                cut = min(inner)
+                item.parent = _Found("Lab", item.start, item.start + cut, name[:cut], name[:cut], rank=2)
+        if item.parent is not None:
+            item.children.append(item.parent)
+
+    def _programs(self, text: str, places: list[_Found]) -> list[_Found]:
+        vocab = self.vocab
+        found: list[_Found] = []
+        for match in _TITLE.finditer(text):
+            title = _strip_quotes(match.group(1))
+            if title.endswith(vocab.title_types):
+                found.append(_Found("Program", match.start(), match.end(), title, match.group(), rank=4))
+        for match in _QUOTE.finditer(text):
+            inner = match.group(1)
+            after = text[match.end():match.end() + 8]
+            if after.startswith(vocab.quoted_not_types):
+                continue
+            kind = next((t for t in vocab.quoted_types if after.startswith(t)), None)
+            place = self._place_ending_at(places, match.start())
+            if kind:
+                item = _Found("Program", match.start(), match.end() + len(kind), f"“{inner}”{kind}",
+                              match.group() + kind, rank=4, place=place)
+            elif inner.endswith(vocab.quoted_fund_endings):
+                item = _Found("Fund", match.start(), match.end(), f"“{inner}”", match.group(), rank=4, place=place)
+            elif vocab.quoted_measures_pattern.fullmatch(inner):
+                start = self._name_start(text, match.start(), 4)
+                if start == match.start():
+                    continue
+                item = _Found("Program", start, match.end(), text[start:match.end()], text[start:match.end()],
+                              rank=4)
+            elif inner in self.program_quotes:
+                item = _Found("Program", match.start(), match.end(), f"“{inner}”{self.program_quotes[inner]}",
+                              match.group(), rank=1, reference=True)
+            else:
+                continue
+            if item.place is not None:
+                item.children.append(item.place)
+            found.append(item)
+        for item in found:  # 助企“三十条” is the short name of the 《…实施意见》 it follows
+            long_name = self.short_names.get(_strip_quotes(item.name))
+            if long_name:
+                item.name = long_name
+        return found
+
+    def sentence_candidates(self, sentence: Sentence) -> list[_Found]:
+        text = self.forms[sentence.index]
+        places = self.places[sentence.index]
+        vocab = self.vocab
+        candidates = [
+            *self._agencies(text, places),
+            *self._suffixed(text, places, "Enterprise", vocab.enterprise_suffix_pattern, 24,
+                            vocab.generic_enterprises),
+            *self._suffixed(text, places, "Lab", vocab.lab_suffix_pattern, 20, vocab.generic_labs),
+            *self._suffixed(text, places, "Fund", vocab.fund_suffix_pattern, 16, vocab.generic_funds,
+                            vocab.fund_min_characters),
+            *self._suffixed(text, places, "Cluster", vocab.cluster_suffix_pattern, 16, vocab.generic_clusters),
+            *self._programs(text, places),
+        ]
+        chosen: list[_Found] = []
+        for candidate in sorted(candidates, key=lambda c: (-(c.end - c.start), -c.rank, c.start)):
+            if not any(candidate.start < other.end and other.start < candidate.end for other in chosen):
+                chosen.append(candidate)
+        for place in places:  # a place inside a chosen name is reached through that name
+            if not any(place.start < other.end and other.start < place.end for other in chosen):
+                chosen.append(place)
+        return sorted(chosen, key=lambda c: (c.start, c.end))
+
+    # -- the document ------------------------------------------------------------------------
+    def run(self) -> Extraction:
+        for sentence in self.document.sentences:
+            self._sentence(sentence)
+        return Extraction(self.document.doc_id, self.document.title, "zh", self.jurisdiction,
+                          tuple(self.mentions), tuple(self.relations), len(self.document.text))
+
+    def _source(self, sentence: Sentence) -> Source:
+        source = self._sources.get(sentence.index)
+        if source is None:
+            source = self._sources[sentence.index] = Source(self.document.doc_id, sentence.text, sentence.start,
+                                                            sentence.end)
+        return source
+
+    def _mention(self, found: _Found, sentence: Sentence) -> Mention:
+        mention = Mention(
+            key=f"z{len(self.mentions) + 1}", cls=found.cls, name=_strip_spaces(found.name),
+            surface=found.name if found.implied else _strip_spaces(sentence.text[found.start:found.end]),
+            source=self._source(sentence), start=sentence.start + found.start, end=sentence.start + found.end,
+            language="zh", scope=found.scope, translations=(found.translation,) if found.translation else (),
+            amount=found.amount,
+        )
+        self.mentions.append(mention)
+        return mention
+
+    def _relate(self, subject: Mention, predicate: str, obj: Mention, sentence: Sentence,
+                amount: Amount | None = None) -> None:
+        if subject.key != obj.key:
+            self.relations.append(RelationMention(subject.key, predicate, obj.key, self._source(sentence), amount))
+
+    def _sentence(self, sentence: Sentence) -> None:
+        text = self.forms[sentence.index]
+        self._update_places(sentence)
+        amounts = list(chinese_amounts(text))
+        mentions: list[tuple[_Found, Mention]] = []
+        for found in self.sentence_candidates(sentence):
+            mention = self._mention(found, sentence)
+            mentions.append((found, mention))
+            self._children(found, mention, sentence)
+        self._districts_in_city(sentence, mentions)
+        self._lead_markers(sentence, text, mentions)
+        self._responsible(sentence, text, mentions)
+        self._issued(sentence, text, mentions)
+        self._funding(sentence, text, mentions, amounts)
+        for found, mention in mentions:
+            if found.cls == "Fund":
+                self.context.fund, self.context.fund_paragraph = mention, sentence.paragraph
+            if found.cls == "Program" and not found.reference:
+                self.context.program = mention
+
+    def _update_places(self, sentence: Sentence) -> None:
+        """Places carry over to the next paragraph (a heading and its body), funds do not."""
+        context = self.context
+        if context.district_paragraph < sentence.paragraph - 1:
+            context.district = None
+        if context.place_paragraph < sentence.paragraph - 1:
+            context.place = None
+        if context.fund_paragraph != sentence.paragraph:
+            context.fund = None
+        for place in self.places[sentence.index]:
+            if place.level in ("district", "county"):
+                context.district, context.district_paragraph = place, sentence.paragraph
+            if place.level != "province" and place.short != self.jurisdiction.city:
+                context.place, context.place_paragraph = place, sentence.paragraph
+
+    def _children(self, found: _Found, mention: Mention, sentence: Sentence) -> None:
+        for child in found.children:
+            child_mention = self._mention(child, sentence)
+            if found.parent is child:
+                self._relate(mention, "partOf", child_mention, sentence)
+            if found.place is child:
+                self._relate(mention, "locatedIn", child_mention, sentence)
+            self._children(child, child_mention, sentence)
+
+    def _districts_in_city(self, sentence: Sentence, mentions: list[tuple[_Found, Mention]]) -> None:
+        """A district or county of the document's city is located in that city."""
+        city = self._jurisdiction_place("city")
+        if city is None:
+            return
+        for found, mention in mentions:
+            if found.cls == "Place" and found.level in ("district", "county"):
+                place = _Found("Place", found.start, found.end, city[0], city[0], f"{city[1]} City",
+                               level="city", short=self.jurisdiction.city or "", implied=True)
+                self._relate(mention, "locatedIn", self._mention(place, sentence), sentence)
+
+    def _lead_markers(self, sentence: Sentence, text: str, mentions: list[tuple[_Found, Mention]]) -> None:
+        """"第十四工作组(组长单位:市财政局)": the agencies after the marker lead what precedes it."""
+        for marker in self.vocab.lead_markers:
+            for match in re.finditer(rf"{re.escape(marker)}\s*[:：]", text):
+                opening = max(text.rfind("(", 0, match.start()), text.rfind("（", 0, match.start()))
+                closing = re.search(r"[)）;；。]", text[match.end():])
+                stop = match.end() + closing.start() if closing else len(text)
+                leaders = [m for f, m in mentions if f.cls == "Agency" and match.end() <= f.start and f.end <= stop]
+                anchor = opening if opening >= 0 else match.start()
+                led = [m for f, m in mentions if f.end <= anchor and (f.cls in _TARGETS or f.cls == "Agency")
+                       and not f.reference]
+                target = led[-1] if led else self.context.program
+                for leader in leaders:
+                    if target is not None:
+                        self._relate(leader, "responsibleFor", target, sentence)
+
+    def _responsible(self, sentence: Sentence, text: str, mentions: list[tuple[_Found, Mention]]) -> None:
+        """"由X负责" and "(X负责)": X leads the program at hand."""
+        words = "|".join(map(re.escape, self.vocab.responsible_words))
+        for match in re.finditer(rf"由([^。；;]{{1,60}}?)(?:{words})|[(（]([^()（）]{{1,60}}?)(?:{words})[)）]", text):
+            inside = match.start(1) if match.group(1) else match.start(2)
+            leaders = [m for f, m in mentions if f.cls == "Agency" and inside <= f.start and f.end <= match.end()]
+            before = [m for f, m in mentions if f.end <= match.start() and f.cls in _TARGETS and not f.reference]
+            target = before[-1] if before else self.context.program
+            for leader in leaders:
+                if target is not None:
+                    self._relate(leader, "responsibleFor", target, sentence)
+
+    def _issued(self, sentence: Sentence, text: str, mentions: list[tuple[_Found, Mention]]) -> None:
+        """"市商务局…打造了…“外贸贷”融资平台": an agency that issues or builds a program leads it."""
+        for found, agency in mentions:
+            if found.cls != "Agency":
+                continue
+            window_end = found.end + 20
+            clause = _CLAUSE_END.search(text, found.end)
+            window_end = min(window_end, clause.start() if clause else len(text))
+            verb = self.vocab.issue_verb_pattern.search(text, found.end, window_end)
+            if verb is None:
+                continue
+            stop = _CLAUSE_END.search(text, verb.end())
+            limit = min(verb.end() + 30, stop.start() if stop else len(text))
+            targets = [m for f, m in mentions if f.cls in _TARGETS and not f.reference
+                       and verb.end() <= f.start < limit]
+            if targets:
+                self._relate(agency, "responsibleFor", targets[0], sentence)
+
+    def _funding(self, sentence: Sentence, text: str, mentions: list[tuple[_Found, Mention]],
+                 amounts: list[AmountSpan]) -> None:
+        """Funder <verb> recipient with an amount; or a fund's own disbursement ("累计投放…7.2亿元")."""
+        if not amounts:
+            return
+        for verb in self.vocab.funding_verb_pattern.finditer(text):
+            funders = [m for f, m in mentions if f.cls in _FUNDERS and f.end <= verb.start()]
+            recipients = [m for f, m in mentions if f.start >= verb.end() and f.cls != "Place"]
+            amount = next((a for a in amounts if a.start >= verb.end()), amounts[0])
+            if funders and recipients and funders[-1].key != recipients[0].key:
+                self._relate(funders[-1], "funds", recipients[0], sentence, amount.amount)
+                return
+            subject_place = any(f.cls == "Place" and f.end <= verb.start() for f, _ in mentions)
+            if not funders and subject_place and self.context.fund is not None and verb.group() in ("投放", "发放"):
+                fund = self.context.fund  # "郑东新区已累计投放…7.2亿元": what the fund has put out
+                stated = _Found("Fund", amount.start, amount.end, fund.name, fund.name, scope=fund.scope,
+                                amount=amount.amount, implied=True)
+                self._mention(stated, sentence)
+                return
+
+
+def _compound_ending(name: str, endings: tuple[str, ...]) -> bool:
+    """"服务进园区" ends in the word 园区 after two or more other characters: not a place name.
+    "上街区" ends in 街区 after one character only, too short to be a word of its own."""
+    return any(name.endswith(e) and len(name) - len(e) != 1 for e in endings)
+
+
+def _implied(place: _Found, holder: _Found) -> _Found:
+    """A place known from an earlier sentence, cited at the span of what it qualifies here."""
+    return _Found(place.cls, holder.start, holder.end, place.name, place.name, place.translation, place.scope,
+                  place.level, place.short, implied=True)
+
+
+def _strip_spaces(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def extract_chinese(document: Document, vocab: ChineseVocabulary | None = None) -> Extraction:
+    return ChineseExtractor(document, vocab).run()
