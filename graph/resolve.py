@@ -98,7 +98,8 @@ def resolve(extractions: Iterable[Extraction]) -> Resolved:
         label = _label(mentions)
         translations = sorted({t for m in mentions for t in m.translations} - {m.name for m in mentions})
         # a Chinese name's id is spelled from its English name where it has one: readable in any tool
-        entity_id = f"{cls.lower()}/{slug(translations[0] if _CJK.search(label) and translations else label)}"
+        english = sorted(n for n in {*translations, *(m.name for m in mentions)} if not _CJK.search(n))
+        entity_id = f"{cls.lower()}/{slug(english[0] if _CJK.search(label) and english else label)}"
         if scope or entity_id in taken:
             digest = hashlib.sha1(f"{cls}|{key}|{scope}".encode()).hexdigest()[:8]
             entity_id = f"{entity_id}-{digest}"

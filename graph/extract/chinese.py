@@ -112,6 +112,11 @@ class ChineseExtractor:
         self.short_names = self._short_names(whole)
         self.program_quotes = self._program_quotes(whole)  # “万人助万企” -> 活动
         self.context = _Context()
+        self._sentence_at, self._paragraph_at = 0, 0
+        lengths = Counter()
+        for s in document.sentences:
+            lengths[s.paragraph] += len(s.text)
+        self._headings = {p for p, n in lengths.items() if n <= 30}  # short lines: headings
         self.mentions: list[Mention] = []
         self.relations: list[RelationMention] = []
         self._sources: dict[int, Source] = {}
@@ -295,7 +300,7 @@ class ChineseExtractor:
         """郑州市 + 财政局: "郑州市财政局", "Zhengzhou Municipal Finance Bureau"."""
         short_en = self.vocab.provinces.get(place.short) or pinyin_name(place.short)
         level_en = self.vocab.level_english.get(place.level, "")
-        return place.name + organ_zh, f"{short_en} {level_en} {organ_en}", ""
+        return place.name + organ_zh, _english_organ(organ_en, short_en, level_en), ""
 
     def _abbreviated_organ(self, organ_zh: str, organ_en: str, level: str, character: str) -> tuple[str, str, str]:
         """市财政局 -> 郑州市财政局; 区人社局 -> the district being written about."""
@@ -306,11 +311,17 @@ class ChineseExtractor:
         else:
             place = self._jurisdiction_place(level)
             if place is not None:
-                return place[0] + organ_zh, f"{place[1]} {self.vocab.level_english[level]} {organ_en}", ""
-        return character + organ_zh, f"{self.vocab.level_english[level]} {organ_en}", self.document.doc_id
+                return place[0] + organ_zh, _english_organ(organ_en, place[1], self.vocab.level_english[level]), ""
+        return character + organ_zh, _english_organ(organ_en, "", self.vocab.level_english[level]), self.document.doc_id
 
     def _current_district(self) -> _Found | None:
-        return self.context.district
+        """The district written about: named earlier in this paragraph or in the heading just
+        before it; else the first one named next ("区人社局…" as a heading over "中原区人社局…")."""
+        if self.context.district is not None:
+            return self.context.district
+        following = [s for s in self.document.sentences
+                     if self._sentence_at <= s.index and s.paragraph <= self._paragraph_at + 1]
+        return next((p for s in following for p in self.places[s.index] if p.level in ("district", "county")), None)
 
     def _suffixed(self, text: str, places: list[_Found], cls: str, pattern: re.Pattern[str], limit: int,
                   generic: frozenset[str], minimum: int = 2) -> list[_Found]:
@@ -334,7 +345,9 @@ class ChineseExtractor:
                 found[-1].place = _implied(place, found[-1])
                 continue
             needed = 2 if suffix == "贷" else minimum
+            unqualified = bare[len(next((q for q in self.vocab.generic_qualifiers if bare.startswith(q)), "")):]
             if (len(core) < needed or bare in generic or name in generic or _QUANTITY.match(core)
+                    or unqualified in generic
                     or any(len(g) >= 4 and bare.endswith(g) and len(bare) - len(g) <= 1 for g in generic)):
                 continue
             item = _Found(cls, start, match.end(), name, name, rank=2)
@@ -482,6 +495,7 @@ class ChineseExtractor:
         self._responsible(sentence, text, mentions)
         self._issued(sentence, text, mentions)
         self._funding(sentence, text, mentions, amounts)
+        self._located(sentence, text, mentions)
         for found, mention in mentions:
             if found.cls == "Fund":
                 self.context.fund, self.context.fund_paragraph = mention, sentence.paragraph
@@ -489,12 +503,13 @@ class ChineseExtractor:
                 self.context.program = mention
 
     def _update_places(self, sentence: Sentence) -> None:
-        """Places carry over to the next paragraph (a heading and its body), funds do not."""
+        """Places carry over from a heading to its body paragraph; funds do not carry over."""
         context = self.context
-        if context.district_paragraph < sentence.paragraph - 1:
-            context.district = None
-        if context.place_paragraph < sentence.paragraph - 1:
-            context.place = None
+        self._sentence_at, self._paragraph_at = sentence.index, sentence.paragraph
+        heading_before = sentence.paragraph - 1 in self._headings
+        for kept, at in (("district", context.district_paragraph), ("place", context.place_paragraph)):
+            if at != sentence.paragraph and not (at == sentence.paragraph - 1 and heading_before):
+                setattr(context, kept, None)
         if context.fund_paragraph != sentence.paragraph:
             context.fund = None
         for place in self.places[sentence.index]:
@@ -564,10 +579,18 @@ class ChineseExtractor:
                 continue
             stop = _CLAUSE_END.search(text, verb.end())
             limit = min(verb.end() + 30, stop.start() if stop else len(text))
-            targets = [m for f, m in mentions if f.cls in _TARGETS and not f.reference
-                       and verb.end() <= f.start < limit]
+            targets = [m for f, m in mentions if f.cls in ("Program", "Fund") and not f.reference
+                       and verb.end() <= f.start < limit and not re.search(r"[,，、]", text[verb.end():f.start])]
             if targets:
                 self._relate(agency, "responsibleFor", targets[0], sentence)
+
+    def _located(self, sentence: Sentence, text: str, mentions: list[tuple[_Found, Mention]]) -> None:
+        """"…产业集群位于淇滨区": the thing before the verb is in the place after it."""
+        for verb in self.vocab.location_verb_pattern.finditer(text):
+            things = [(f, m) for f, m in mentions if f.cls != "Place" and verb.start() - 2 <= f.end <= verb.start()]
+            places = [m for f, m in mentions if f.cls == "Place" and verb.end() <= f.start <= verb.end() + 2]
+            if things and places:
+                self._relate(things[-1][1], "locatedIn", places[0], sentence)
 
     def _funding(self, sentence: Sentence, text: str, mentions: list[tuple[_Found, Mention]],
                  amounts: list[AmountSpan]) -> None:
@@ -588,6 +611,12 @@ class ChineseExtractor:
                                 amount=amount.amount, implied=True)
                 self._mention(stated, sentence)
                 return
+
+
+def _english_organ(organ_en: str, place_en: str, level_en: str) -> str:
+    """"Zhengzhou" + "Municipal" + "Finance Bureau"; or into the {place} slot of the organ's name."""
+    qualifier = " ".join(filter(None, (place_en, level_en)))
+    return organ_en.format(place=qualifier) if "{place}" in organ_en else f"{qualifier} {organ_en}"
 
 
 def _compound_ending(name: str, endings: tuple[str, ...]) -> bool:

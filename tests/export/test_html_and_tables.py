@@ -1,4 +1,5 @@
 import csv
+import json
 import re
 from pathlib import Path
 
@@ -12,6 +13,11 @@ The Municipal Finance Bureau praised the <script>window.hacked = 1</script> “<
 """
 
 
+def _drawn_ids(page: str) -> set[str]:
+    """Node ids in the page's vis-network data (JSON strings, non-ASCII escaped)."""
+    return {json.loads(match) for match in re.findall(r'"id": ("(?:[^"\\]|\\.)*")', page)}
+
+
 def test_html_is_offline_with_legend_and_every_node(sample_build) -> None:
     page = (sample_build.output / "graph.html").read_text(encoding="utf-8")
     assert not re.search(r"<(?:script|link)[^>]+(?:src|href)=\"https?://", page)
@@ -19,8 +25,7 @@ def test_html_is_offline_with_legend_and_every_node(sample_build) -> None:
     assert 'id="govgraph-legend"' in page
     for cls in ("Agency", "Program", "Fund", "Place"):
         assert cls in page
-    drawn = set(re.findall(r'"id": "([^"]+)"', page))
-    assert set(sample_build.graph.nodes) <= drawn
+    assert set(sample_build.graph.nodes) <= _drawn_ids(page)
 
 
 def test_document_text_is_escaped_in_the_page(tmp_path: Path) -> None:
@@ -75,7 +80,7 @@ def test_html_keeps_the_most_connected_nodes_and_says_so(sample_build) -> None:
 
     graph = sample_build.graph
     page = render_html(graph, "t", max_nodes=5)
-    drawn = set(re.findall(r'"id": "([^"]+)"', page))
+    drawn = _drawn_ids(page)
     top = sorted(graph.nodes, key=lambda n: (-graph.degree(n), n))[:5]
     assert drawn == set(top)
     assert f"Showing the 5 most connected of {graph.number_of_nodes()} entities" in page

@@ -131,6 +131,7 @@ class ChineseVocabulary:
     lab_suffix_pattern: re.Pattern[str]
     lab_suffixes: tuple[str, ...]
     generic_labs: frozenset[str]
+    generic_qualifiers: tuple[str, ...]
     lab_not_before: dict[str, str]  # suffix -> a character that makes it another word
     fund_suffix_pattern: re.Pattern[str]
     fund_min_characters: int
@@ -147,6 +148,7 @@ class ChineseVocabulary:
     responsible_words: tuple[str, ...]
     issue_verb_pattern: re.Pattern[str]
     funding_verb_pattern: re.Pattern[str]
+    location_verb_pattern: re.Pattern[str]
     short_name_markers: tuple[str, ...]
 
 
@@ -188,6 +190,7 @@ def chinese() -> ChineseVocabulary:
         lab_suffix_pattern=_suffix_pattern(data["labs"]["suffixes"]),
         lab_suffixes=tuple(data["labs"]["suffixes"]),
         generic_labs=frozenset(data["labs"]["generic"]),
+        generic_qualifiers=tuple(sorted(data["generic_qualifiers"]["words"], key=len, reverse=True)),
         lab_not_before=data["labs"].get("not_before", {}),
         fund_suffix_pattern=re.compile(f"(?:{_alternation(data['funds']['suffixes'])})(?!款)"),
         fund_min_characters=data["funds"]["min_name_characters"],
@@ -204,5 +207,6 @@ def chinese() -> ChineseVocabulary:
         responsible_words=tuple(relations["responsible_words"]),
         issue_verb_pattern=_suffix_pattern(relations["issue_verbs"]),
         funding_verb_pattern=_suffix_pattern(relations["funding_verbs"]),
+        location_verb_pattern=_suffix_pattern(relations["location_verbs"]),
         short_name_markers=tuple(relations["short_name_markers"]),
     )
