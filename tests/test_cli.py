@@ -56,3 +56,12 @@ def test_quality_on_the_gold_documents_meets_the_targets(corpus_build, capsys) -
     assert recall >= 0.7
     assert main(["evaluate", str(corpus_build.output), str(GOLD)]) == 0
     assert "Agency" in capsys.readouterr().out
+
+
+def test_chinese_quality_on_our_hand_made_gold_meets_the_targets(corpus_build) -> None:
+    """tests/gold/003_….json: names only, annotated by hand from corpus document 003."""
+    score = evaluate(corpus_build.output, Path(__file__).parent / "gold")
+    entities = score.total(score.entities)
+    assert entities.precision >= 0.85 and entities.recall >= 0.85, (entities.precision, entities.recall)
+    responsible = score.relations["responsibleFor"]
+    assert responsible.tp / (responsible.tp + responsible.fn) >= 0.8

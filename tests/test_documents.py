@@ -51,3 +51,26 @@ def test_language_and_recursive_discovery(tmp_path: Path) -> None:
     assert [p.name for p in find_files([tmp_path])] == ["one.md", "two.txt"]
     assert detect_language("郑州市财政局") == "zh"
     assert detect_language("Hebi Municipal Finance Bureau") == "en"
+
+
+def test_gbk_and_big5_files_are_detected_not_guessed(tmp_path: Path) -> None:
+    simplified = "郑州市财政局负责第十四工作组。中原银行与三家企业达成合作意向。"
+    traditional = "鄭州市財政局負責第十四工作組。中原銀行與三家企業達成合作意向。"
+    (tmp_path / "gbk.txt").write_bytes(simplified.encode("gbk"))
+    (tmp_path / "big5.txt").write_bytes(traditional.encode("big5"))
+    gbk = read_document(tmp_path / "gbk.txt", "gbk.txt")
+    big5 = read_document(tmp_path / "big5.txt", "big5.txt")
+    assert isinstance(gbk, Document) and gbk.text.strip() == simplified and gbk.language == "zh"
+    assert isinstance(big5, Document) and big5.text.strip() == traditional and big5.language == "zh"
+
+
+def test_chinese_lines_split_and_an_open_title_runs_on_to_the_next_line() -> None:
+    text = "市金融局印发了《郑州市培育上市企业倍\n增计划行动方案》。方案已实施\n第二段"
+    sentences = split_sentences(text, "zh")
+    assert [s.text for s in sentences] == ["市金融局印发了《郑州市培育上市企业倍\n增计划行动方案》。", "方案已实施", "第二段"]
+    assert [s.paragraph for s in sentences] == [0, 0, 1]
+
+
+def test_each_paragraph_of_a_mixed_document_has_its_own_language() -> None:
+    text = "Zhengzhou City Notice\n\n市财政局负责第十四工作组。\n\nThe Municipal Finance Bureau met the banks."
+    assert [s.language for s in split_sentences(text, "en")] == ["en", "zh", "en"]

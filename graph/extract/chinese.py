@@ -560,8 +560,10 @@ class ChineseExtractor:
         for match in re.finditer(rf"由([^。；;]{{1,60}}?)(?:{words})|[(（]([^()（）]{{1,60}}?)(?:{words})[)）]", text):
             inside = match.start(1) if match.group(1) else match.start(2)
             leaders = [m for f, m in mentions if f.cls == "Agency" and inside <= f.start and f.end <= match.end()]
+            after = [m for f, m in mentions if match.end() <= f.start <= match.end() + 2 and f.cls in _TARGETS
+                     and not f.reference]  # "由X负责Y"
             before = [m for f, m in mentions if f.end <= match.start() and f.cls in _TARGETS and not f.reference]
-            target = before[-1] if before else self.context.program
+            target = after[0] if after else before[-1] if before else self.context.program
             for leader in leaders:
                 if target is not None:
                     self._relate(leader, "responsibleFor", target, sentence)

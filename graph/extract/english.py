@@ -374,8 +374,13 @@ def place_mentions(text: str, vocab: EnglishVocabulary) -> list[_Candidate]:
     found: list[_Candidate] = []
     for match in vocab.place_pattern.finditer(text):
         short, suffix = _normal(match.group(1)), match.group(2)
+        start = match.start()
         level = vocab.place_suffixes[suffix]
         first = short.split()[0]
+        if first in vocab.sentence_starters and " " in short:  # "In Zhengzhou City": the place is the rest
+            short = short.split(" ", 1)[1]
+            start = match.start(1) + match.group(1).index(short.split()[0])
+            first = short.split()[0]
         if first in vocab.level_adjectives or first in vocab.sentence_starters:
             continue
         if level == "province":
@@ -384,7 +389,7 @@ def place_mentions(text: str, vocab: EnglishVocabulary) -> list[_Candidate]:
             label = vocab.provinces[short]
         else:
             label = f"{short} {suffix}"
-        found.append(_Candidate("Place", match.start(), match.end(), label, match.group(), is_place=True,
+        found.append(_Candidate("Place", start, match.end(), label, text[start:match.end()], is_place=True,
                                 level=level, rank=1))
     for match in vocab.province_pattern.finditer(text):
         found.append(_Candidate("Place", match.start(), match.end(), vocab.provinces[match.group(1)],

@@ -73,3 +73,16 @@ def test_same_input_gives_byte_identical_outputs(tmp_path: Path) -> None:
     assert names == sorted(p.name for p in second.iterdir())
     for name in names:
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
+
+
+def test_english_and_chinese_names_of_one_agency_are_one_node_with_tagged_labels(sample_build) -> None:
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    store.load(path=str(sample_build.output / "graph.ttl"), format=ox.RdfFormat.TURTLE)
+    rows = store.query("""
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+        SELECT ?name WHERE { <https://w3id.org/govgraph/id/agency/hebi-municipal-finance-bureau>
+                             rdfs:label|skos:altLabel ?name }""")
+    names = {(row["name"].value, row["name"].language) for row in rows}
+    assert {("Hebi Municipal Finance Bureau", "en"), ("鹤壁市财政局", "zh"), ("市财政局", "zh")} <= names

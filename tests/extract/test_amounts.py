@@ -32,3 +32,18 @@ def test_chinese_unit_amounts(text: str, yuan: Decimal) -> None:
 def test_counts_and_percentages_are_not_money() -> None:
     assert list(chinese_amounts("3.46万余人参训")) == []
     assert list(english_amounts("a 13.8% rise and 522,000 enterprises")) == []
+
+
+@pytest.mark.parametrize(("text", "yuan"), [
+    ("安排二十万元奖励", Decimal("200000")), ("一亿两千万元", Decimal("120000000")),
+    ("三千五百万元专项资金", Decimal("35000000")), ("投放7,200万元", Decimal("72000000")),
+])
+def test_chinese_numerals_are_read_by_cn2an(text: str, yuan: Decimal) -> None:
+    [found] = list(chinese_amounts(text))
+    assert found.amount.yuan == yuan
+    assert text[found.start:found.end] == found.amount.text
+
+
+@pytest.mark.parametrize("text", ["全市3.46万余人参训", "助企“三十条”出台", "第十四工作组", "2022年4月"])
+def test_counts_and_numbered_names_are_not_money(text: str) -> None:
+    assert list(chinese_amounts(text)) == []

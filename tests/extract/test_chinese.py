@@ -1,0 +1,103 @@
+"""Chinese: specific entities and edges from specific sentences, our own texts first, then corpus 003."""
+
+from decimal import Decimal
+
+from conftest import extract_corpus, extract_text, names, needs_shared, relations
+
+from graph.extract.chinese import matching_form
+
+WORK_GROUPS = """郑州市“万人助万企”工作简报
+第十四工作组（组长单位：市财政局）到郑东新区，了解应急转贷周转资金的运营。郑东新区已累计投放转贷资金7.2亿元。
+市商务局会同多家银行，推出了郑州市“外贸贷”融资平台。建设银行郑州金水支行为出口企业提供“外贸贷”，授信额度为22.05万元。
+区人社局组织招聘
+中原区人社局联合清华大学举办招聘会，由市工信局负责“智能制造”专项行动。
+"""
+
+
+def test_abbreviated_agencies_expand_within_the_jurisdiction_with_english_names() -> None:
+    extraction = extract_text(WORK_GROUPS, "zz.txt")
+    assert extraction.jurisdiction.city == "郑州"
+    agencies = {m.name: m for m in extraction.mentions if m.cls == "Agency"}
+    assert {"郑州市财政局", "郑州市商务局", "郑州市工业和信息化局", "中原区人力资源和社会保障局"} <= set(agencies)
+    assert agencies["郑州市工业和信息化局"].surface == "市工信局"
+    assert agencies["郑州市工业和信息化局"].translations == ("Zhengzhou Municipal Industry and Information Technology Bureau",)
+    assert agencies["郑州市财政局"].translations == ("Zhengzhou Municipal Finance Bureau",)
+
+
+def test_a_heading_district_comes_from_the_body_below_it() -> None:
+    extraction = extract_text(WORK_GROUPS, "zz.txt")
+    heading = [m for m in extraction.mentions if m.surface == "区人社局"]
+    assert [m.name for m in heading] == ["中原区人力资源和社会保障局"]
+
+
+def test_lead_unit_and_responsibility_clauses() -> None:
+    extraction = extract_text(WORK_GROUPS, "zz.txt")
+    responsible = relations(extraction, "responsibleFor")
+    assert ("郑州市财政局", "郑州市第十四工作组") in responsible
+    assert ("郑州市商务局", "“外贸贷”融资平台") in responsible
+    assert ("郑州市工业和信息化局", "“智能制造”专项行动") in responsible
+    assert not any(obj == "清华大学" for _, obj in responsible)  # organising with a university is no lead
+
+
+def test_funds_branches_and_places() -> None:
+    extraction = extract_text(WORK_GROUPS, "zz.txt")
+    assert {"建设银行郑州金水支行", "建设银行"} <= names(extraction, "Enterprise")
+    assert "多家银行" not in names(extraction, "Enterprise")
+    assert ("建设银行郑州金水支行", "建设银行") in relations(extraction, "partOf")
+    assert ("郑东新区应急转贷周转资金", "郑东新区") in relations(extraction, "locatedIn")
+    assert ("郑东新区", "郑州市") in relations(extraction, "locatedIn")
+    stated = [m.amount for m in extraction.mentions if m.name == "郑东新区应急转贷周转资金" and m.amount]
+    assert [a.yuan for a in stated] == [Decimal("720000000")]
+    by_key = {m.key: m for m in extraction.mentions}
+    funds = [(by_key[r.subject].name, by_key[r.object].name, r.amount.yuan) for r in extraction.relations
+             if r.predicate == "funds"]
+    assert funds == [("建设银行郑州金水支行", "“外贸贷”", Decimal("220500"))]
+
+
+def test_traditional_characters_and_full_width_punctuation_match_as_simplified(tmp_path) -> None:
+    text = "鄭州市工作簡報\n第十六工作組（組長單位：市城建局）與中原銀行聯合打造產品。"
+    (tmp_path / "big5.txt").write_bytes(text.encode("big5"))
+    from graph.documents import read_document
+    from graph.extract import extract
+
+    extraction = extract(read_document(tmp_path / "big5.txt", "big5.txt"))
+    assert ("郑州市城乡建设局", "郑州市第十六工作组") in relations(extraction, "responsibleFor")
+    assert "中原银行" in names(extraction, "Enterprise")
+    leader = next(m for m in extraction.mentions if m.name == "郑州市城乡建设局")
+    assert leader.surface == "市城建局" and "組長單位" in leader.source.sentence  # the source keeps the original
+    assert matching_form("（組長單位：市城建局）") == "(组长单位:市城建局)"
+
+
+def test_a_mixed_document_sends_each_paragraph_to_its_extractor_and_one_node_results(tmp_path) -> None:
+    from graph.assemble import assemble
+    from graph.resolve import resolve
+
+    text = ("郑州市财政工作通知\n\n第十四工作组（组长单位：市财政局）召开座谈会。\n\n"
+            "In Zhengzhou City, the Municipal Finance Bureau met the banks.\n")
+    extraction = extract_text(text, "mixed.txt")
+    assert extraction.language == "zh"
+    assert {"Zhengzhou Municipal Finance Bureau", "郑州市财政局"} <= names(extraction, "Agency")
+    assert len({m.key for m in extraction.mentions}) == len(extraction.mentions)
+    graph = assemble(resolve([extraction]))
+    bureau = graph.nodes["agency/zhengzhou-municipal-finance-bureau"]
+    assert {bureau["label"], *bureau["aliases"]} >= {"郑州市财政局", "市财政局", "Zhengzhou Municipal Finance Bureau"}
+
+
+@needs_shared
+def test_corpus_003_named_facts() -> None:
+    extraction = extract_corpus("003")
+    assert ("郑州市财政局", "郑州市第十四工作组") in relations(extraction, "responsibleFor")
+    assert ("郑州市城乡建设局", "郑州市第十六工作组") in relations(extraction, "responsibleFor")
+    assert "中原银行" in names(extraction, "Enterprise")
+    assert "河南省农用微生物创新中心" in names(extraction, "Lab")
+    assert {"清华大学", "河南省农业科学院植物保护研究所"} <= names(extraction, "Lab")
+    stated = {(m.name, m.amount.text) for m in extraction.mentions if m.cls == "Fund" and m.amount}
+    assert ("郑东新区应急转贷周转资金", "7.2亿元") in stated
+    assert ("郑东新区龙湖办事处", "郑东新区") in relations(extraction, "partOf")
+    programs = names(extraction, "Program")
+    assert {"“万人助万企”活动", "“郑好融”平台", "郑州市培育上市企业倍增计划行动方案"} <= programs
+    assert "助企“三十条”" not in programs  # its short name: one node with the 实施意见 it abbreviates
+    assert "关于进一步加大对中小企业纾困帮扶力度的实施意见" in programs
+    # generic phrases and counts are not entities
+    everything = {m.name for m in extraction.mentions}
+    assert not everything & {"多家银行", "财政资金", "国家级科技企业孵化器", "产业集聚区", "承办银行"}
