@@ -57,6 +57,7 @@ def matching_form(text: str) -> str:
     return simple
 
 
+@lru_cache(maxsize=1 << 12)  # the same few place names, again and again
 def pinyin_name(chinese_name: str) -> str:
     """郑州 -> Zhengzhou: place names in English are their pinyin, as one word."""
     return "".join(lazy_pinyin(chinese_name)).capitalize()
@@ -103,12 +104,15 @@ class ChineseExtractor:
     def __init__(self, document: Document, vocab: ChineseVocabulary | None = None):
         self.document = document
         self.vocab = vocab or chinese()
-        self.forms = {s.index: matching_form(s.text) for s in document.sentences}
-        sure_places = {p.short for s in document.sentences for p in self._places(self.forms[s.index])}
-        self.places = {s.index: self._places(self.forms[s.index], frozenset(sure_places))
-                       for s in document.sentences}
+        whole = matching_form(document.text)  # sentences are slices of the text, and so are their forms
+        self.whole = whole
+        self.forms = {s.index: whole[s.start:s.end] for s in document.sentences}
+        self._unsure: set[int] = set()  # sentences with a place whose start only a known name can settle
+        self.places = {s.index: self._places(self.forms[s.index], sentence=s.index) for s in document.sentences}
+        sure_places = frozenset(p.short for places in self.places.values() for p in places)
+        for index in sorted(self._unsure):
+            self.places[index] = self._places(self.forms[index], sure_places)
         self.jurisdiction = self._jurisdiction()
-        whole = matching_form(document.text)
         self.short_names = self._short_names(whole)
         self.program_quotes = self._program_quotes(whole)  # “万人助万企” -> 活动
         self.context = _Context()
@@ -154,7 +158,7 @@ class ChineseExtractor:
             cursor = place.end
 
     # -- places ---------------------------------------------------------------------------
-    def _places(self, text: str, known: frozenset[str] = frozenset()) -> list[_Found]:
+    def _places(self, text: str, known: frozenset[str] = frozenset(), sentence: int = -1) -> list[_Found]:
         """Provinces by name; other places by suffix, where the name's start is sure or the
         name is one the document has already shown (``known``: 郑州 from "郑州市培育…")."""
         vocab = self.vocab
@@ -176,6 +180,7 @@ class ChineseExtractor:
                     continue  # 市场, 区域
                 start, sure = self._bounded_start(text, core_end, 4, stop=_LEVEL_PLACE_CHARACTERS)
                 if not sure:
+                    self._unsure.add(sentence)
                     start = next((core_end - len(k) for k in sorted(known, key=len, reverse=True)
                                   if text.endswith(k, start, core_end)), core_end)
                 core = text[start:core_end]
@@ -192,7 +197,7 @@ class ChineseExtractor:
 
     def _jurisdiction(self) -> Jurisdiction:
         """The city named most often (its short name counted everywhere) and the province likewise."""
-        text = matching_form(self.document.text)
+        text = self.whole
         cities = {p.short for places in self.places.values() for p in places if p.level == "city"}
         city_counts = Counter({c: text.count(c) for c in cities})
         province_counts = Counter({p: text.count(p) for p in self.vocab.provinces if p in text})
