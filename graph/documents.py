@@ -153,9 +153,10 @@ def split_sentences(text: str, language: str) -> tuple[Sentence, ...]:
     paragraph (or the reverse) sends each to the right extractor.
     """
     sentences: list[Sentence] = []
+    mixed = bool(_CJK.search(text)) and bool(_LATIN.search(text))  # else every paragraph is the document's
     for paragraph_index, (begin, finish) in enumerate(_paragraphs(text, language)):
         paragraph = text[begin:finish]
-        own = detect_language(paragraph) if _CJK.search(paragraph) or _LATIN.search(paragraph) else language
+        own = detect_language(paragraph) if mixed and (_CJK.search(paragraph) or _LATIN.search(paragraph)) else language
         spans = _chinese_sentence_spans if own == "zh" else _english_sentence_spans
         for start, end in spans(paragraph):
             chunk = paragraph[start:end]

@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..model import Amount, Document, Extraction, Jurisdiction, Mention, RelationMention, Sentence, Source
 from .amounts import AmountSpan, english_amounts
@@ -65,6 +66,16 @@ class _Candidate:
     children: list[_Candidate] = field(default_factory=list)
 
 
+@lru_cache(maxsize=1 << 15)  # names recur across a corpus; the vocabulary is immutable and hashable
+def _head_of(vocab: EnglishVocabulary, phrase: str) -> tuple[str, str] | None:
+    core = _TRAILING_PARENTHESIS.sub("", phrase).strip() if phrase.endswith(")") else phrase.strip()
+    # the head ends the phrase: search only its last characters (the pattern is anchored at the end)
+    match = vocab.head_pattern.search(core, max(0, len(core) - vocab.longest_head - 1))
+    if not match:
+        return None
+    return vocab.head_class[match.group(1).lower()], match.group(1)
+
+
 def _possessive(word: str) -> bool:
     """"Hebi's" ends a name; "People's" (as in "People's Government") does not."""
     return word.endswith(("'s", "’s")) and not word.lower().startswith("people")
@@ -87,7 +98,6 @@ class _SentenceReader:
         self._quote_phrase = re.compile(rf"\s+((?:{word}\s+){{1,5}})({heads})\b")
         closing = r"(?=\s*(?:[^\sa-z]|$|(?:%s)\b))" % "|".join(sorted(_CLAUSE_WORDS))
         self._type_nouns = (re.compile(r"\s*([a-z]+\s+[a-z]+)" + closing), re.compile(r"\s*([a-z]+)" + closing))
-        self._longest_head = max(map(len, vocab.head_class))
         self._multiword_heads = [(re.compile(rf"\b{re.escape(words)}\b"), cls)
                                  for words, cls in vocab.head_class.items() if " " in words]
         self._terms = [(re.compile(rf"\b{re.escape(term)}\b"), term, cls)
@@ -96,12 +106,7 @@ class _SentenceReader:
     # -- classification -------------------------------------------------------------
     def head_of(self, phrase: str) -> tuple[str, str] | None:
         """(class, head) of a phrase ending in a head word, ignoring a trailing parenthesis."""
-        core = _TRAILING_PARENTHESIS.sub("", phrase).strip() if phrase.endswith(")") else phrase.strip()
-        # the head ends the phrase: search only its last characters (the pattern is anchored at the end)
-        match = self.vocab.head_pattern.search(core, max(0, len(core) - self._longest_head - 1))
-        if not match:
-            return None
-        return self.vocab.head_class[match.group(1).lower()], match.group(1)
+        return _head_of(self.vocab, phrase)
 
     def qualify(self, name: str) -> tuple[str, str]:
         """Give an unqualified name its document's jurisdiction: the (name, scope)."""

@@ -26,11 +26,12 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: one loaded instance, used as a cache key
 class EnglishVocabulary:
     heads: dict[str, tuple[str, ...]]
     head_pattern: re.Pattern[str]  # matches a head at the end of a phrase
     head_class: dict[str, str]  # lowercased head -> class
+    longest_head: int  # characters of the longest head, to search only a phrase's tail
     lowercase_heads: dict[str, str]  # lowercased head -> class
     lowercase_head_pattern: re.Pattern[str]
     min_modifiers_definite: int
@@ -70,6 +71,7 @@ def english() -> EnglishVocabulary:
         heads=heads,
         head_pattern=re.compile(rf"(?:^|(?<=[\s\-]))({_alternation(all_heads)})$", re.IGNORECASE),
         head_class=_invert(data["heads"]),
+        longest_head=max(map(len, all_heads)),
         lowercase_heads=lowercase_heads,
         lowercase_head_pattern=re.compile(rf"\b({_alternation(list(lowercase_heads))})\b"),
         min_modifiers_definite=lower["min_modifiers_definite"],
