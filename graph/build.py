@@ -29,7 +29,7 @@ from .documents import document_id, find_files, read_document
 from .export.html import DEFAULT_MAX_NODES, write_html
 from .export.rdf import ntriples, write_jsonld, write_turtle
 from .export.report import write_report
-from .export.tables import flat_graph, write_edges_csv, write_gexf, write_graphml, write_nodes_csv
+from .export.tables import write_edges_csv, write_gexf, write_graphml, write_nodes_csv
 from .extract import extract
 from .model import Extraction, ReadFailure
 from .resolve import resolve
@@ -123,9 +123,8 @@ def write_outputs(graph: nx.MultiDiGraph, failures: list[ReadFailure], output: P
     def others() -> dict[str, float]:
         started = time.perf_counter()
         write_html(graph, temporary / "graph.html", title, html_max_nodes)
-        flat = flat_graph(graph)
-        write_graphml(flat, temporary / "graph.graphml")
-        write_gexf(flat, temporary / "graph.gexf")
+        write_graphml(graph, temporary / "graph.graphml")
+        write_gexf(graph, temporary / "graph.gexf")
         write_nodes_csv(graph, temporary / "nodes.csv")
         write_edges_csv(graph, temporary / "edges.csv")
         write_report(graph, temporary / "report.md", failures, title)

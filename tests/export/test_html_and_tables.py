@@ -46,6 +46,9 @@ def test_graphml_and_gexf_read_back_with_the_same_nodes_edges_and_attributes(sam
         assert back.number_of_edges() == graph.number_of_edges(), name
         node = back.nodes["agency/hefei-municipal-finance-bureau"]
         assert node["cls"] == "Agency" and node["label"] == "Hefei Municipal Finance Bureau"
+        assert back.nodes["lab/墨子实验室"]["label"] == "墨子实验室", name
+        funds = [d for _, _, d in back.edges(data=True) if d.get("predicate") == "funds" and d["amount_yuan"] == 5e7]
+        assert funds and isinstance(funds[0]["amount_yuan"], float), name
     back = nx.read_graphml(sample_build.output / "graph.graphml")
     funded = [d for _, _, d in back.edges(data=True) if d["predicate"] == "funds" and d["amount_yuan"] == 5e7]
     assert funded and isinstance(funded[0]["amount_yuan"], float)
