@@ -105,6 +105,10 @@ def markdown_to_text(markdown: str) -> str:
 
 
 def detect_language(text: str) -> str:
+    if not _CJK.search(text):
+        return "en"
+    if not _LATIN.search(text):
+        return "zh"
     cjk = sum(map(len, _CJK.findall(text)))
     latin = sum(map(len, _LATIN.findall(text)))
     return "zh" if cjk and cjk * 3 >= latin else "en"

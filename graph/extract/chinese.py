@@ -38,6 +38,7 @@ _QUANTITY = re.compile(r"^[\d一二三四五六七八九十几多各该某此每
 _QUOTE = re.compile(r"“([^“”]{1,30})”")
 _TITLE = re.compile(r"《([^《》]{2,80})》")
 _LEVEL_PLACE_CHARACTERS = "省市区县"
+_GROUP_CLOSE = re.compile(r"[)）;；。]")
 _CLAUSE_END = re.compile(r"[。；;！!？?]")
 _FUNDERS = ("Agency", "Fund", "Enterprise")
 _TARGETS = ("Program", "Fund", "Lab", "Cluster")
@@ -545,24 +546,22 @@ class ChineseExtractor:
 
     def _lead_markers(self, sentence: Sentence, text: str, mentions: list[tuple[_Found, Mention]]) -> None:
         """"第十四工作组(组长单位:市财政局)": the agencies after the marker lead what precedes it."""
-        for marker in self.vocab.lead_markers:
-            for match in re.finditer(rf"{re.escape(marker)}\s*[:：]", text):
-                opening = max(text.rfind("(", 0, match.start()), text.rfind("（", 0, match.start()))
-                closing = re.search(r"[)）;；。]", text[match.end():])
-                stop = match.end() + closing.start() if closing else len(text)
-                leaders = [m for f, m in mentions if f.cls == "Agency" and match.end() <= f.start and f.end <= stop]
-                anchor = opening if opening >= 0 else match.start()
-                led = [m for f, m in mentions if f.end <= anchor and (f.cls in _TARGETS or f.cls == "Agency")
-                       and not f.reference]
-                target = led[-1] if led else self.context.program
-                for leader in leaders:
-                    if target is not None:
-                        self._relate(leader, "responsibleFor", target, sentence)
+        for match in self.vocab.lead_marker_pattern.finditer(text):
+            opening = max(text.rfind("(", 0, match.start()), text.rfind("（", 0, match.start()))
+            closing = _GROUP_CLOSE.search(text, match.end())
+            stop = closing.start() if closing else len(text)
+            leaders = [m for f, m in mentions if f.cls == "Agency" and match.end() <= f.start and f.end <= stop]
+            anchor = opening if opening >= 0 else match.start()
+            led = [m for f, m in mentions if f.end <= anchor and (f.cls in _TARGETS or f.cls == "Agency")
+                   and not f.reference]
+            target = led[-1] if led else self.context.program
+            for leader in leaders:
+                if target is not None:
+                    self._relate(leader, "responsibleFor", target, sentence)
 
     def _responsible(self, sentence: Sentence, text: str, mentions: list[tuple[_Found, Mention]]) -> None:
         """"由X负责" and "(X负责)": X leads the program at hand."""
-        words = "|".join(map(re.escape, self.vocab.responsible_words))
-        for match in re.finditer(rf"由([^。；;]{{1,60}}?)(?:{words})|[(（]([^()（）]{{1,60}}?)(?:{words})[)）]", text):
+        for match in self.vocab.responsible_pattern.finditer(text):
             inside = match.start(1) if match.group(1) else match.start(2)
             leaders = [m for f, m in mentions if f.cls == "Agency" and inside <= f.start and f.end <= match.end()]
             after = [m for f, m in mentions if match.end() <= f.start <= match.end() + 2 and f.cls in _TARGETS

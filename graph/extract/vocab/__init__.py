@@ -147,7 +147,9 @@ class ChineseVocabulary:
     quoted_measures_pattern: re.Pattern[str]
     title_types: tuple[str, ...]
     lead_markers: tuple[str, ...]
+    lead_marker_pattern: re.Pattern[str]  # "组长单位:"
     responsible_words: tuple[str, ...]
+    responsible_pattern: re.Pattern[str]  # "由X负责" or "(X负责)"
     issue_verb_pattern: re.Pattern[str]
     funding_verb_pattern: re.Pattern[str]
     location_verb_pattern: re.Pattern[str]
@@ -206,7 +208,11 @@ def chinese() -> ChineseVocabulary:
         quoted_measures_pattern=re.compile(programs["quoted_measures"]),
         title_types=tuple(programs["title_types"]),
         lead_markers=tuple(relations["lead_markers"]),
+        lead_marker_pattern=re.compile(f"(?:{_alternation(relations['lead_markers'])})\\s*[:：]"),
         responsible_words=tuple(relations["responsible_words"]),
+        responsible_pattern=re.compile(
+            f"由([^。；;]{{1,60}}?)(?:{_alternation(relations['responsible_words'])})"
+            f"|[(（]([^()（）]{{1,60}}?)(?:{_alternation(relations['responsible_words'])})[)）]"),
         issue_verb_pattern=_suffix_pattern(relations["issue_verbs"]),
         funding_verb_pattern=_suffix_pattern(relations["funding_verbs"]),
         location_verb_pattern=_suffix_pattern(relations["location_verbs"]),
