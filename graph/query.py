@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -87,6 +88,17 @@ def run_query(store: ox.Store, text: str) -> Table:
                                                      for t in results])
 
 
+def _width(text: str) -> int:
+    """Columns a terminal gives the text: Chinese characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _clip(text: str, width: int) -> str:
+    while _width(text) > width:
+        text = text[:-1]
+    return text
+
+
 def format_table(table: Table, form: str = "table") -> str:
     if form == "json":
         records = [dict(zip(table.columns, row, strict=True)) for row in table.rows]
@@ -97,11 +109,11 @@ def format_table(table: Table, form: str = "table") -> str:
         writer.writerow(table.columns)
         writer.writerows(table.rows)
         return buffer.getvalue().rstrip("\n")
-    widths = [min(90, max([len(c)] + [len(row[i]) for row in table.rows])) for i, c in enumerate(table.columns)]
+    widths = [min(90, max([_width(c)] + [_width(row[i]) for row in table.rows])) for i, c in enumerate(table.columns)]
 
     def line(cells: list[str]) -> str:
-        shown = (cell if len(cell) <= 90 else cell[:87] + "..." for cell in cells)
-        return "  ".join(cell.ljust(width) for cell, width in zip(shown, widths, strict=True))
+        shown = (cell if _width(cell) <= 90 else _clip(cell, 87) + "..." for cell in cells)
+        return "  ".join(cell + " " * (width - _width(cell)) for cell, width in zip(shown, widths, strict=True))
 
     out = [line(table.columns), line(["-" * w for w in widths])] + [line(row) for row in table.rows]
     out.append(f"({len(table.rows)} row{'s' if len(table.rows) != 1 else ''})")

@@ -65,3 +65,10 @@ def test_chinese_quality_on_our_hand_made_gold_meets_the_targets(corpus_build) -
     assert entities.precision >= 0.85 and entities.recall >= 0.85, (entities.precision, entities.recall)
     responsible = score.relations["responsibleFor"]
     assert responsible.tp / (responsible.tp + responsible.fn) >= 0.8
+
+
+def test_tables_align_chinese_text_by_display_width() -> None:
+    from graph.query import Table, format_table
+
+    lines = format_table(Table(["agency", "n"], [["郑州市财政局", "1"], ["Hebi Finance Bureau", "2"]])).splitlines()
+    assert lines[2].index("1") + 6 == lines[3].index("2")  # six wide characters take twelve columns

@@ -88,3 +88,11 @@ def test_html_keeps_the_most_connected_nodes_and_says_so(sample_build) -> None:
     assert drawn == set(top)
     assert f"Showing the 5 most connected of {graph.number_of_nodes()} entities" in page
     assert 'id="govgraph-cap"' not in render_html(graph, "t", max_nodes=0)
+
+
+def test_chinese_labels_reach_the_page_intact_with_a_cjk_font(sample_build) -> None:
+    page = (sample_build.output / "graph.html").read_text(encoding="utf-8")
+    assert '<meta charset="utf-8">' in page
+    labels = {json.loads(m) for m in re.findall(r'"label": ("(?:[^"\\]|\\.)*")', page)}
+    assert {"鹤壁市工业和信息化局", "郑州市第十四工作组", "墨子实验室"} <= labels
+    assert "Noto Sans CJK SC" in page
