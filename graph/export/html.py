@@ -113,7 +113,7 @@ def render_html(graph: nx.MultiDiGraph, title: str = "govgraph", max_nodes: int 
             label += " " + ", ".join(_yuan(a["yuan"]) for a in data["amounts"])
         network.add_edge(subject, obj, label=label, title=_edge_tooltip(predicate, data),
                          color=EDGE_COLOUR.get(predicate, "#999999"))
-    network.set_options(json.dumps(_OPTIONS))
+    network.options = json.loads(json.dumps(_OPTIONS))  # set_options() would strip the spaces in font names
     page = network.generate_html(notebook=False)
     page = _offline(page)
     heading = f"<h2 style=\"font:18px sans-serif;margin:8px\">{html.escape(title)}</h2>"
