@@ -126,10 +126,14 @@ def _english_sentence_spans(paragraph: str) -> Iterator[tuple[int, int]]:
 
 
 def _chinese_sentence_spans(paragraph: str) -> Iterator[tuple[int, int]]:
+    """Split after 。！？；, but not inside brackets: "（牵头单位：X；责任单位：Y）" is one clause."""
     start = 0
     for boundary in _ZH_END.finditer(paragraph):
-        if boundary.start() > start:
-            yield start, boundary.start()
+        before = paragraph[start:boundary.start()]
+        if boundary.start() <= start or (before.count("（") + before.count("(") > before.count("）") + before.count(")")
+                                         and paragraph[boundary.start() - 1] in "；;"):
+            continue
+        yield start, boundary.start()
         start = boundary.start()
     yield start, len(paragraph)
 

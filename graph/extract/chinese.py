@@ -38,6 +38,7 @@ _QUANTITY = re.compile(r"^[\d一二三四五六七八九十几多各该某此每
 _QUOTE = re.compile(r"“([^“”]{1,30})”")
 _TITLE = re.compile(r"《([^《》]{2,80})》")
 _LEVEL_PLACE_CHARACTERS = "省市区县"
+_PAUSE = re.compile(r"[,，、;；。]")
 _GROUP_CLOSE = re.compile(r"[)）;；。]")
 _CLAUSE_END = re.compile(r"[。；;！!？?]")
 _FUNDERS = ("Agency", "Fund", "Enterprise")
@@ -408,8 +409,12 @@ class ChineseExtractor:
             if after.startswith(vocab.quoted_not_types):
                 continue
             kind = next((t for t in vocab.quoted_types if after.startswith(t)), None)
+            fund_kind = next((t for t in vocab.quoted_fund_types if after.startswith(t)), None)
             place = self._place_ending_at(places, match.start())
-            if kind:
+            if fund_kind:
+                item = _Found("Fund", match.start(), match.end() + len(fund_kind), f"“{inner}”{fund_kind}",
+                              match.group() + fund_kind, rank=4, place=place)
+            elif kind:
                 item = _Found("Program", match.start(), match.end() + len(kind), f"“{inner}”{kind}",
                               match.group() + kind, rank=4, place=place)
             elif inner.endswith(vocab.quoted_fund_endings):
@@ -428,6 +433,11 @@ class ChineseExtractor:
             if item.place is not None:
                 item.children.append(item.place)
             found.append(item)
+        measure = vocab.measure_pattern.match(text)
+        if measure and "《" not in measure.group(1):  # a numbered measure of this document's plan
+            title = measure.group(1).strip()
+            found.append(_Found("Program", measure.start(1), measure.start(1) + len(title), title, title,
+                                scope=self.document.doc_id, rank=0))
         for item in found:  # 助企“三十条” is the short name of the 《…实施意见》 it follows
             long_name = self.short_names.get(_strip_quotes(item.name))
             if long_name:
@@ -603,13 +613,22 @@ class ChineseExtractor:
         """Funder <verb> recipient with an amount; or a fund's own disbursement ("累计投放…7.2亿元")."""
         if not amounts:
             return
+        markers = self.vocab.recipient_markers
         for verb in self.vocab.funding_verb_pattern.finditer(text):
-            funders = [m for f, m in mentions if f.cls in _FUNDERS and f.end <= verb.start()]
-            recipients = [m for f, m in mentions if f.start >= verb.end() and f.cls != "Place"]
+            # "市财政局向墨子实验室补助500万元": the recipient may stand before the verb, behind 向/给/为
+            fronted = [(f, m) for f, m in mentions if f.cls != "Place" and f.end <= verb.start()
+                       and f.start and text[f.start - 1] in markers and not _PAUSE.search(text, f.end, verb.start())]
+            recipient_found = fronted[-1][0] if fronted else None
+            if recipient_found is not None:
+                recipients = [fronted[-1][1]]
+                funders = [m for f, m in mentions if f.cls in _FUNDERS and f.end <= recipient_found.start - 1]
+            else:
+                recipients = [m for f, m in mentions if f.start >= verb.end() and f.cls != "Place"]
+                funders = [m for f, m in mentions if f.cls in _FUNDERS and f.end <= verb.start()]
             amount = next((a for a in amounts if a.start >= verb.end()), amounts[0])
             if funders and recipients and funders[-1].key != recipients[0].key:
                 self._relate(funders[-1], "funds", recipients[0], sentence, amount.amount)
-                return
+                continue
             subject_place = any(f.cls == "Place" and f.end <= verb.start() for f, _ in mentions)
             if not funders and subject_place and self.context.fund is not None and verb.group() in ("投放", "发放"):
                 fund = self.context.fund  # "郑东新区已累计投放…7.2亿元": what the fund has put out

@@ -101,3 +101,25 @@ def test_corpus_003_named_facts() -> None:
     # generic phrases and counts are not entities
     everything = {m.name for m in extraction.mentions}
     assert not everything & {"多家银行", "财政资金", "国家级科技企业孵化器", "产业集聚区", "承办银行"}
+
+
+LEAD_VARIANTS = """鹤壁市科技工作要点
+一、建设科技创新平台（牵头单位：市科技局；责任单位：市工信局、市财政局）。
+二、实施《鹤壁市科技型企业培育行动方案》（市发展改革委负责）。
+市财政局向墨子实验室补助500万元，鹤壁市农业农村局给予“乡村振兴”基金奖励30万元。
+"""
+
+
+def test_lead_and_responsible_unit_variants_and_money_to_a_fronted_recipient() -> None:
+    extraction = extract_text(LEAD_VARIANTS, "hebi.txt")
+    responsible = relations(extraction, "responsibleFor")
+    assert ("鹤壁市发展和改革委员会", "鹤壁市科技型企业培育行动方案") in responsible
+    by_key = {m.key: m for m in extraction.mentions}
+    funds = {(by_key[r.subject].name, by_key[r.object].name, r.amount.yuan) for r in extraction.relations
+             if r.predicate == "funds"}
+    assert funds == {("鹤壁市财政局", "墨子实验室", Decimal("5000000")),
+                     ("鹤壁市农业农村局", "“乡村振兴”基金", Decimal("300000"))}
+    assert {("鹤壁市科学技术局", "建设科技创新平台"), ("鹤壁市工业和信息化局", "建设科技创新平台"),
+            ("鹤壁市财政局", "建设科技创新平台")} <= responsible  # 牵头单位 and 责任单位, across a ；
+    agencies = {m.name: m for m in extraction.mentions if m.cls == "Agency"}
+    assert agencies["鹤壁市发展和改革委员会"].translations == ("Hebi Municipal Development and Reform Commission",)

@@ -143,6 +143,8 @@ class ChineseVocabulary:
     place_bound_clusters: frozenset[str]
     quoted_types: tuple[str, ...]
     quoted_fund_endings: tuple[str, ...]
+    quoted_fund_types: tuple[str, ...]
+    measure_pattern: re.Pattern[str]
     quoted_not_types: tuple[str, ...]
     quoted_measures_pattern: re.Pattern[str]
     title_types: tuple[str, ...]
@@ -152,6 +154,7 @@ class ChineseVocabulary:
     responsible_pattern: re.Pattern[str]  # "由X负责" or "(X负责)"
     issue_verb_pattern: re.Pattern[str]
     funding_verb_pattern: re.Pattern[str]
+    recipient_markers: str
     location_verb_pattern: re.Pattern[str]
     short_name_markers: tuple[str, ...]
 
@@ -204,6 +207,8 @@ def chinese() -> ChineseVocabulary:
         place_bound_clusters=frozenset(data["clusters"]["place_bound"]),
         quoted_types=tuple(sorted(programs["quoted_types"], key=len, reverse=True)),
         quoted_fund_endings=tuple(programs["quoted_fund_endings"]),
+        quoted_fund_types=tuple(sorted(programs["quoted_fund_types"], key=len, reverse=True)),
+        measure_pattern=re.compile(programs["measure_pattern"]),
         quoted_not_types=tuple(sorted(programs["quoted_not_types"], key=len, reverse=True)),
         quoted_measures_pattern=re.compile(programs["quoted_measures"]),
         title_types=tuple(programs["title_types"]),
@@ -215,6 +220,7 @@ def chinese() -> ChineseVocabulary:
             f"|[(（]([^()（）]{{1,60}}?)(?:{_alternation(relations['responsible_words'])})[)）]"),
         issue_verb_pattern=_suffix_pattern(relations["issue_verbs"]),
         funding_verb_pattern=_suffix_pattern(relations["funding_verbs"]),
+        recipient_markers=relations["recipient_markers"],
         location_verb_pattern=_suffix_pattern(relations["location_verbs"]),
         short_name_markers=tuple(relations["short_name_markers"]),
     )
