@@ -75,10 +75,6 @@ def chinese_amounts(text: str) -> Iterator[AmountSpan]:
         yield AmountSpan(Amount(_normal(value), match.group()), match.start(), match.end())
 
 
-def amounts_in(text: str, language: str) -> list[AmountSpan]:
-    return list(chinese_amounts(text) if language == "zh" else english_amounts(text))
-
-
 def _normal(value: Decimal) -> Decimal:
     """Whole yuan where the amount is whole: 4.64 billion is 4640000000, not 4.64E+9."""
     integral = value.to_integral_value()

@@ -28,6 +28,7 @@ from pypinyin import lazy_pinyin
 
 from ..model import Amount, Document, Extraction, Jurisdiction, Mention, RelationMention, Sentence, Source
 from .amounts import AmountSpan, chinese_amounts
+from .sources import SentenceSources
 from .vocab import ChineseVocabulary, chinese
 
 _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
@@ -125,7 +126,7 @@ class ChineseExtractor:
         self._headings = {p for p, n in lengths.items() if n <= 30}  # short lines: headings
         self.mentions: list[Mention] = []
         self.relations: list[RelationMention] = []
-        self._sources: dict[int, Source] = {}
+        self._sources = SentenceSources(document.doc_id)
 
     # -- reading names leftwards ------------------------------------------------------
     def _name_start(self, text: str, end: int, limit: int, stop: str = "") -> int:
@@ -475,11 +476,7 @@ class ChineseExtractor:
                           tuple(self.mentions), tuple(self.relations), len(self.document.text))
 
     def _source(self, sentence: Sentence) -> Source:
-        source = self._sources.get(sentence.index)
-        if source is None:
-            source = self._sources[sentence.index] = Source(self.document.doc_id, sentence.text, sentence.start,
-                                                            sentence.end)
-        return source
+        return self._sources(sentence)
 
     def _mention(self, found: _Found, sentence: Sentence) -> Mention:
         mention = Mention(

@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from ..model import Amount, Document, Extraction, Jurisdiction, Mention, RelationMention, Sentence, Source
 from .amounts import AmountSpan, english_amounts
+from .sources import SentenceSources
 from .vocab import EnglishVocabulary, english
 
 _WORD_CHARS = r"A-Za-z0-9'’\-"
@@ -486,7 +487,7 @@ class EnglishExtractor:
         self.jurisdiction, self.places = detect_jurisdiction(document, self.vocab, self.sentence_places)
         self.reader = _SentenceReader(self.vocab, self.jurisdiction, document.doc_id, self.places)
         self.state = _DocumentState()
-        self._sources: dict[int, Source] = {}
+        self._sources = SentenceSources(document.doc_id)
         alternation = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
         city = re.escape(self.jurisdiction.city or "")
         self._city_named = re.compile(rf"\b{city}\b|(?i:\bthe city\b|\blocal\b)")
@@ -497,12 +498,7 @@ class EnglishExtractor:
 
     # -- mentions --------------------------------------------------------------------
     def _source(self, sentence: Sentence) -> Source:
-        """One Source object per sentence, shared by its mentions (pickled once, compared by identity)."""
-        source = self._sources.get(sentence.index)
-        if source is None:
-            source = self._sources[sentence.index] = Source(self.document.doc_id, sentence.text, sentence.start,
-                                                            sentence.end)
-        return source
+        return self._sources(sentence)
 
     def _mention(self, candidate: _Candidate, sentence: Sentence, cls: str | None = None) -> Mention:
         self.state.counter += 1

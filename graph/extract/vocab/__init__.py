@@ -128,7 +128,6 @@ class ChineseVocabulary:
     generic_agencies: frozenset[str]
     enterprise_suffix_pattern: re.Pattern[str]
     enterprise_branches: tuple[str, ...]
-    enterprise_suffixes: tuple[str, ...]
     generic_enterprises: frozenset[str]
     lab_suffix_pattern: re.Pattern[str]
     lab_suffixes: tuple[str, ...]
@@ -148,9 +147,7 @@ class ChineseVocabulary:
     quoted_not_types: tuple[str, ...]
     quoted_measures_pattern: re.Pattern[str]
     title_types: tuple[str, ...]
-    lead_markers: tuple[str, ...]
     lead_marker_pattern: re.Pattern[str]  # "组长单位:"
-    responsible_words: tuple[str, ...]
     responsible_pattern: re.Pattern[str]  # "由X负责" or "(X负责)"
     issue_verb_pattern: re.Pattern[str]
     funding_verb_pattern: re.Pattern[str]
@@ -192,7 +189,6 @@ def chinese() -> ChineseVocabulary:
         generic_agencies=frozenset(agencies["generic"]),
         enterprise_suffix_pattern=_suffix_pattern(data["enterprises"]["suffixes"]),
         enterprise_branches=tuple(data["enterprises"]["branches"]),
-        enterprise_suffixes=tuple(data["enterprises"]["suffixes"]),
         generic_enterprises=frozenset(data["enterprises"]["generic"]),
         lab_suffix_pattern=_suffix_pattern(data["labs"]["suffixes"]),
         lab_suffixes=tuple(data["labs"]["suffixes"]),
@@ -212,9 +208,7 @@ def chinese() -> ChineseVocabulary:
         quoted_not_types=tuple(sorted(programs["quoted_not_types"], key=len, reverse=True)),
         quoted_measures_pattern=re.compile(programs["quoted_measures"]),
         title_types=tuple(programs["title_types"]),
-        lead_markers=tuple(relations["lead_markers"]),
         lead_marker_pattern=re.compile(f"(?:{_alternation(relations['lead_markers'])})\\s*[:：]"),
-        responsible_words=tuple(relations["responsible_words"]),
         responsible_pattern=re.compile(
             f"由([^。；;]{{1,60}}?)(?:{_alternation(relations['responsible_words'])})"
             f"|[(（]([^()（）]{{1,60}}?)(?:{_alternation(relations['responsible_words'])})[)）]"),
