@@ -113,7 +113,7 @@ class ChineseExtractor:
         self._unsure: set[int] = set()  # sentences with a place whose start only a known name can settle
         self.places = {s.index: self._places(self.forms[s.index], sentence=s.index) for s in document.sentences}
         sure_places = frozenset(p.short for places in self.places.values() for p in places)
-        for index in sorted(self._unsure):
+        for index in self._unsure:
             self.places[index] = self._places(self.forms[index], sure_places)
         self.jurisdiction = self._jurisdiction()
         self.short_names = self._short_names(whole)
@@ -182,7 +182,7 @@ class ChineseExtractor:
                 if following and following in vocab.place_not_before.get(suffix[-1], ""):
                     continue  # 市场, 区域
                 start, sure = self._bounded_start(text, core_end, 4, stop=_LEVEL_PLACE_CHARACTERS)
-                if not sure:
+                if not sure and sentence >= 0:
                     self._unsure.add(sentence)
                     start = next((core_end - len(k) for k in sorted(known, key=len, reverse=True)
                                   if text.endswith(k, start, core_end)), core_end)
