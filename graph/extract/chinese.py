@@ -182,12 +182,15 @@ class ChineseExtractor:
                 if following and following in vocab.place_not_before.get(suffix[-1], ""):
                     continue  # 市场, 区域
                 start, sure = self._bounded_start(text, core_end, 4, stop=_LEVEL_PLACE_CHARACTERS)
-                if not sure and sentence >= 0:
-                    self._unsure.add(sentence)
+                if not sure:
+                    if sentence >= 0:
+                        self._unsure.add(sentence)
                     start = next((core_end - len(k) for k in sorted(known, key=len, reverse=True)
                                   if text.endswith(k, start, core_end)), core_end)
                 core = text[start:core_end]
                 name = core + suffix
+                if vocab.place_suffixes[suffix] == "province":
+                    continue  # provinces are a closed set, found above: "节省" is no province
                 if (len(core) < 2 or not _HAN.match(core) or core in vocab.provinces or name in vocab.not_places
                         or _compound_ending(name, vocab.not_place_endings) or (start, match.end()) in taken):
                     continue

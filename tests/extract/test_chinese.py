@@ -123,3 +123,9 @@ def test_lead_and_responsible_unit_variants_and_money_to_a_fronted_recipient() -
             ("鹤壁市财政局", "建设科技创新平台")} <= responsible  # 牵头单位 and 责任单位, across a ；
     agencies = {m.name: m for m in extraction.mentions if m.cls == "Agency"}
     assert agencies["鹤壁市发展和改革委员会"].translations == ("Hebi Municipal Development and Reform Commission",)
+
+
+def test_a_place_start_is_only_taken_where_it_is_sure_or_the_name_is_known() -> None:
+    text = "培育单位落户高新区\n该中心位于高新区，帮助约140家企业节省成本。\n"
+    extraction = extract_text(text, "places.txt")
+    assert names(extraction, "Place") == {"高新区"}  # not "位落户高新区", and "企业节省" is no province
