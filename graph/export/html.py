@@ -1,19 +1,28 @@
-"""The graph as one self-contained interactive HTML page (pyvis / vis-network).
+"""The graph as one self-contained explorer page (vis-network, as bundled by pyvis).
 
-vis-network is inlined (pyvis ``cdn_resources="in_line"``); the Bootstrap links
-pyvis's template always adds are removed, so the page opens with no network.
-Document text reaches the page only as escaped text in tooltips and the legend.
+The page has a search box (names and aliases in either language), class and
+property filters, a minimum funding amount, a neighbourhood mode and a side panel
+with every source sentence. vis-network and its stylesheet are inlined from the
+pyvis package, so the page opens from disk with no network.
+
+pyvis's own page template is not used, for three reasons: it links Bootstrap from
+a CDN, it renders tooltips as HTML, and its per-node Python calls are slow for
+thousands of nodes. The data goes into the page as one JSON document, with <, >
+and & escaped, and the page's script writes document text only through
+textContent, so a document holding <script> or <img onerror> never runs anything.
 """
 
 from __future__ import annotations
 
 import html
 import json
-import re
+from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
+from string import Template
 
 import networkx as nx
-from pyvis.network import Network
+import pyvis
 
 CLASS_STYLE = {  # class -> (colour, vis-network shape)
     "Agency": ("#1f77b4", "dot"),
@@ -25,107 +34,129 @@ CLASS_STYLE = {  # class -> (colour, vis-network shape)
     "Place": ("#7f7f7f", "square"),
 }
 EDGE_COLOUR = {"responsibleFor": "#1f77b4", "funds": "#d62728", "partOf": "#8c564b", "locatedIn": "#bbbbbb"}
+#: vis-network stays responsive up to a few thousand nodes; larger graphs show their most connected part.
+DEFAULT_MAX_NODES = 2000
+#: Source sentences kept per entity or edge in the page (the count of all of them is shown).
+SOURCES_PER_ITEM = 20
 
 _OPTIONS = {
     "layout": {"randomSeed": 7, "improvedLayout": False},
-    "physics": {"solver": "forceAtlas2Based", "stabilization": {"enabled": True, "iterations": 300},
-                "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 120}},
-    "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}, "font": {"size": 10, "align": "middle"},
-              "smooth": {"type": "continuous"}},
+    "physics": {"solver": "forceAtlas2Based", "adaptiveTimestep": True,
+                "stabilization": {"enabled": True, "iterations": 250, "updateInterval": 50},
+                "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 120, "avoidOverlap": 0.2}},
+    "edges": {"smooth": False},
     "nodes": {"font": {"size": 14, "face": "Noto Sans CJK SC, Noto Sans, Arial, sans-serif"}},
-    "interaction": {"hover": True, "tooltipDelay": 150},
+    "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": True},
 }
+_HERE = Path(__file__).parent / "explorer"
 
 
-def _yuan(value: object) -> str:
-    return f"{float(value):,.0f} yuan"
+def _options(drawn: int) -> dict:
+    """Fewer layout iterations for more nodes: each costs O(n log n), and a few thousand
+    nodes settle well enough in fifty (measured in bench/html_render.py)."""
+    options = json.loads(json.dumps(_OPTIONS))
+    options["physics"]["stabilization"]["iterations"] = max(40, min(250, 150_000 // max(1, drawn)))
+    return options
+_VIS = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
 
 
-def _node_tooltip(data: dict) -> str:
-    lines = [f"{data['label']} ({data['cls']})"]
-    if data["aliases"]:
-        lines.append("Also: " + "; ".join(data["aliases"][:8]))
-    for amount in data["amounts"]:
-        lines.append(f"Amount: {_yuan(amount['yuan'])} ({amount['text']})")
-    for source in data["sources"][:3]:
-        lines.append(f"[{source['document']}] {source['sentence'][:300]}")
-    if len(data["sources"]) > 3:
-        lines.append(f"... and {len(data['sources']) - 3} more sources")
-    return html.escape("\n".join(lines))
+@lru_cache(maxsize=1)
+def _assets() -> tuple[str, str, str, Template]:
+    return ((_VIS / "vis-network.min.js").read_text(encoding="utf-8"),
+            (_VIS / "vis-network.css").read_text(encoding="utf-8"),
+            (_HERE / "explorer.css").read_text(encoding="utf-8") + "\n" + "",
+            Template((_HERE / "explorer.html").read_text(encoding="utf-8")))
 
 
-def _edge_tooltip(predicate: str, data: dict) -> str:
-    lines = [predicate]
-    for amount in data["amounts"]:
-        lines.append(f"{_yuan(amount['yuan'])} ({amount['text']})")
-    for source in data["sources"][:3]:
-        lines.append(f"[{source['document']}] {source['sentence'][:300]}")
-    return html.escape("\n".join(lines))
+def most_connected(graph: nx.MultiDiGraph, max_nodes: int) -> set[str]:
+    """The ``max_nodes`` nodes of highest degree (ties by id); every node if 0."""
+    if not max_nodes or graph.number_of_nodes() <= max_nodes:
+        return set(graph.nodes)
+    return set(sorted(graph.nodes, key=lambda n: (-graph.degree(n), n))[:max_nodes])
+
+
+def _yuan(amounts: list[dict]) -> Decimal:
+    return sum((Decimal(a["yuan"]) for a in amounts), Decimal(0))
+
+
+def _amounts(amounts: list[dict]) -> list[dict]:
+    return [{"yuan": format(a["yuan"], "f"), "text": a["text"]} for a in amounts]
+
+
+def page_data(graph: nx.MultiDiGraph, max_nodes: int = DEFAULT_MAX_NODES) -> dict:
+    """Everything the page shows, as plain JSON: all entities (the most connected drawn at
+    first, the rest reachable by search and neighbourhood), edges, and their sources."""
+    shown = most_connected(graph, max_nodes)
+    documents: dict[str, int] = {}
+    sentences: dict[str, int] = {}
+
+    def sources(items: list[dict]) -> list[list[int]]:  # [document, sentence] indexes: each text once
+        return [[documents.setdefault(s["document"], len(documents)),
+                 sentences.setdefault(s["sentence"], len(sentences))] for s in items[:SOURCES_PER_ITEM]]
+
+    nodes, edges, adjacency = [], [], {}
+    for entity_id in sorted(graph.nodes):
+        data = graph.nodes[entity_id]
+        funding = _yuan(data["amounts"]) + sum(
+            (_yuan(d["amounts"]) for _, _, p, d in graph.edges(entity_id, keys=True, data=True) if p == "funds"),
+            Decimal(0))
+        nodes.append({"id": entity_id, "label": data["label"], "cls": data["cls"], "aliases": data["aliases"],
+                      "translations": data.get("translations", []), "amounts": _amounts(data["amounts"]),
+                      "sources": sources(data["sources"]), "sourceCount": len(data["sources"]),
+                      "degree": graph.degree(entity_id), "funding": float(funding), "shown": entity_id in shown})
+    for subject, obj, predicate in sorted(graph.edges(keys=True)):
+        data = graph.edges[subject, obj, predicate]
+        edge_id = f"{subject}|{predicate}|{obj}"
+        label = ", ".join(a["text"] for a in data["amounts"]) if predicate == "funds" else predicate
+        edges.append({"id": edge_id, "from": subject, "to": obj, "predicate": predicate, "label": label,
+                      "amounts": _amounts(data["amounts"]), "yuan": float(_yuan(data["amounts"])),
+                      "sources": sources(data["sources"]), "sourceCount": len(data["sources"])})
+        adjacency.setdefault(subject, []).append(edge_id)
+        adjacency.setdefault(obj, []).append(edge_id)
+    return {"nodes": nodes, "edges": edges, "adjacency": adjacency, "documents": list(documents),
+            "sentences": list(sentences), "options": _options(len(shown)),
+            "classes": {c: {"colour": colour, "shape": shape} for c, (colour, shape) in CLASS_STYLE.items()},
+            "properties": EDGE_COLOUR}
+
+
+def _script_json(value: object) -> str:
+    """JSON that cannot end its <script> element or open another."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 
 def _legend() -> str:
-    items = "".join(
-        f'<span style="display:inline-block;margin-right:12px"><span style="display:inline-block;width:12px;'
-        f'height:12px;background:{colour};margin-right:4px"></span>{html.escape(cls)}</span>'
-        for cls, (colour, _) in CLASS_STYLE.items()
-    )
-    edges = "".join(
-        f'<span style="margin-right:12px;color:{colour}">&#8594; {html.escape(p)}</span>'
-        for p, colour in EDGE_COLOUR.items()
-    )
-    return (f'<div id="govgraph-legend" style="font:13px sans-serif;padding:6px;border-bottom:1px solid #ddd">'
-            f"{items}<br>{edges}</div>")
-
-
-#: vis-network stays responsive up to a few thousand nodes; larger graphs show their most connected part.
-DEFAULT_MAX_NODES = 2000
-
-
-def most_connected(graph: nx.MultiDiGraph, max_nodes: int) -> nx.MultiDiGraph:
-    """The subgraph of the ``max_nodes`` nodes of highest degree (ties by id); all of it if 0."""
-    if not max_nodes or graph.number_of_nodes() <= max_nodes:
-        return graph
-    ranked = sorted(graph.nodes, key=lambda n: (-graph.degree(n), n))
-    return graph.subgraph(ranked[:max_nodes])
+    classes = "".join(f'<span class="swatch" style="background:{colour}"></span>{html.escape(cls)}'
+                      for cls, (colour, _) in CLASS_STYLE.items())
+    edges = "".join(f'<span style="margin-left:12px;color:{colour}">&#8594; {html.escape(p)}</span>'
+                    for p, colour in EDGE_COLOUR.items())
+    return f'<div id="govgraph-legend">{classes}<br>{edges}</div>'
 
 
 def _cap_notice(shown: int, total: int) -> str:
     if shown == total:
         return ""
-    return (f'<div id="govgraph-cap" style="font:13px sans-serif;padding:6px;background:#fff3cd">'
-            f"Showing the {shown:,} most connected of {total:,} entities. The full graph is in graph.ttl, "
-            f"graph.graphml and nodes.csv; rebuild with --html-max-nodes 0 to draw everything.</div>")
+    return (f'<div id="govgraph-cap">Showing the {shown:,} most connected of {total:,} entities. Search finds '
+            f"any of them and shows its neighbourhood; the full graph is also in graph.ttl, graph.graphml and "
+            f"nodes.csv (rebuild with --html-max-nodes 0 to draw everything at once).</div>")
+
+
+def _checkboxes(name: str, values: list[str]) -> str:
+    return "".join(f'<label><input type="checkbox" name="{name}" value="{html.escape(v)}" checked> '
+                   f"{html.escape(v)}</label>" for v in values)
 
 
 def render_html(graph: nx.MultiDiGraph, title: str = "govgraph", max_nodes: int = DEFAULT_MAX_NODES) -> str:
-    total = graph.number_of_nodes()
-    graph = most_connected(graph, max_nodes)
-    network = Network(height="860px", width="100%", directed=True, cdn_resources="in_line", heading="")
-    for entity_id in sorted(graph.nodes):
-        data = graph.nodes[entity_id]
-        colour, shape = CLASS_STYLE.get(data["cls"], ("#444444", "dot"))
-        network.add_node(entity_id, label=data["label"], title=_node_tooltip(data), color=colour, shape=shape,
-                         group=data["cls"], size=10 + 2 * min(graph.degree(entity_id), 15))
-    for subject, obj, predicate in sorted(graph.edges(keys=True)):
-        data = graph.edges[subject, obj, predicate]
-        label = predicate
-        if data["amounts"]:
-            label += " " + ", ".join(_yuan(a["yuan"]) for a in data["amounts"])
-        network.add_edge(subject, obj, label=label, title=_edge_tooltip(predicate, data),
-                         color=EDGE_COLOUR.get(predicate, "#999999"))
-    network.options = json.loads(json.dumps(_OPTIONS))  # set_options() would strip the spaces in font names
-    page = network.generate_html(notebook=False)
-    page = _offline(page)
-    heading = f"<h2 style=\"font:18px sans-serif;margin:8px\">{html.escape(title)}</h2>"
-    notice = _cap_notice(graph.number_of_nodes(), total)
-    return page.replace("<body>", "<body>\n" + heading + _legend() + notice, 1)
-
-
-def _offline(page: str) -> str:
-    """Drop every tag that would fetch from the network (pyvis always links Bootstrap)."""
-    page = re.sub(r"<link[^>]*href=\"https?://[^>]*>\s*", "", page)
-    page = re.sub(r"<script[^>]*src=\"https?://[^>]*>\s*</script>\s*", "", page)
-    return page.replace('<meta charset="utf-8">', '<meta charset="utf-8">\n<title>govgraph</title>', 1)
+    vis_js, vis_css, own_css, page = _assets()
+    data = page_data(graph, max_nodes)
+    shown = sum(1 for n in data["nodes"] if n["shown"])
+    return page.substitute(
+        title=html.escape(title), vis_css=vis_css, own_css=own_css, vis_js=vis_js,
+        legend=_legend(), cap=_cap_notice(shown, len(data["nodes"])),
+        class_filters=_checkboxes("class", list(CLASS_STYLE)),
+        property_filters=_checkboxes("property", list(EDGE_COLOUR)),
+        data=_script_json(data), app=(_HERE / "explorer.js").read_text(encoding="utf-8"),
+    )
 
 
 def write_html(graph: nx.MultiDiGraph, path: Path, title: str = "govgraph",

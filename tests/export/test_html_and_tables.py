@@ -13,19 +13,25 @@ The Municipal Finance Bureau praised the <script>window.hacked = 1</script> “<
 """
 
 
-def _drawn_ids(page: str) -> set[str]:
-    """Node ids in the page's vis-network data (JSON strings, non-ASCII escaped)."""
-    return {json.loads(match) for match in re.findall(r'"id": ("(?:[^"\\]|\\.)*")', page)}
+def page_data(page: str) -> dict:
+    """The JSON document the explorer page draws from."""
+    found = re.search(r'<script id="govgraph-data" type="application/json">(.*?)</script>', page, re.S)
+    assert found, "no data in the page"
+    return json.loads(found.group(1))
 
 
-def test_html_is_offline_with_legend_and_every_node(sample_build) -> None:
+def test_html_is_offline_with_legend_controls_and_every_node(sample_build) -> None:
     page = (sample_build.output / "graph.html").read_text(encoding="utf-8")
-    assert not re.search(r"<(?:script|link)[^>]+(?:src|href)=\"https?://", page)
-    assert "vis-network" in page or "vis.Network" in page
-    assert 'id="govgraph-legend"' in page
-    for cls in ("Agency", "Program", "Fund", "Place"):
-        assert cls in page
-    assert set(sample_build.graph.nodes) <= _drawn_ids(page)
+    assert not re.search(r"<(?:script|link|img|iframe)[^>]+(?:src|href)=\"?(?:https?:)?//", page)
+    assert "vis.Network" in page and 'id="govgraph-legend"' in page
+    for control in ('id="search"', 'id="class-filters"', 'id="property-filters"', 'id="min-funding"', 'id="depth"',
+                    'id="panel"'):
+        assert control in page
+    data = page_data(page)
+    assert {n["id"] for n in data["nodes"]} == set(sample_build.graph.nodes)
+    assert all(n["shown"] for n in data["nodes"])
+    funds = [e for e in data["edges"] if e["predicate"] == "funds" and e["amounts"]]
+    assert funds and all(e["label"] == ", ".join(a["text"] for a in e["amounts"]) for e in funds)
 
 
 def test_document_text_is_escaped_in_the_page(tmp_path: Path) -> None:
@@ -33,9 +39,11 @@ def test_document_text_is_escaped_in_the_page(tmp_path: Path) -> None:
     (tmp_path / "docs" / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
     result = build([tmp_path / "docs"], tmp_path / "out", workers=1)
     page = (result.output / "graph.html").read_text(encoding="utf-8")
-    assert "window.hacked" in page  # the sentence is shown ...
-    assert "<script>window.hacked" not in page  # ... but only as escaped text
+    assert "window.hacked" in page  # the sentence is in the page ...
+    assert "<script>window.hacked" not in page  # ... but never as markup
     assert "<img src=x" not in page
+    sentences = page_data(page)["sentences"]
+    assert any("<script>window.hacked = 1</script>" in s for s in sentences)
 
 
 def test_graphml_and_gexf_read_back_with_the_same_nodes_edges_and_attributes(sample_build) -> None:
@@ -83,9 +91,10 @@ def test_html_keeps_the_most_connected_nodes_and_says_so(sample_build) -> None:
 
     graph = sample_build.graph
     page = render_html(graph, "t", max_nodes=5)
-    drawn = _drawn_ids(page)
+    data = page_data(page)
     top = sorted(graph.nodes, key=lambda n: (-graph.degree(n), n))[:5]
-    assert drawn == set(top)
+    assert {n["id"] for n in data["nodes"] if n["shown"]} == set(top)
+    assert len(data["nodes"]) == graph.number_of_nodes()  # the rest stays reachable by search
     assert f"Showing the 5 most connected of {graph.number_of_nodes()} entities" in page
     assert 'id="govgraph-cap"' not in render_html(graph, "t", max_nodes=0)
 
@@ -93,6 +102,6 @@ def test_html_keeps_the_most_connected_nodes_and_says_so(sample_build) -> None:
 def test_chinese_labels_reach_the_page_intact_with_a_cjk_font(sample_build) -> None:
     page = (sample_build.output / "graph.html").read_text(encoding="utf-8")
     assert '<meta charset="utf-8">' in page
-    labels = {json.loads(m) for m in re.findall(r'"label": ("(?:[^"\\]|\\.)*")', page)}
+    labels = {n["label"] for n in page_data(page)["nodes"]}
     assert {"鹤壁市工业和信息化局", "郑州市第十四工作组", "墨子实验室"} <= labels
     assert "Noto Sans CJK SC" in page
