@@ -106,18 +106,25 @@ def write_outputs(graph: nx.MultiDiGraph, failures: list[ReadFailure], output: P
                   html_max_nodes: int = DEFAULT_MAX_NODES, parallel: bool = False) -> dict[str, float]:
     """Every output into a temporary sibling folder, then swapped into place.
 
-    The RDF files and the other exports are independent; with ``parallel`` they are
-    written side by side, the RDF in a forked child that shares the graph unpickled.
+    With ``parallel`` two processes share the work (a forked child sees the graph
+    without pickling): the child makes the sorted N-Triples, hands them over in a
+    file, and writes Turtle and the edge table; this process writes the view, the
+    other tables and the report, then JSON-LD from the handed-over N-Triples.
     """
     output.parent.mkdir(parents=True, exist_ok=True)
     temporary = Path(tempfile.mkdtemp(prefix=f".{output.name}.partial-", dir=output.parent))
     temporary.chmod(0o755)  # mkdtemp makes it private; a build folder is an ordinary one
 
+    handed_over = temporary / ".graph.nt"
+
     def rdf() -> dict[str, float]:
         started = time.perf_counter()
         document = ntriples(graph)
+        partial = handed_over.with_suffix(".partial")
+        partial.write_bytes(document)
+        partial.rename(handed_over)  # complete or absent, never half there
         write_turtle(graph, temporary / "graph.ttl", document)
-        write_jsonld(graph, temporary / "graph.jsonld", document)
+        write_edges_csv(graph, temporary / "edges.csv")
         return {"rdf": time.perf_counter() - started}
 
     def others() -> dict[str, float]:
@@ -126,7 +133,6 @@ def write_outputs(graph: nx.MultiDiGraph, failures: list[ReadFailure], output: P
         write_graphml(graph, temporary / "graph.graphml")
         write_gexf(graph, temporary / "graph.gexf")
         write_nodes_csv(graph, temporary / "nodes.csv")
-        write_edges_csv(graph, temporary / "edges.csv")
         write_report(graph, temporary / "report.md", failures, title)
         manifest = {
             "title": title,
@@ -137,6 +143,11 @@ def write_outputs(graph: nx.MultiDiGraph, failures: list[ReadFailure], output: P
         }
         (temporary / "manifest.json").write_text(json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False)
                                                  + "\n", encoding="utf-8")
+        while not handed_over.exists() and multiprocessing.active_children():
+            time.sleep(0.01)  # the RDF process is still making the N-Triples
+        if handed_over.exists():  # else the RDF process failed, and says why
+            write_jsonld(graph, temporary / "graph.jsonld", handed_over.read_bytes())
+            handed_over.unlink()
         return {"other_exports": time.perf_counter() - started}
 
     try:
@@ -163,9 +174,10 @@ def _gc_paused() -> Iterator[None]:
 
 
 def _run_side_by_side(jobs: list[Callable[[], dict[str, float]]], parallel: bool) -> dict[str, float]:
-    """Run the first job here and the others in forked children; the first failure is raised."""
+    """Run the first job here and the others in forked children; the first failure is raised.
+    In turn, the first job runs last: it may use what the others leave behind."""
     if not parallel or "fork" not in multiprocessing.get_all_start_methods():
-        return {name: value for job in jobs for name, value in job().items()}
+        return {name: value for job in [*jobs[1:], jobs[0]] for name, value in job().items()}
     context = multiprocessing.get_context("fork")
     children = []
     for job in jobs[1:]:

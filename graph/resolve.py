@@ -13,6 +13,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
+from operator import attrgetter
 
 from .model import Amount, Entity, Extraction, Mention, Relation, Resolved, Source
 
@@ -74,8 +75,11 @@ def _label(mentions: list[Mention]) -> str:
     return sorted(counts, key=lambda n: (-counts[n], -len(n), n))[0]
 
 
+_SOURCE_ORDER = attrgetter("document", "start", "end")
+
+
 def _unique_sources(sources: Iterable[Source]) -> tuple[Source, ...]:
-    return tuple(sorted(set(sources), key=lambda s: (s.document, s.start, s.end)))
+    return tuple(sorted(set(sources), key=_SOURCE_ORDER))
 
 
 def _unique_amounts(amounts: Iterable[Amount]) -> tuple[Amount, ...]:
