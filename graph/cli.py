@@ -9,7 +9,7 @@ from pathlib import Path
 from .build import SAMPLE_CORPUS, BuildError, build
 from .evaluate import evaluate, format_score, score_as_json
 from .export.html import DEFAULT_MAX_NODES
-from .query import QUERY_DIR, QueryError, Table, format_table, load_store, query_text, run_query
+from .query import QUERY_DIR, QueryError, Table, bind, format_table, load_store, query_text, run_query
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -45,7 +45,7 @@ def _stats(args: argparse.Namespace) -> int:
 
 def _query(args: argparse.Namespace) -> int:
     store = load_store(Path(args.build))
-    table = run_query(store, query_text(args.query))
+    table = run_query(store, bind(query_text(args.query), args.bind))
     print(format_table(table, args.format))
     return 0
 
@@ -78,6 +78,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("build")
     p.add_argument("query")
     p.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    p.add_argument("--bind", action="append", default=[], metavar="NAME=VALUE",
+                   help="give a query variable a value (numbers as decimals): --bind threshold=100000000")
     p.set_defaults(run=_query)
 
     p = commands.add_parser("evaluate", help="precision and recall of a build against gold JSON files")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +34,9 @@ class QueryError(Exception):
 class Table:
     columns: list[str]
     rows: list[list[str]]
+
+
+_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
 
 
 def load_store(build: Path) -> ox.Store:
@@ -66,6 +70,24 @@ def _term(term: object) -> str:
     if isinstance(term, ox.Literal | ox.NamedNode | ox.BlankNode):
         return term.value
     return str(term)
+
+
+def bind(text: str, pairs: list[str]) -> str:
+    """Give query parameters values: a named query declares each one with a default,
+    ``VALUES ?threshold { 10000000 }``, and "threshold=100000000" replaces it.
+    Numbers stay numbers; anything else becomes a string literal."""
+    for pair in pairs:
+        name, equals, value = pair.partition("=")
+        name = name.strip().lstrip("?")
+        if not equals or not re.fullmatch(r"\w+", name):
+            raise QueryError(f"--bind {pair!r}: write NAME=VALUE")
+        declared = re.compile(rf"VALUES\s+\?{name}\s*\{{[^}}]*\}}")
+        if not declared.search(text):
+            raise QueryError(f"--bind {name}: the query has no parameter ?{name} (VALUES ?{name} {{ ... }})")
+        literal = value if _NUMBER.fullmatch(value) else json.dumps(value, ensure_ascii=False)
+        replacement = f"VALUES ?{name} {{ {literal} }}"
+        text = declared.sub(lambda _, chosen=replacement: chosen, text, count=1)
+    return text
 
 
 def run_query(store: ox.Store, text: str) -> Table:

@@ -38,6 +38,11 @@ def test_bad_queries_give_a_message_and_non_zero_exit(tmp_path: Path, capsys) ->
     assert main(["query", str(output), "DELETE WHERE { ?s ?p ?o }"]) == 2
     assert "only read queries" in capsys.readouterr().err
     assert main(["stats", str(tmp_path / "missing")]) == 2
+    capsys.readouterr()
+    assert main(["query", str(output), "funding-above-threshold", "--bind", "budget=5"]) == 2
+    assert "no parameter ?budget" in capsys.readouterr().err
+    assert main(["query", str(output), "funding-above-threshold", "--bind", "threshold"]) == 2
+    assert "NAME=VALUE" in capsys.readouterr().err
 
 
 def test_build_with_nothing_readable_exits_non_zero(tmp_path: Path, capsys) -> None:
@@ -72,3 +77,20 @@ def test_tables_align_chinese_text_by_display_width() -> None:
 
     lines = format_table(Table(["agency", "n"], [["郑州市财政局", "1"], ["Hebi Finance Bureau", "2"]])).splitlines()
     assert lines[2].index("1") + 6 == lines[3].index("2")  # six wide characters take twelve columns
+
+
+@needs_shared
+def test_named_queries_with_parameters_on_the_corpus(corpus_build, capsys) -> None:
+    build = str(corpus_build.output)
+    assert main(["query", build, "funding-above-threshold", "--bind", "threshold=100000000", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert rows == [{"funder": "Hebi special bonds", "recipient": "Hebi Municipal Finance Bureau",
+                     "yuan": "3650000000", "as_written": "3.55 billion 100 million yuan"}]
+    found = {}
+    for place in ("郑州市", "Zhengzhou City"):  # the place by either of its names
+        assert main(["query", build, "jurisdiction-entities", "--bind", f"place={place}", "--format", "json"]) == 0
+        found[place] = {(row["entity"], row["class"]) for row in json.loads(capsys.readouterr().out)}
+    assert found["郑州市"] == found["Zhengzhou City"]
+    assert {("郑州市财政局", "Agency"), ("郑东新区应急转贷周转资金", "Fund"), ("郑东新区", "Place"),
+            ("郑州市大学生创业园科技有限公司", "Enterprise")} <= found["郑州市"]
+    assert not any(name.startswith("Hebi") for name, _ in found["郑州市"])
