@@ -1,0 +1,76 @@
+"""Every named query in ontology/queries answers on a build of ../shared/corpus with specific rows."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import needs_shared
+
+from graph.query import QUERY_DIR, bind, load_store, query_text, run_query
+
+pytestmark = needs_shared
+
+
+@pytest.fixture(scope="module")
+def store(corpus_build):
+    return load_store(corpus_build.output)
+
+
+def rows(store, name: str, *binds: str) -> list[dict[str, str]]:
+    table = run_query(store, bind(query_text(name), list(binds)))
+    return [dict(zip(table.columns, row, strict=True)) for row in table.rows]
+
+
+def test_every_named_query_says_what_it_answers() -> None:
+    for path in QUERY_DIR.glob("*.rq"):
+        assert path.read_text(encoding="utf-8").startswith("# "), path.name
+
+
+def test_agency_responsibilities(store) -> None:
+    found = {(r["agency"], r["target"]) for r in rows(store, "agency-responsibilities")}
+    for agency in ("Hebei Provincial Department of Industry and Information Technology",
+                   "Hebei Securities Regulatory Bureau", "Hebei Provincial Local Financial Supervision Bureau"):
+        assert (agency, "Lock the cultivation target") in found
+    assert ("郑州市财政局", "郑州市第十四工作组") in found
+
+
+def test_joint_responsibility(store) -> None:
+    joint = {r["program"]: int(r["agencies"]) for r in rows(store, "joint-responsibility")}
+    assert joint["Lock the cultivation target"] >= 3
+    assert all(count > 1 for count in joint.values())
+
+
+def test_funding_edges_and_totals(store) -> None:
+    edges = rows(store, "funding-edges")
+    assert {"funder": "建设银行郑州金水支行", "recipient": "“外贸贷”", "yuan": "220500"}.items() <= next(
+        r for r in edges if r["funder"] == "建设银行郑州金水支行").items()
+    totals = {r["funder"]: r["total_yuan"] for r in rows(store, "funding-by-funder")}
+    assert totals["Hebi special bonds"] == "3650000000"
+    above = rows(store, "funding-above-threshold", "threshold=1000000")
+    assert [r["funder"] for r in above] == ["Hebi special bonds"]  # 220,500 yuan is below
+
+
+def test_entities_of_a_jurisdiction(store) -> None:
+    hebi = {r["entity"] for r in rows(store, "jurisdiction-entities", "place=Hebi City")}
+    assert {"Mozi Laboratory", "Hebi Municipal Finance Bureau"} <= hebi
+    assert not any("郑州" in name for name in hebi)
+
+
+def test_enterprises_and_labs_of_a_cluster(store) -> None:
+    members = rows(store, "cluster-members", "cluster=Hebi magnesium-based new materials")
+    assert {"member": "Mozi Laboratory", "class": "Lab", "how": "same place"} in members
+
+
+def test_the_sources_behind_an_edge(store) -> None:
+    sources = [r for r in rows(store, "edge-sources")
+               if (r["subject"], r["object"]) == ("郑州市财政局", "郑州市第十四工作组")]
+    assert sources and all(r["document"] == "003_0b04e680dd63617e.txt" for r in sources)
+    assert any("组长单位" in r["sentence"] for r in sources)
+
+
+def test_counts_and_rankings(store) -> None:
+    classes = {r["class"].rsplit("#", 1)[-1]: int(r["entities"]) for r in rows(store, "entities-by-class")}
+    assert classes["Agency"] > 20 and classes["Enterprise"] >= 12
+    properties = {r["property"].rsplit("#", 1)[-1] for r in rows(store, "edges-by-property")}
+    assert properties == {"responsibleFor", "funds", "partOf", "locatedIn"}
+    top = rows(store, "top-agencies")[0]
+    assert top["agency"] == "Hebei Provincial Department of Industry and Information Technology"
