@@ -56,6 +56,22 @@ def _evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _serve(args: argparse.Namespace) -> int:
+    from .serve import Limits, serve
+
+    endpoint = serve(Path(args.build), args.host, args.port, Limits(args.timeout, args.max_results))
+    host, port = endpoint.server_address[:2]
+    print(f"Serving {args.build} at http://{host}:{port}/ (SPARQL endpoint: http://{host}:{port}/sparql); "
+          "Ctrl-C stops", flush=True)
+    try:
+        endpoint.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        endpoint.server_close()
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="govgraph", description="Policy documents in, knowledge graph out.")
     commands = main.add_subparsers(dest="command", required=True)
@@ -81,6 +97,14 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--bind", action="append", default=[], metavar="NAME=VALUE",
                    help="give a query variable a value (numbers as decimals): --bind threshold=100000000")
     p.set_defaults(run=_query)
+
+    p = commands.add_parser("serve", help="a read-only SPARQL endpoint and the explorer page for a build")
+    p.add_argument("build")
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
+    p.add_argument("--port", type=int, default=8000, help="port (default 8000; 0 picks a free one)")
+    p.add_argument("--timeout", type=float, default=30.0, help="seconds a query may run (default 30)")
+    p.add_argument("--max-results", type=int, default=10_000, help="rows or triples returned at most (default 10000)")
+    p.set_defaults(run=_serve)
 
     p = commands.add_parser("evaluate", help="precision and recall of a build against gold JSON files")
     p.add_argument("build")
