@@ -86,7 +86,7 @@ def bind(text: str, pairs: list[str]) -> str:
             raise QueryError(f"--bind {name}: the query has no parameter ?{name} (VALUES ?{name} {{ ... }})")
         literal = value if _NUMBER.fullmatch(value) else json.dumps(value, ensure_ascii=False)
         replacement = f"VALUES ?{name} {{ {literal} }}"
-        text = declared.sub(lambda _, chosen=replacement: chosen, text, count=1)
+        text = declared.sub(lambda _, chosen=replacement: chosen, text)  # every declaration of it
     return text
 
 

@@ -61,10 +61,12 @@ def test_enterprises_and_labs_of_a_cluster(store) -> None:
 
 
 def test_the_sources_behind_an_edge(store) -> None:
-    sources = [r for r in rows(store, "edge-sources")
-               if (r["subject"], r["object"]) == ("郑州市财政局", "郑州市第十四工作组")]
-    assert sources and all(r["document"] == "003_0b04e680dd63617e.txt" for r in sources)
-    assert any("组长单位" in r["sentence"] for r in sources)
+    sources = rows(store, "edge-sources", "subject=郑州市财政局", "object=Zhengzhou Work Group 14")
+    assert sources and {(r["from"], r["to"], r["document"]) for r in sources} == {
+        ("郑州市财政局", "郑州市第十四工作组", "003_0b04e680dd63617e.txt")}
+    assert all("组长单位" in r["sentence"] for r in sources)
+    every = rows(store, "edge-sources", "subject=Hebei Provincial Department of Industry and Information Technology")
+    assert len({r["to"] for r in every}) > 20
 
 
 def test_counts_and_rankings(store) -> None:
