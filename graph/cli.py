@@ -72,6 +72,19 @@ def _serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _push(args: argparse.Namespace) -> int:
+    from .push import PushError, push
+
+    try:
+        pushed = push(Path(args.build), args.store, args.graph)
+    except PushError as error:
+        print(f"govgraph push: error: {error}", file=sys.stderr)
+        return 2
+    print(f"Pushed {args.build} ({pushed.bytes:,} bytes of Turtle) into the graph <{pushed.graph}> at {args.store} "
+          f"(HTTP {pushed.status})")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="govgraph", description="Policy documents in, knowledge graph out.")
     commands = main.add_subparsers(dest="command", required=True)
@@ -105,6 +118,13 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--timeout", type=float, default=30.0, help="seconds a query may run (default 30)")
     p.add_argument("--max-results", type=int, default=10_000, help="rows or triples returned at most (default 10000)")
     p.set_defaults(run=_serve)
+
+    p = commands.add_parser("push", help="load a build into a SPARQL Graph Store as one named graph, replaced whole")
+    p.add_argument("build")
+    p.add_argument("--store", required=True,
+                   help="Graph Store Protocol URL, e.g. http://localhost:7878/store or http://host:3030/ds/data")
+    p.add_argument("--graph", help="named graph IRI (default https://w3id.org/govgraph/build/<build folder name>)")
+    p.set_defaults(run=_push)
 
     p = commands.add_parser("evaluate", help="precision and recall of a build against gold JSON files")
     p.add_argument("build")
