@@ -287,7 +287,10 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(Answer(200, "text/html; charset=utf-8", query_page(self.server.build.name, self.server.named)))
         elif url.path == "/graph.html":
             page = self.server.build / "graph.html"
-            self._send(Answer(200, "text/html; charset=utf-8", page.read_bytes()))
+            if page.is_file():
+                self._send(Answer(200, "text/html; charset=utf-8", page.read_bytes()))
+            else:
+                self._text(404, "this build has no graph.html")
         elif url.path == "/sparql":
             params = parse_qs(url.query)
             if "update" in params:
