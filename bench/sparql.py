@@ -76,7 +76,7 @@ def main() -> None:
         work = Path(tempfile.mkdtemp(prefix="govgraph-sparql-"))
         try:
             (work / "corpus").mkdir()
-            make_corpus(Path(args.corpus), work / "corpus", wanted / 37_000)  # about 37k triples per MB of text
+            make_corpus(Path(args.corpus), work / "corpus", wanted / 32_000)  # about 32k triples per MB of text
             build([work / "corpus"], work / "build", html_max_nodes=100)
             turtle = work / "build" / "graph.ttl"
             print(f"\n## {triples_in(turtle):,} triples (asked for {wanted:,})", flush=True)
