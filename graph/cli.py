@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
@@ -85,6 +86,48 @@ def _push(args: argparse.Namespace) -> int:
     return 0
 
 
+EXPORT_FILES = {"graphml": "graph.graphml", "gexf": "graph.gexf", "csv": "nodes.csv", "json": "graph.node-link.json",
+                "cypher": "graph.cypher"}
+
+
+def _export(args: argparse.Namespace) -> int:
+    from .export.exchange import write_cypher, write_node_link
+    from .export.tables import write_edges_csv, write_gexf, write_graphml, write_nodes_csv
+    from .load import load_graph
+
+    graph = load_graph(Path(args.build))
+    folder = Path(args.output) if args.output else Path(args.build) / "exports"
+    folder.mkdir(parents=True, exist_ok=True)
+    writers = {"graphml": [(write_graphml, "graph.graphml")], "gexf": [(write_gexf, "graph.gexf")],
+               "csv": [(write_nodes_csv, "nodes.csv"), (write_edges_csv, "edges.csv")],
+               "json": [(write_node_link, "graph.node-link.json")], "cypher": [(write_cypher, "graph.cypher")]}
+    for writer, name in writers[args.format]:
+        partial = folder / f".{name}.partial"
+        writer(graph, partial)
+        partial.replace(folder / name)
+        print(folder / name)
+    return 0
+
+
+def _diff(args: argparse.Namespace) -> int:
+    from .diff import diff_graphs
+    from .load import load_graph
+
+    changes = diff_graphs(load_graph(Path(args.before)), load_graph(Path(args.after)))
+    if args.json:
+        print(json.dumps(changes.as_json(), ensure_ascii=False, indent=2))
+        return 0
+    for title, rows, columns in (
+            ("Entities added", changes.added_entities, ["id", "class", "label"]),
+            ("Entities removed", changes.removed_entities, ["id", "class", "label"]),
+            ("Edges added", changes.added_edges, ["subject_label", "property", "object_label"]),
+            ("Edges removed", changes.removed_edges, ["subject_label", "property", "object_label"])):
+        print(f"## {title} ({len(rows)})")
+        print(format_table(Table(columns, [[row[c] for c in columns] for row in rows])))
+        print()
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="govgraph", description="Policy documents in, knowledge graph out.")
     commands = main.add_subparsers(dest="command", required=True)
@@ -125,6 +168,18 @@ def parser() -> argparse.ArgumentParser:
                    help="Graph Store Protocol URL, e.g. http://localhost:7878/store or http://host:3030/ds/data")
     p.add_argument("--graph", help="named graph IRI (default https://w3id.org/govgraph/build/<build folder name>)")
     p.set_defaults(run=_push)
+
+    p = commands.add_parser("export", help="the graph of a build for Gephi, yEd, spreadsheets, D3 or Neo4j")
+    p.add_argument("build")
+    p.add_argument("--format", required=True, choices=sorted(EXPORT_FILES))
+    p.add_argument("-o", "--output", help="folder to write into (default BUILD/exports)")
+    p.set_defaults(run=_export)
+
+    p = commands.add_parser("diff", help="entities and edges added and removed between two builds")
+    p.add_argument("before")
+    p.add_argument("after")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=_diff)
 
     p = commands.add_parser("evaluate", help="precision and recall of a build against gold JSON files")
     p.add_argument("build")

@@ -1,0 +1,46 @@
+"""What changed between two builds: entities and edges added and removed.
+
+Entities are compared by id (ids come from names, so the same name gives the same
+id in both builds) and edges by (subject, property, object).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+
+@dataclass
+class GraphDiff:
+    added_entities: list[dict] = field(default_factory=list)
+    removed_entities: list[dict] = field(default_factory=list)
+    added_edges: list[dict] = field(default_factory=list)
+    removed_edges: list[dict] = field(default_factory=list)
+
+    def as_json(self) -> dict:
+        return {"added": {"entities": self.added_entities, "edges": self.added_edges},
+                "removed": {"entities": self.removed_entities, "edges": self.removed_edges}}
+
+
+def _entity(graph: nx.MultiDiGraph, entity_id: str) -> dict:
+    data = graph.nodes[entity_id]
+    return {"id": entity_id, "class": data["cls"], "label": data["label"]}
+
+
+def _edge(graph: nx.MultiDiGraph, edge: tuple[str, str, str]) -> dict:
+    subject, obj, predicate = edge
+    return {"subject": subject, "property": predicate, "object": obj,
+            "subject_label": graph.nodes[subject]["label"], "object_label": graph.nodes[obj]["label"]}
+
+
+def diff_graphs(before: nx.MultiDiGraph, after: nx.MultiDiGraph) -> GraphDiff:
+    old_nodes, new_nodes = set(before.nodes), set(after.nodes)
+    old_edges, new_edges = set(before.edges(keys=True)), set(after.edges(keys=True))
+    by_edge = lambda e: (e[0], e[2], e[1])  # noqa: E731 - subject, property, object
+    return GraphDiff(
+        added_entities=[_entity(after, n) for n in sorted(new_nodes - old_nodes)],
+        removed_entities=[_entity(before, n) for n in sorted(old_nodes - new_nodes)],
+        added_edges=[_edge(after, e) for e in sorted(new_edges - old_edges, key=by_edge)],
+        removed_edges=[_edge(before, e) for e in sorted(old_edges - new_edges, key=by_edge)],
+    )
