@@ -153,7 +153,7 @@ def write_outputs(graph: nx.MultiDiGraph, failures: list[ReadFailure], output: P
     try:
         with _gc_paused():
             seconds = _run_side_by_side([others, rdf], parallel)
-        _swap_in(temporary, output)
+        swap_in(temporary, output)
     except BaseException:
         shutil.rmtree(temporary, ignore_errors=True)
         raise
@@ -213,7 +213,8 @@ def _report_back(job: Callable[[], dict[str, float]], send: Connection) -> None:
         send.close()
 
 
-def _swap_in(new: Path, output: Path) -> None:
+def swap_in(new: Path, output: Path) -> None:
+    """Put a finished folder in place of ``output``, keeping the old one until the new is there."""
     if output.exists():
         old = output.with_name(f".{output.name}.old-{os.getpid()}")
         output.rename(old)

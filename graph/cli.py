@@ -128,6 +128,33 @@ def _diff(args: argparse.Namespace) -> int:
     return 0
 
 
+def _report(args: argparse.Namespace) -> int:
+    import shutil
+    import tempfile
+
+    from .analysis import analyse
+    from .build import swap_in
+    from .export.report_folder import write_report_folder
+    from .load import load_graph
+
+    build_folder = Path(args.build)
+    graph = load_graph(build_folder)
+    output = Path(args.output) if args.output else build_folder / f"report-{args.format}"
+    output.parent.mkdir(parents=True, exist_ok=True)
+    temporary = Path(tempfile.mkdtemp(prefix=f".{output.name}.partial-", dir=output.parent))
+    try:
+        title = args.title or f"govgraph report: {build_folder.resolve().name}"
+        written = write_report_folder(graph, analyse(graph, graph.graph.get("failures", [])), temporary, title,
+                                      args.format)
+        temporary.chmod(0o755)
+        swap_in(temporary, output)
+    except BaseException:
+        shutil.rmtree(temporary, ignore_errors=True)
+        raise
+    print(f"Wrote {output / written[0].name} and {len(written) - 1} tables and figures beside it")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="govgraph", description="Policy documents in, knowledge graph out.")
     commands = main.add_subparsers(dest="command", required=True)
@@ -168,6 +195,13 @@ def parser() -> argparse.ArgumentParser:
                    help="Graph Store Protocol URL, e.g. http://localhost:7878/store or http://host:3030/ds/data")
     p.add_argument("--graph", help="named graph IRI (default https://w3id.org/govgraph/build/<build folder name>)")
     p.set_defaults(run=_push)
+
+    p = commands.add_parser("report", help="an analyst's report: tables, a responsibility matrix, funding, figures")
+    p.add_argument("build")
+    p.add_argument("--format", choices=("md", "html", "xlsx"), default="md")
+    p.add_argument("-o", "--output", help="report folder (default BUILD/report-FORMAT)")
+    p.add_argument("--title")
+    p.set_defaults(run=_report)
 
     p = commands.add_parser("export", help="the graph of a build for Gephi, yEd, spreadsheets, D3 or Neo4j")
     p.add_argument("build")

@@ -7,6 +7,7 @@ on any build, old or new, without running the pipeline again.
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 from pathlib import Path
 
@@ -74,6 +75,11 @@ def load_graph(build: Path) -> nx.MultiDiGraph:
         if target is not None:
             target["sources"].append({"document": document.value, "sentence": sentence.value,
                                       "start": int(start.value), "end": int(end.value)})
+    manifest = build / "manifest.json"
+    if manifest.is_file():  # the documents' jurisdictions and the files that failed live there
+        recorded = json.loads(manifest.read_text(encoding="utf-8"))
+        graph.graph["documents"] = recorded.get("documents", graph.graph["documents"])
+        graph.graph["failures"] = recorded.get("failures", [])
     return graph
 
 
