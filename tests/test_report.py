@@ -55,6 +55,11 @@ def test_tables_equal_the_graph(reports, sample_build) -> None:
     for cls in ("Agency", "Lab", "Place"):
         assert f"| {cls} | {sum(1 for _, d in graph.nodes(data=True) if d['cls'] == cls)} |" in report
     assert "| Hebi special bonds | 3,550,000,000 |" in report
+    lines = report.splitlines()
+    header = next(line for line in lines if line.startswith("| agency | ") and "郑州市第十四工作组" in line)
+    column = [c.strip() for c in header.split("|")].index("郑州市第十四工作组")
+    row = next(line for line in lines if line.startswith("| Zhengzhou Municipal Finance Bureau |"))
+    assert [c.strip() for c in row.split("|")][column] == "1"  # 市财政局 leads the 第十四工作组 (组长单位)
     assert "## Jurisdiction: Zhengzhou" in report and "## Jurisdiction: Hebi" in report
 
 

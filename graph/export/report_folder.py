@@ -19,6 +19,7 @@ from ..analysis import MEASURES, Analysis
 from .figures import write_figures
 
 FORMATS = ("md", "html", "xlsx")
+MATRIX_COLUMNS_INLINE = 40  # wider matrices are left to the CSV
 
 
 def _yuan(value: Decimal | None) -> str:
@@ -79,8 +80,16 @@ def render_markdown(analysis: Analysis, title: str, figures: list[Path]) -> str:
     lines = [f"# {title}", "", f"{len(analysis.documents)} documents; {len(analysis.failures)} failed.", ""]
     for name in sorted({p.stem for p in figures}):
         lines += [f"![{name}]({name}.png)", ""]
-    lines += ["## Responsibility matrix", "", "Agencies (rows) and what they are responsible for (columns) are in "
-              "[responsibility-matrix.csv](responsibility-matrix.csv).", ""]
+    lines += ["## Responsibility matrix", "", "Agencies (rows), what they are responsible for (columns), and how many "
+              "edges say so; also in [responsibility-matrix.csv](responsibility-matrix.csv).", ""]
+    if analysis.matrix_agencies and len(analysis.matrix_programs) <= MATRIX_COLUMNS_INLINE:
+        lines += ["| agency | " + " | ".join(_md_cell(p) for p in analysis.matrix_programs) + " |",
+                  "|---|" + "---:|" * len(analysis.matrix_programs)]
+        lines += [f"| {_md_cell(a)} | " + " | ".join(str(analysis.matrix.get((a, p), "")) for p in
+                                                    analysis.matrix_programs) + " |" for a in analysis.matrix_agencies]
+        lines.append("")
+    elif analysis.matrix_agencies:
+        lines += [f"({len(analysis.matrix_programs)} columns: too wide for this page; see the CSV.)", ""]
     for section, note, columns, rows in _tables(analysis):
         lines += [f"## {section}", ""] + ([note, ""] if note else [])
         if not rows:
