@@ -26,12 +26,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, quote, urlsplit
 from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
 
-from .query import PREFIXES, load_store
+from .query import PREFIXES, QUERY_DIR, load_store
 
 RESULT_TYPES = ("application/sparql-results+json", "application/sparql-results+xml", "text/csv",
                 "text/tab-separated-values")
@@ -236,16 +236,10 @@ def query_page(title: str, named: dict[str, str]) -> bytes:
     example = "SELECT ?agency ?target WHERE {\n  ?a gg:responsibleFor ?t .\n  ?a rdfs:label ?agency . " \
               "?t rdfs:label ?target .\n} LIMIT 20"
     formats = "".join(f'<option value="{html.escape(m)}">{html.escape(m)}</option>' for m in RESULT_TYPES)
-    items = "".join(f'<li><a href="sparql?query={html.escape(_quote(text))}&amp;format=text/csv">'
+    items = "".join(f'<li><a href="sparql?query={html.escape(quote(text, safe=""))}&amp;format=text/csv">'
                     f"{html.escape(name)}</a></li>" for name, text in sorted(named.items()))
     return _PAGE.format(title=html.escape(title), example=html.escape(example), formats=formats,
                         named=items).encode("utf-8")
-
-
-def _quote(text: str) -> str:
-    from urllib.parse import quote
-
-    return quote(text, safe="")
 
 
 class Endpoint(HTTPServer):
@@ -255,8 +249,6 @@ class Endpoint(HTTPServer):
         self.build = build
         self.store = load_store(build)
         self.limits = limits
-        from .query import QUERY_DIR
-
         self.named = {p.stem: p.read_text(encoding="utf-8") for p in QUERY_DIR.glob("*.rq")}
         super().__init__((host, port), _Handler)
 

@@ -15,7 +15,10 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def _yuan(value: Decimal) -> str:
+def yuan_text(value: Decimal | None) -> str:
+    """3550000000 -> "3,550,000,000"; fractions kept; nothing for no amount."""
+    if value is None:
+        return ""
     return f"{value:,.0f}" if value == value.to_integral_value() else f"{value:,}"
 
 
@@ -49,7 +52,7 @@ def render_report(graph: nx.MultiDiGraph, failures: list[ReadFailure], title: st
         for funder, recipient, data in sorted(funding, key=lambda f: (f[0], f[1])):
             amounts = data["amounts"] or [None]
             for amount in amounts:
-                value = _yuan(Decimal(amount["yuan"])) if amount else ""
+                value = yuan_text(Decimal(amount["yuan"])) if amount else ""
                 text = amount["text"] if amount else ""
                 source = data["sources"][0]
                 lines.append(f"| {_cell(funder)} | {_cell(recipient)} | {value} | {_cell(text)} | "
@@ -58,7 +61,7 @@ def render_report(graph: nx.MultiDiGraph, failures: list[ReadFailure], title: st
         for funder, _, data in funding:
             totals[funder] += sum((Decimal(a["yuan"]) for a in data["amounts"]), Decimal(0))
         lines += ["", "| funder | total stated (yuan) |", "|---|---:|"]
-        lines += [f"| {_cell(f)} | {_yuan(t)} |" for f, t in sorted(totals.items(), key=lambda x: (-x[1], x[0]))]
+        lines += [f"| {_cell(f)} | {yuan_text(t)} |" for f, t in sorted(totals.items(), key=lambda x: (-x[1], x[0]))]
     else:
         lines.append("No funding edge was found.")
 

@@ -10,22 +10,16 @@ from __future__ import annotations
 import base64
 import csv
 import html
-from decimal import Decimal
 from pathlib import Path
 
 import networkx as nx
 
 from ..analysis import MEASURES, Analysis
 from .figures import write_figures
+from .report import yuan_text
 
 FORMATS = ("md", "html", "xlsx")
 MATRIX_COLUMNS_INLINE = 40  # wider matrices are left to the CSV
-
-
-def _yuan(value: Decimal | None) -> str:
-    if value is None:
-        return ""
-    return f"{value:,.0f}" if value == value.to_integral_value() else f"{value:,}"
 
 
 def _tables(analysis: Analysis) -> list[tuple[str, str, list[str], list[list[str]]]]:
@@ -35,12 +29,12 @@ def _tables(analysis: Analysis) -> list[tuple[str, str, list[str], list[list[str
         ("Edges by property", "", ["property", "edges"], [[p, str(n)] for p, n in analysis.properties.items()]),
         ("Funding", "Every funding edge, its amount as stated, and the sentence it comes from.",
          ["funder", "recipient", "amount (yuan)", "as written", "jurisdiction", "document", "sentence"],
-         [[r.funder, r.recipient, _yuan(r.yuan), r.as_written, r.jurisdiction, r.document, r.sentence]
+         [[r.funder, r.recipient, yuan_text(r.yuan), r.as_written, r.jurisdiction, r.document, r.sentence]
           for r in analysis.funding]),
         ("Funding by funder", "", ["funder", "total stated (yuan)"],
-         [[f, _yuan(t)] for f, t in analysis.totals_by_funder]),
+         [[f, yuan_text(t)] for f, t in analysis.totals_by_funder]),
         ("Funding by jurisdiction", "The jurisdiction of the document that states the funding.",
-         ["jurisdiction", "total stated (yuan)"], [[j, _yuan(t)] for j, t in analysis.totals_by_jurisdiction]),
+         ["jurisdiction", "total stated (yuan)"], [[j, yuan_text(t)] for j, t in analysis.totals_by_jurisdiction]),
     ]
     for cls, measures in analysis.central.items():
         for measure, rows in measures.items():
