@@ -55,7 +55,7 @@ def test_funds_branches_and_places() -> None:
 
 
 def test_traditional_characters_and_full_width_punctuation_match_as_simplified(tmp_path) -> None:
-    text = "鄭州市工作簡報\n第十六工作組（組長單位：市城建局）與中原銀行聯合打造產品。"
+    text = "鄭州市工作簡報\n第十六工作組（組長單位：市城建局）並與中原銀行推出新產品。"
     (tmp_path / "big5.txt").write_bytes(text.encode("big5"))
     from graph.documents import read_document
     from graph.extract import extract
