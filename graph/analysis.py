@@ -135,14 +135,12 @@ def per_jurisdiction(graph: nx.MultiDiGraph, place_of: dict[str, str], top: int 
     sections = {}
     for place in sorted(members):
         nodes = members[place]
-        agencies = sorted((n for n in nodes if graph.nodes[n]["cls"] == "Agency"),
-                          key=lambda n: (-sum(1 for *_, k in graph.out_edges(n, keys=True) if k == "responsibleFor"),
-                                         graph.nodes[n]["label"]))
+        led = {n: sum(1 for *_, k in graph.out_edges(n, keys=True) if k == "responsibleFor")
+               for n in nodes if graph.nodes[n]["cls"] == "Agency"}
+        agencies = sorted(led, key=lambda n: (-led[n], graph.nodes[n]["label"]))
         sections[place] = {
             "documents": sorted(d for d, p in place_of.items() if p == place),
             "classes": {c: sum(1 for n in nodes if graph.nodes[n]["cls"] == c) for c in ENTITY_CLASSES},
-            "agencies": [(graph.nodes[n]["label"],
-                          sum(1 for *_, k in graph.out_edges(n, keys=True) if k == "responsibleFor"))
-                         for n in agencies[:top]],
+            "agencies": [(graph.nodes[n]["label"], led[n]) for n in agencies[:top]],
         }
     return sections

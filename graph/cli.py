@@ -86,8 +86,7 @@ def _push(args: argparse.Namespace) -> int:
     return 0
 
 
-EXPORT_FILES = {"graphml": "graph.graphml", "gexf": "graph.gexf", "csv": "nodes.csv", "json": "graph.node-link.json",
-                "cypher": "graph.cypher"}
+EXPORT_FORMATS = ("csv", "cypher", "gexf", "graphml", "json")
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -95,12 +94,13 @@ def _export(args: argparse.Namespace) -> int:
     from .export.tables import write_edges_csv, write_gexf, write_graphml, write_nodes_csv
     from .load import load_graph
 
-    graph = load_graph(Path(args.build))
-    folder = Path(args.output) if args.output else Path(args.build) / "exports"
-    folder.mkdir(parents=True, exist_ok=True)
     writers = {"graphml": [(write_graphml, "graph.graphml")], "gexf": [(write_gexf, "graph.gexf")],
                "csv": [(write_nodes_csv, "nodes.csv"), (write_edges_csv, "edges.csv")],
                "json": [(write_node_link, "graph.node-link.json")], "cypher": [(write_cypher, "graph.cypher")]}
+
+    graph = load_graph(Path(args.build))
+    folder = Path(args.output) if args.output else Path(args.build) / "exports"
+    folder.mkdir(parents=True, exist_ok=True)
     for writer, name in writers[args.format]:
         partial = folder / f".{name}.partial"
         writer(graph, partial)
@@ -205,7 +205,7 @@ def parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser("export", help="the graph of a build for Gephi, yEd, spreadsheets, D3 or Neo4j")
     p.add_argument("build")
-    p.add_argument("--format", required=True, choices=sorted(EXPORT_FILES))
+    p.add_argument("--format", required=True, choices=EXPORT_FORMATS)
     p.add_argument("-o", "--output", help="folder to write into (default BUILD/exports)")
     p.set_defaults(run=_export)
 

@@ -15,7 +15,7 @@ import networkx as nx
 import pyoxigraph as ox
 
 from .export.rdf import GG, ID
-from .query import QueryError, load_store
+from .query import load_store
 
 _PREFIXES = """PREFIX gg: <https://w3id.org/govgraph/ontology#>
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
@@ -82,5 +82,3 @@ def load_graph(build: Path) -> nx.MultiDiGraph:
         graph.graph["failures"] = recorded.get("failures", [])
     return graph
 
-
-__all__ = ["QueryError", "load_graph"]

@@ -61,10 +61,12 @@ _VIS = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
 
 
 @lru_cache(maxsize=1)
-def _assets() -> tuple[str, str, str, Template]:
+def _assets() -> tuple[str, str, str, str, Template]:
+    """vis-network, its stylesheet, our stylesheet and script, and the page template (read once)."""
     return ((_VIS / "vis-network.min.js").read_text(encoding="utf-8"),
             (_VIS / "vis-network.css").read_text(encoding="utf-8"),
-            (_HERE / "explorer.css").read_text(encoding="utf-8") + "\n" + "",
+            (_HERE / "explorer.css").read_text(encoding="utf-8"),
+            (_HERE / "explorer.js").read_text(encoding="utf-8"),
             Template((_HERE / "explorer.html").read_text(encoding="utf-8")))
 
 
@@ -147,7 +149,7 @@ def _checkboxes(name: str, values: list[str]) -> str:
 
 
 def render_html(graph: nx.MultiDiGraph, title: str = "govgraph", max_nodes: int = DEFAULT_MAX_NODES) -> str:
-    vis_js, vis_css, own_css, page = _assets()
+    vis_js, vis_css, own_css, app, page = _assets()
     data = page_data(graph, max_nodes)
     shown = sum(1 for n in data["nodes"] if n["shown"])
     return page.substitute(
@@ -155,7 +157,7 @@ def render_html(graph: nx.MultiDiGraph, title: str = "govgraph", max_nodes: int 
         legend=_legend(), cap=_cap_notice(shown, len(data["nodes"])),
         class_filters=_checkboxes("class", list(CLASS_STYLE)),
         property_filters=_checkboxes("property", list(EDGE_COLOUR)),
-        data=_script_json(data), app=(_HERE / "explorer.js").read_text(encoding="utf-8"),
+        data=_script_json(data), app=app,
     )
 
 
