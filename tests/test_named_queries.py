@@ -26,7 +26,11 @@ def test_every_named_query_says_what_it_answers() -> None:
 
 
 def test_agency_responsibilities(store) -> None:
-    found = {(r["agency"], r["target"]) for r in rows(store, "agency-responsibilities")}
+    table = rows(store, "agency-responsibilities")
+    found = {(r["agency"], r["target"]) for r in table}
+    sentences = {(r["agency"], r["target"]): r["sentence"] for r in table}
+    assert "Securities Regulatory Bureau" in sentences["Hebei Securities Regulatory Bureau", "Lock the cultivation target"]
+    assert "组长单位" in sentences["郑州市财政局", "郑州市第十四工作组"]
     for agency in ("Hebei Provincial Department of Industry and Information Technology",
                    "Hebei Securities Regulatory Bureau", "Hebei Provincial Local Financial Supervision Bureau"):
         assert (agency, "Lock the cultivation target") in found

@@ -3,6 +3,9 @@
 Edge provenance is carried by a reified statement (rdf:Statement) per edge, not
 RDF-star: plain SPARQL 1.1 engines and SHACL validators all read it. The direct
 triple (subject gg:funds object) is written too, so simple queries stay simple.
+A statement's IRI is computable from its triple (`statement_iri`), so a query that
+holds an edge reaches its sources by one lookup instead of a join over every
+statement (see ontology/queries/edge-sources.rq).
 
 Serialisation goes through pyoxigraph (Rust): it writes millions of triples in
 seconds where rdflib's serialiser takes minutes. Triples are sorted first, so the
@@ -76,6 +79,12 @@ def document_iri(doc_id: str) -> str:
     return f"{ID}document/{_document_digest(doc_id)}"
 
 
+def statement_iri(subject: str, predicate: str, obj: str) -> str:
+    """id:statement/ + the first 16 hex digits of SHA-1("S P O"), S P O the triple's IRIs as
+    written. SPARQL 1.1 computes the same with SHA1(CONCAT(STR(?s), " ", STR(?p), " ", STR(?o)))."""
+    return f"{ID}statement/{hashlib.sha1(f'{subject} {predicate} {obj}'.encode()).hexdigest()[:16]}"
+
+
 def source_iri(source: dict) -> str:
     return f"{ID}source/{_document_digest(source['document'])}/{source['start']}-{source['end']}"
 
@@ -136,14 +145,14 @@ def ntriples_lines(graph: nx.MultiDiGraph) -> Iterator[str]:
     for subject, obj, predicate, data in graph.edges(keys=True, data=True):
         s, p, o = nodes[subject], _n(GG + predicate), nodes[obj]
         yield f"{s} {p} {o} ."
-        statement_iri = f"{ID}statement/{_digest(subject, predicate, obj)}"
-        statement = _n(statement_iri)
+        reified = statement_iri(s[1:-1], p[1:-1], o[1:-1])
+        statement = _n(reified)
         yield f"{statement} {_TYPE} {_P['Statement']} ."
         yield f"{statement} {_P['subject']} {s} ."
         yield f"{statement} {_P['predicate']} {p} ."
         yield f"{statement} {_P['object']} {o} ."
         for amount in data["amounts"]:
-            yield from _amount_lines(statement, statement_iri, amount)
+            yield from _amount_lines(statement, reified, amount)
         yield from _source_lines(statement, data["sources"], seen_sources)
 
 
