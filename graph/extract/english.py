@@ -47,6 +47,31 @@ _LAST_WORDS = re.compile(r"([a-z]+(?:\s+[a-z]+)?)\s*$")
 _PARENTHESIS = re.compile(r"[()]")
 _TRAILING_PARENTHESIS = re.compile(r"\s*\([^)]*\)$")
 _PRONOUNS = {"it", "the bureau", "the department", "the commission", "the office", "the committee"}
+_PRONOUN = re.compile(r"\b(?:%s)\b" % "|".join(sorted(map(re.escape, _PRONOUNS), key=len, reverse=True)))
+# Hot-path patterns, compiled once (the re module's cache lookup per call showed in profiles).
+_ARTICLE = re.compile(r"(?:the|The)\s+")
+_OF_OR_FOR = re.compile(r"\s(?:of|for)\s+(?:the\s+|a\s+)?")
+_AND = re.compile(r"\s+and\s+")
+_OR_NEXT_QUOTE = re.compile(r"\s*(?:and|,|or)\s*[“\"]")
+_LETTER = re.compile(r"[A-Za-z]")
+_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
+_LOWER_WORD = re.compile(r"[a-z0-9][a-z0-9\-]*")
+_OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
+_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w'’\-]*\s+$")
+_CLUSTER_LIST = re.compile(r"(?:clusters?|industries|industry)\s*,?\s+(?:such as|including|like)\s+"
+                           r"(?P<items>[^.;()]+?)(?=\s+and other\b|[.;(]|$)")
+_AND_OTHER = re.compile(r"\s+and other\b[^.;]{0,60}?\b(?:clusters|industries)\b")
+_ITEM_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+_ITEM_TAIL = re.compile(r"(?:^|\s)([A-Z][\w'’\-]*(?:\s+[\w'’\-]+){0,4})$")
+_LEADING_THE = re.compile(r"^the\s+")
+_POSSESSIVE_S = re.compile(r"[’']s$")
+_SECTION = re.compile(r"\((\d{1,2})\)\s+([A-Z][^.()]{2,100})\.?$")
+_MEASURE = re.compile(r"(?:.*\)\s+)?(\d{1,2})\.\s+([A-Z][^.()]{2,100}?)\.")
+_NUMBERED = re.compile(r"\d\.\s+[A-Z]")
+_PLAN_WORD = re.compile(r"(Plan|Measures|Opinions|Scheme|Program)\b")
+_RESPONSIBLE = re.compile(r"\b(?:is|are)\s+(?:responsible|in charge)\b")
+_CLAUSE_END = re.compile(r"[.;]")
+_LOCAL_BEFORE = re.compile(r"\blocal\s*$")
 
 
 @dataclass
@@ -86,6 +111,20 @@ def _normal(text: str) -> str:
     return " ".join(text.replace("’", "'").split())
 
 
+@lru_cache(maxsize=4)
+def _reader_patterns(vocab: EnglishVocabulary) -> tuple:
+    """The vocabulary's patterns for _SentenceReader, compiled once per vocabulary, not per document."""
+    word = r"(?!(?:%s)\b)[a-z][a-z\-]*" % "|".join(sorted(_STOP_WORDS | _DETERMINERS | {"and"}))
+    heads = vocab.lowercase_head_pattern.pattern[2:-2]
+    quote_phrase = re.compile(rf"\s+((?:{word}\s+){{1,5}})({heads})\b")
+    closing = r"(?=\s*(?:[^\sa-z]|$|(?:%s)\b))" % "|".join(sorted(_CLAUSE_WORDS))
+    type_nouns = (re.compile(r"\s*([a-z]+\s+[a-z]+)" + closing), re.compile(r"\s*([a-z]+)" + closing))
+    multiword_heads = [(re.compile(rf"\b{re.escape(words)}\b"), cls)
+                       for words, cls in vocab.head_class.items() if " " in words]
+    terms = [(re.compile(rf"\b{re.escape(term)}\b"), term, cls) for term, cls in vocab.standalone_terms.items()]
+    return quote_phrase, type_nouns, multiword_heads, terms
+
+
 class _SentenceReader:
     """Finds the candidates of one sentence; knows the document's jurisdiction."""
 
@@ -94,15 +133,7 @@ class _SentenceReader:
         self.jurisdiction = jurisdiction
         self.scope = scope
         self.places = places  # short name -> label, for places named in this document
-        word = r"(?!(?:%s)\b)[a-z][a-z\-]*" % "|".join(sorted(_STOP_WORDS | _DETERMINERS | {"and"}))
-        heads = vocab.lowercase_head_pattern.pattern[2:-2]
-        self._quote_phrase = re.compile(rf"\s+((?:{word}\s+){{1,5}})({heads})\b")
-        closing = r"(?=\s*(?:[^\sa-z]|$|(?:%s)\b))" % "|".join(sorted(_CLAUSE_WORDS))
-        self._type_nouns = (re.compile(r"\s*([a-z]+\s+[a-z]+)" + closing), re.compile(r"\s*([a-z]+)" + closing))
-        self._multiword_heads = [(re.compile(rf"\b{re.escape(words)}\b"), cls)
-                                 for words, cls in vocab.head_class.items() if " " in words]
-        self._terms = [(re.compile(rf"\b{re.escape(term)}\b"), term, cls)
-                       for term, cls in vocab.standalone_terms.items()]
+        self._quote_phrase, self._type_nouns, self._multiword_heads, self._terms = _reader_patterns(vocab)
 
     # -- classification -------------------------------------------------------------
     def head_of(self, phrase: str) -> tuple[str, str] | None:
@@ -128,10 +159,10 @@ class _SentenceReader:
 
     def classify_phrase(self, text: str, start: int) -> _Candidate | None:
         """A capitalised phrase to a candidate, following "X of Y" / "X for Y" structure."""
-        article = re.match(r"(?:the|The)\s+", text)
+        article = _ARTICLE.match(text)
         if article:
             text, start = text[article.end():], start + article.end()
-        split = re.search(r"\s(?:of|for)\s+(?:the\s+|a\s+)?", text)
+        split = _OF_OR_FOR.search(text)
         if split:
             before, after = text[: split.start()], text[split.end():]
             head = self.head_of(before)
@@ -187,7 +218,7 @@ class _SentenceReader:
     def _split_coordination(self, text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         """"A Department and the B Bureau" is two names; "Science and Technology Bureau" one."""
         phrase = text[start:end]
-        for match in re.finditer(r"\s+and\s+", phrase):
+        for match in _AND.finditer(phrase):
             left, right = phrase[: match.start()], phrase[match.end():]
             right_first = right.split(" ", 1)[0]
             if (right.startswith("the ") or right_first in self.vocab.level_adjectives
@@ -232,7 +263,7 @@ class _SentenceReader:
                     words = preceding.group(1)
                     cls = (self.vocab.quoted_preceding_nouns.get(words)
                            or self.vocab.quoted_preceding_nouns.get(words.split()[-1]))
-            if cls is None and re.match(r"\s*(?:and|,|or)\s*[“\"]", after) and index + 1 in classes:
+            if cls is None and _OR_NEXT_QUOTE.match(after) and index + 1 in classes:
                 cls = classes[index + 1]
             if cls is None and all(w[:1].isupper() or w in _CONNECTORS for w in inner.split()):
                 lowered = inner.lower()
@@ -264,9 +295,9 @@ class _SentenceReader:
     def lowercase(self, text: str) -> Iterator[_Candidate]:
         vocab = self.vocab
         for match in vocab.lowercase_head_pattern.finditer(text):
-            if re.match(r"[A-Za-z]", text[match.end():match.end() + 1]):
+            if _LETTER.match(text, match.end()):
                 continue  # "projects", "planning"
-            next_word = re.match(r"\s+([a-z]+)\b", text[match.end():])
+            next_word = _NEXT_WORD.match(text, match.end())
             if next_word and next_word.group(1) not in _CLAUSE_WORDS:
                 continue  # the phrase goes on: "the cluster industry chain"
             # the modifiers and their determiner are among the last few words before the head
@@ -277,7 +308,7 @@ class _SentenceReader:
                 if word.lower() in _DETERMINERS:
                     determiner = word.lower()
                     break
-                if word.startswith("(") or word == "and" or re.fullmatch(r"[a-z0-9][a-z0-9\-]*", word):
+                if word.startswith("(") or word == "and" or _LOWER_WORD.fullmatch(word):
                     if word in _STOP_WORDS:
                         break
                     modifiers.append(word)
@@ -297,9 +328,9 @@ class _SentenceReader:
             cls = vocab.lowercase_heads[match.group(1)]
             candidate = _Candidate(cls, start, match.end(), self.local_name(_normal(phrase)), _normal(phrase),
                                    head=match.group(1), rank=2)
-            owner = re.match(r"\s+of\s+(?:the\s+)?", text[match.end():])
+            owner = _OF_THE.match(text, match.end())
             if owner and match.group(1).split()[-1] in vocab.part_heads:
-                inner_start = match.end() + owner.end()
+                inner_start = owner.end()
                 inner = next((c for c in self.names(text[inner_start:]) if c.start == 0), None)
                 if inner is not None and not inner.is_place:
                     inner.start += inner_start
@@ -311,8 +342,8 @@ class _SentenceReader:
                     candidate.children.append(inner)
             yield candidate
         for pattern, term, cls in self._terms:
-            for match in pattern.finditer(text):
-                if re.search(r"[A-Z][\w'’\-]*\s+$", text[: match.start()]):
+            for match in pattern.finditer(text) if term in text else ():  # a plain substring test first
+                if _CAPITALISED_BEFORE.search(text, max(0, match.start() - 60), match.start()):
                     continue  # part of a name: "Hebei Special Bonds"
                 yield _Candidate(cls, match.start(), match.end(), self.local_name(term), match.group(), rank=1)
 
@@ -320,10 +351,9 @@ class _SentenceReader:
         if "cluster" not in text and "industr" not in text:
             return  # both list patterns need one of these words; most sentences have neither
         seen: set[tuple[int, int]] = set()
-        for match in re.finditer(r"(?:clusters?|industries|industry)\s*,?\s+(?:such as|including|like)\s+"
-                                 r"(?P<items>[^.;()]+?)(?=\s+and other\b|[.;(]|$)", text):
+        for match in _CLUSTER_LIST.finditer(text):
             yield from self._cluster_items(text, match.start("items"), match.end("items"), seen, True)
-        for match in re.finditer(r"\s+and other\b[^.;]{0,60}?\b(?:clusters|industries)\b", text):
+        for match in _AND_OTHER.finditer(text):
             start = max(text.rfind(c, 0, match.start()) for c in ".;:(") + 1
             yield from self._cluster_items(text, start, match.start(), seen, False)
 
@@ -333,7 +363,7 @@ class _SentenceReader:
         is read backwards and stops at the first item that is not a name."""
         items: list[tuple[int, int]] = []
         cursor = start
-        for separator in [*re.finditer(r",\s*(?:and\s+)?|\s+and\s+", text[start:end]), None]:
+        for separator in [*_ITEM_SEPARATOR.finditer(text[start:end]), None]:
             stop = start + separator.start() if separator else end
             items.append((cursor, stop))
             cursor = start + separator.end() if separator else end
@@ -344,7 +374,7 @@ class _SentenceReader:
                 if item[:1].isupper():
                     kept.append((item_start, item_end))
                     continue
-                tail = re.search(r"(?:^|\s)([A-Z][\w'’\-]*(?:\s+[\w'’\-]+){0,4})$", item)
+                tail = _ITEM_TAIL.search(item)
                 if tail:
                     kept.append((item_end - len(tail.group(1)), item_end))
                 break
@@ -352,7 +382,7 @@ class _SentenceReader:
         for item_start, item_end in items:
             raw = text[item_start:item_end]
             stripped = raw.strip()
-            item = re.sub(r"^the\s+", "", stripped)
+            item = _LEADING_THE.sub("", stripped)
             item_start += len(raw) - len(raw.lstrip()) + len(stripped) - len(item)
             words = item.split()
             if not 2 <= len(words) <= 6 or (item_start, item_end) in seen or words[0].lower() in _STOP_WORDS:
@@ -362,7 +392,7 @@ class _SentenceReader:
                 continue
             seen.add((item_start, item_end))
             if item[0].isupper():
-                county = re.sub(r"[’']s$", "", words[0])
+                county = _POSSESSIVE_S.sub("", words[0])
                 label = self.places.get(county) or self.vocab.provinces.get(county) or f"{county} County"
                 place = _Candidate("Place", item_start, item_start + len(county), label, county, is_place=True,
                                    level="county", rank=0)
@@ -599,8 +629,9 @@ class EnglishExtractor:
 
     def _measure_title(self, sentence: Sentence) -> Mention | None:
         """Numbered measures of a plan: "(1) Enterprise listing operations." and "1. Lock the ..."."""
-        section = re.match(r"\((\d{1,2})\)\s+([A-Z][^.()]{2,100})\.?$", sentence.text)
-        measure = re.match(r"(?:.*\)\s+)?(\d{1,2})\.\s+([A-Z][^.()]{2,100}?)\.", sentence.text)
+        text = sentence.text
+        section = _SECTION.match(text) if text.startswith("(") else None
+        measure = _MEASURE.match(text) if _NUMBERED.search(text) else None  # a cheap test first
         if section:
             title = section.group(2).strip()
             self.state.section = self._titled_program(sentence, title, sentence.text.index(title))
@@ -624,8 +655,7 @@ class EnglishExtractor:
     def _main_program(self, sentence: Sentence, mentions: list[Mention]) -> None:
         if self.state.main_program is None:
             for mention in mentions:
-                if mention.cls == "Program" and re.search(r"(Plan|Measures|Opinions|Scheme|Program)\b",
-                                                          mention.name):
+                if mention.cls == "Program" and _PLAN_WORD.search(mention.name):
                     self.state.main_program = mention
                     return
 
@@ -638,11 +668,11 @@ class EnglishExtractor:
         targets = [m for m in mentions if m.cls in ("Program", "Fund", "Lab", "Cluster")
                    or (m.cls == "Agency" and _LED_GROUP.search(m.name))]
         # "X is responsible for ..." outside parentheses
-        for match in re.finditer(r"\b(?:is|are)\s+(?:responsible|in charge)\b", text):
+        for match in _RESPONSIBLE.finditer(text):
             if text.rfind("(", 0, match.start()) > text.rfind(")", 0, match.start()):
                 continue
             subjects = [a for a in agencies if a.end - sentence.start <= match.start()
-                        and not re.search(r"[.;]", text[a.end - sentence.start:match.start()])]
+                        and not _CLAUSE_END.search(text, a.end - sentence.start, match.start())]
             objects = [t for t in targets if t.start - sentence.start >= match.end()]
             obj = objects[0] if objects else self._current_object()
             if subjects and obj is not None:
@@ -702,9 +732,9 @@ class EnglishExtractor:
         for verb in self._give.finditer(text) if amounts else ():
             funders = [m for m in mentions if m.cls in ("Agency", "Fund", "Enterprise")
                        and m.end - sentence.start <= verb.start()
-                       and not re.search(r"[;]", text[m.end - sentence.start:verb.start()])]
+                       and ";" not in text[m.end - sentence.start:verb.start()]]
             recipients = [m for m in mentions if m.start - sentence.start >= verb.end() and m.cls != "Place"
-                          and not re.search(r"[;]", text[verb.end():m.start - sentence.start])]
+                          and ";" not in text[verb.end():m.start - sentence.start]]
             if not funders or not recipients or not amounts:
                 continue
             amount = next((a for a in amounts if a.start >= verb.start()), None)
@@ -717,7 +747,7 @@ class EnglishExtractor:
         if before:
             return before[-1]
         clause = sentence.text[:position].lower()
-        if any(re.search(rf"\b{re.escape(p)}\b", clause) for p in _PRONOUNS):
+        if _PRONOUN.search(clause):
             # the subject of the nearest earlier sentence that names an agency (its first agency)
             for earlier in reversed(self.document.sentences[max(0, sentence.index - 3):sentence.index]):
                 named = [m for m in self.state.mentions if m.cls == "Agency" and m.source.start == earlier.start]
@@ -743,7 +773,7 @@ class EnglishExtractor:
         for mention in mentions:
             if mention.key in inner_keys or mention.cls not in ("Lab", "Cluster", "Program"):
                 continue
-            if mention.cls == "Program" and not re.search(r"\blocal\s*$", text[:mention.start - sentence.start]):
+            if mention.cls == "Program" and not _LOCAL_BEFORE.search(text, 0, mention.start - sentence.start):
                 continue
             if any(r.subject == mention.key and r.predicate == "locatedIn" for r in self.state.relations):
                 continue
