@@ -118,7 +118,7 @@ def _english_sentence_spans(paragraph: str) -> Iterator[tuple[int, int]]:
     start = 0
     for boundary in _EN_END.finditer(paragraph):
         before = paragraph[start:boundary.start()]
-        if before.endswith(_ABBREVIATIONS) or _ITEM_MARKER.search(before):
+        if before.endswith(_ABBREVIATIONS) or _ITEM_MARKER.search(before[-6:]):  # the marker is at most 5 long
             continue  # "Co." or a numbered-item marker "1."
         yield start, boundary.start() + len(boundary.group("close"))
         start = boundary.end()

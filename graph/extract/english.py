@@ -405,10 +405,22 @@ class _SentenceReader:
             yield cluster
 
 
+def word_start_matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """pattern.finditer(text) for matches that start a word, as a leading \\b would give."""
+    position = 0
+    while (match := pattern.search(text, position)) is not None:
+        start = match.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            position = start + 1  # inside a word: a match may still start at a later word
+            continue
+        yield match
+        position = max(match.end(), start + 1)
+
+
 def place_mentions(text: str, vocab: EnglishVocabulary) -> list[_Candidate]:
     """"Hebi City", "Qixian County", "Henan": found once per sentence, used twice."""
     found: list[_Candidate] = []
-    for match in vocab.place_pattern.finditer(text):
+    for match in word_start_matches(vocab.place_pattern, text):
         short, suffix = _normal(match.group(1)), match.group(2)
         start = match.start()
         level = vocab.place_suffixes[suffix]
@@ -427,7 +439,7 @@ def place_mentions(text: str, vocab: EnglishVocabulary) -> list[_Candidate]:
             label = f"{short} {suffix}"
         found.append(_Candidate("Place", start, match.end(), label, text[start:match.end()], is_place=True,
                                 level=level, rank=1))
-    for match in vocab.province_pattern.finditer(text):
+    for match in word_start_matches(vocab.province_pattern, text):
         found.append(_Candidate("Place", match.start(), match.end(), vocab.provinces[match.group(1)],
                                 match.group(), is_place=True, level="province", rank=1))
     return found
