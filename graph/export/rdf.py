@@ -18,6 +18,7 @@ import hashlib
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import groupby
 from pathlib import Path
 
 import networkx as nx
@@ -158,8 +159,10 @@ def ntriples_lines(graph: nx.MultiDiGraph) -> Iterator[str]:
 
 def ntriples(graph: nx.MultiDiGraph) -> bytes:
     """Every triple once, sorted, as N-Triples: the same graph always gives the same bytes."""
-    # as UTF-8 bytes, which sort in code-point order like str and join in half the time
-    return b"\n".join(sorted({line.encode("utf-8") for line in ntriples_lines(graph)})) + b"\n"
+    # as UTF-8 bytes, which sort in code-point order like str and join in half the time; a list,
+    # not a set: the lines come out nearly sorted, which sorting a list profits from (twice as fast)
+    lines = sorted([line.encode("utf-8") for line in ntriples_lines(graph)])
+    return b"\n".join(line for line, _ in groupby(lines)) + b"\n"
 
 
 def _serialize(document: bytes, path: Path, **options: object) -> None:
