@@ -72,6 +72,7 @@ _PLAN_WORD = re.compile(r"(Plan|Measures|Opinions|Scheme|Program)\b")
 _RESPONSIBLE = re.compile(r"\b(?:is|are)\s+(?:responsible|in charge)\b")
 _CLAUSE_END = re.compile(r"[.;]")
 _LOCAL_BEFORE = re.compile(r"\blocal\s*$")
+_LEVEL_ADJECTIVE = re.compile(r"\b([A-Z][a-z'’\-]+) (Municipal|Provincial)\b")
 
 
 @dataclass
@@ -199,6 +200,9 @@ class _SentenceReader:
             skip_to = len(text) - len(text.lstrip()) + first.end()
         for run in _CAPITAL_RUN.finditer(text, skip_to):
             start, end = run.span()
+            if "'" not in run.group() and "’" not in run.group():  # no possessive: one run
+                yield from self._name_span(text, start, end)
+                continue
             for word in _CAPITAL_WORD.finditer(text, start, end):  # "Hebi's Finance Bureau": two runs
                 if _possessive(word.group()):
                     yield from self._name_span(text, start, word.end() - 2)
@@ -235,6 +239,8 @@ class _SentenceReader:
                 yield candidate
 
     def quoted(self, text: str) -> Iterator[_Candidate]:
+        if "“" not in text and '"' not in text:
+            return
         quotes = list(_QUOTE.finditer(text))
         classes: dict[int, str] = {}
         for index in range(len(quotes) - 1, -1, -1):  # right to left: "“A” and “B” loans"
@@ -469,7 +475,9 @@ def detect_jurisdiction(document: Document, vocab: EnglishVocabulary,
             elif place.level == "city":
                 cities[short] += weight
                 lead_cities[short] += sentence.index in lead
-        for adjective in re.finditer(r"\b([A-Z][a-z'’\-]+) (Municipal|Provincial)\b", sentence.text):
+        text = sentence.text
+        adjectives = _LEVEL_ADJECTIVE.finditer(text) if "Municipal" in text or "Provincial" in text else ()
+        for adjective in adjectives:
             short = adjective.group(1)
             if adjective.group(2) == "Provincial" and short in vocab.provinces:
                 provinces[short] += weight
@@ -680,7 +688,7 @@ class EnglishExtractor:
         targets = [m for m in mentions if m.cls in ("Program", "Fund", "Lab", "Cluster")
                    or (m.cls == "Agency" and _LED_GROUP.search(m.name))]
         # "X is responsible for ..." outside parentheses
-        for match in _RESPONSIBLE.finditer(text):
+        for match in _RESPONSIBLE.finditer(text) if "responsible" in text or "in charge" in text else ():
             if text.rfind("(", 0, match.start()) > text.rfind(")", 0, match.start()):
                 continue
             subjects = [a for a in agencies if a.end - sentence.start <= match.start()
@@ -691,11 +699,10 @@ class EnglishExtractor:
                 self._relate(subjects[-1], "responsibleFor", obj, sentence)
         # "X issued / launched P"
         for agency in agencies:
-            after = text[agency.end - sentence.start:]
-            verb = self._issue.match(after)
+            verb = self._issue.match(text, agency.end - sentence.start)
             if not verb:
                 continue
-            window = agency.end - sentence.start + verb.end()
+            window = verb.end()
             following = [t for t in targets if 0 <= t.start - sentence.start - window <= 40]
             if following:
                 self._relate(agency, "responsibleFor", following[0], sentence)
