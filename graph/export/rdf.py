@@ -42,7 +42,6 @@ PREFIXES = {"gg": GG, "id": ID, "rdf": RDF, "rdfs": RDFS, "xsd": XSD, "skos": SK
 _TYPE = f"<{RDF}type>"
 _IRI_UNSAFE = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 _CJK = re.compile(r"[\u3400-\u9fff]")
-_LITERAL_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
 
 def _n(iri: str) -> str:
@@ -50,7 +49,9 @@ def _n(iri: str) -> str:
 
 
 def _literal(text: str, language: str = "") -> str:
-    quoted = f'"{text.translate(_LITERAL_ESCAPES)}"'
+    if "\\" in text or '"' in text or "\n" in text or "\r" in text:  # str.translate is slow on long sentences
+        text = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    quoted = f'"{text}"'
     return f"{quoted}@{language}" if language else quoted
 
 
@@ -113,13 +114,13 @@ def _amount_lines(owner: str, owner_iri: str, amount: dict) -> Iterator[str]:
 def _source_lines(owner: str, sources: list[dict], seen: set[str]) -> Iterator[str]:
     for source in sources:
         iri = source_iri(source)
-        node = _n(iri)
+        node = f"<{iri}>"  # hex digits and offsets: nothing to escape
         yield f"{owner} {_P['wasDerivedFrom']} {node} ."
         if iri in seen:
             continue
         seen.add(iri)
         yield f"{node} {_TYPE} {_P['Source']} ."
-        yield f"{node} {_P['document']} {_n(document_iri(source['document']))} ."
+        yield f"{node} {_P['document']} <{document_iri(source['document'])}> ."
         yield f"{node} {_P['sentence']} {_literal(source['sentence'])} ."
         yield f"{node} {_P['startOffset']} {_typed(str(source['start']), 'integer')} ."
         yield f"{node} {_P['endOffset']} {_typed(str(source['end']), 'integer')} ."
