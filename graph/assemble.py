@@ -19,6 +19,14 @@ def _source(source: Source) -> dict:
 
 
 def assemble(resolved: Resolved) -> nx.MultiDiGraph:
+    shared: dict[int, dict] = {}  # id(Source) -> its dict: a sentence cited by a node and its edges is one dict
+
+    def source(item: Source) -> dict:
+        found = shared.get(id(item))  # the Sources live in ``resolved`` throughout, so ids stay theirs
+        if found is None:
+            found = shared[id(item)] = _source(item)
+        return found
+
     graph = nx.MultiDiGraph()
     graph.graph["documents"] = [
         {"doc_id": e.doc_id, "title": e.title, "language": e.language, "size": e.size,
@@ -29,13 +37,13 @@ def assemble(resolved: Resolved) -> nx.MultiDiGraph:
         graph.add_node(
             entity.entity_id, cls=entity.cls, label=entity.label, language=entity.language,
             aliases=list(entity.aliases), translations=list(entity.translations),
-            sources=[_source(s) for s in entity.sources],
+            sources=[source(s) for s in entity.sources],
             amounts=[{"yuan": a.yuan, "text": a.text} for a in entity.amounts],
         )
     for relation in resolved.relations:
         graph.add_edge(
             relation.subject, relation.object, key=relation.predicate, predicate=relation.predicate,
-            sources=[_source(s) for s in relation.sources],
+            sources=[source(s) for s in relation.sources],
             amounts=[{"yuan": a.yuan, "text": a.text} for a in relation.amounts],
         )
     return graph
