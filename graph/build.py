@@ -27,7 +27,7 @@ import networkx as nx
 from .assemble import assemble
 from .documents import document_id, find_files, read_document
 from .export.html import DEFAULT_MAX_NODES, write_html
-from .export.rdf import ntriples, write_jsonld, write_turtle
+from .export.rdf import ntriples, write_jsonld, write_turtle, write_turtle_and_jsonld
 from .export.report import write_report
 from .export.tables import write_edges_csv, write_gexf, write_graphml, write_nodes_csv
 from .extract import extract
@@ -110,6 +110,7 @@ def write_outputs(graph: nx.MultiDiGraph, failures: list[ReadFailure], output: P
     without pickling): the child makes the sorted N-Triples, hands them over in a
     file, and writes Turtle and the edge table; this process writes the view, the
     other tables and the report, then JSON-LD from the handed-over N-Triples.
+    Without it, one process writes Turtle and JSON-LD from one parse of the N-Triples.
     """
     output.parent.mkdir(parents=True, exist_ok=True)
     temporary = Path(tempfile.mkdtemp(prefix=f".{output.name}.partial-", dir=output.parent))
@@ -120,10 +121,13 @@ def write_outputs(graph: nx.MultiDiGraph, failures: list[ReadFailure], output: P
     def rdf() -> dict[str, float]:
         started = time.perf_counter()
         document = ntriples(graph)
-        partial = handed_over.with_suffix(".partial")
-        partial.write_bytes(document)
-        partial.rename(handed_over)  # complete or absent, never half there
-        write_turtle(graph, temporary / "graph.ttl", document)
+        if parallel:
+            partial = handed_over.with_suffix(".partial")
+            partial.write_bytes(document)
+            partial.rename(handed_over)  # complete or absent, never half there
+            write_turtle(graph, temporary / "graph.ttl", document)
+        else:  # one process: both formats from one parse
+            write_turtle_and_jsonld(document, temporary / "graph.ttl", temporary / "graph.jsonld")
         write_edges_csv(graph, temporary / "edges.csv")
         return {"rdf": time.perf_counter() - started}
 
@@ -143,11 +147,12 @@ def write_outputs(graph: nx.MultiDiGraph, failures: list[ReadFailure], output: P
         }
         (temporary / "manifest.json").write_text(json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False)
                                                  + "\n", encoding="utf-8")
-        while not handed_over.exists() and multiprocessing.active_children():
-            time.sleep(0.01)  # the RDF process is still making the N-Triples
-        if handed_over.exists():  # else the RDF process failed, and says why
-            write_jsonld(graph, temporary / "graph.jsonld", handed_over.read_bytes())
-            handed_over.unlink()
+        if parallel:  # else rdf() wrote JSON-LD with Turtle
+            while not handed_over.exists() and multiprocessing.active_children():
+                time.sleep(0.01)  # the RDF process is still making the N-Triples
+            if handed_over.exists():  # else the RDF process failed, and says why
+                write_jsonld(graph, temporary / "graph.jsonld", handed_over.read_bytes())
+                handed_over.unlink()
         return {"other_exports": time.perf_counter() - started}
 
     try:
