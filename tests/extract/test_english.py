@@ -132,3 +132,20 @@ def test_corpus_001_leading_group_issued_the_ten_measures() -> None:
     responsible = relations(extraction, "responsibleFor")
     assert any(agency.startswith("Hebei Provincial Leading Group") and program.startswith("Ten Measures")
                for agency, program in responsible), responsible
+
+
+def test_places_are_matched_only_at_the_start_of_a_word() -> None:
+    """The place patterns have no leading \\b (for speed); word_start_matches must give what \\b gave."""
+    import re
+
+    from graph.extract.english import word_start_matches
+    from graph.extract.vocab import english
+
+    vocab = english()
+    for text in ("xHebei Qixian County and Hebi City", "McYan County", "In Henan, Zhengzhou City and Shanxi Province",
+                 "Hebei’s Xingtai City", "_Hebei Henan"):
+        for pattern in (vocab.place_pattern, vocab.province_pattern):
+            bounded = re.compile(r"\b" + pattern.pattern)
+            assert [m.span() for m in word_start_matches(pattern, text)] == [m.span() for m in bounded.finditer(text)]
+    found = [m.group() for m in word_start_matches(vocab.place_pattern, "xHebei Qixian County")]
+    assert found == ["Qixian County"]
