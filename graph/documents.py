@@ -25,7 +25,8 @@ _ASCII_LETTERS = string.ascii_letters.encode()
 _ITEM_MARKER = re.compile(r"(?:^|\s|\))\(?\d{1,2}\.$")
 # English sentence ends: . ! ? followed by space and an opener; a numbered-item
 # marker ("1. ") or a known abbreviation does not end a sentence.
-_EN_END = re.compile(r"(?<=[.!?])(?P<close>[”\"’)]?)\s+(?=[“\"(‘A-Z0-9])")
+# (It opens with the stop itself, not a lookbehind, so the regex engine can skip to the stops.)
+_EN_END = re.compile(r"[.!?](?P<close>[”\"’)]?)\s+(?=[“\"(‘A-Z0-9])")
 _ZH_END = re.compile(r"(?<=[。！？；!?;])")
 _ABBREVIATIONS = ("Co.", "Ltd.", "No.", "Inc.", "Corp.", "Mr.", "Ms.", "Dr.", "St.", "e.g.", "i.e.", "etc.",
                   "vs.", "Jan.", "Feb.", "Mar.", "Apr.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.")
@@ -124,10 +125,11 @@ def detect_language(text: str) -> str:
 def _english_sentence_spans(paragraph: str) -> Iterator[tuple[int, int]]:
     start = 0
     for boundary in _EN_END.finditer(paragraph):
-        before = paragraph[start:boundary.start()]
-        if before.endswith(_ABBREVIATIONS) or _ITEM_MARKER.search(before[-6:]):  # the marker is at most 5 long
+        stop = boundary.start() + 1  # just after the . ! or ?
+        if (paragraph.endswith(_ABBREVIATIONS, start, stop)
+                or _ITEM_MARKER.search(paragraph[max(start, stop - 6):stop])):  # the marker is at most 5 long
             continue  # "Co." or a numbered-item marker "1."
-        yield start, boundary.start() + len(boundary.group("close"))
+        yield start, stop + len(boundary.group("close"))
         start = boundary.end()
     yield start, len(paragraph)
 

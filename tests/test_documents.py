@@ -74,3 +74,9 @@ def test_chinese_lines_split_and_an_open_title_runs_on_to_the_next_line() -> Non
 def test_each_paragraph_of_a_mixed_document_has_its_own_language() -> None:
     text = "Zhengzhou City Notice\n\n市财政局负责第十四工作组。\n\nThe Municipal Finance Bureau met the banks."
     assert [s.language for s in split_sentences(text, "en")] == ["en", "zh", "en"]
+
+
+def test_english_sentence_ends_after_runs_of_stops_and_not_after_abbreviations() -> None:
+    text = "Is it done?! Yes... The Henan Co. Ltd. agreed (see item 2. Funding). It paid 3.5 million yuan."
+    assert [s.text for s in split_sentences(text, "en")] == [
+        "Is it done?!", "Yes...", "The Henan Co. Ltd. agreed (see item 2. Funding).", "It paid 3.5 million yuan."]
