@@ -16,10 +16,10 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from .model import Document, ReadFailure, Sentence
+from .script import HAN, has_han
 
 SUFFIXES = (".txt", ".md", ".html", ".htm")
 
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")  # runs, not characters: far fewer objects to count
 _LATIN = re.compile(r"[A-Za-z]+")
 _ASCII_LETTERS = string.ascii_letters.encode()
 _ITEM_MARKER = re.compile(r"(?:^|\s|\))\(?\d{1,2}\.$")
@@ -107,16 +107,12 @@ def markdown_to_text(markdown: str) -> str:
     return re.sub(r"(\*\*|__|`)", "", text)
 
 
-def _has_cjk(text: str) -> bool:
-    return not text.isascii() and _CJK.search(text) is not None  # isascii() is a fast memory scan
-
-
 def detect_language(text: str) -> str:
-    if not _has_cjk(text):
+    if not has_han(text):
         return "en"
     if not _LATIN.search(text):
         return "zh"
-    cjk = sum(map(len, _CJK.findall(text)))
+    cjk = sum(map(len, HAN.findall(text)))
     encoded = text.encode("utf-8", "surrogatepass")  # ASCII letters are single bytes in UTF-8:
     latin = len(encoded) - len(encoded.translate(None, _ASCII_LETTERS))  # counted in C, not as words
     return "zh" if cjk and cjk * 3 >= latin else "en"
@@ -170,10 +166,10 @@ def split_sentences(text: str, language: str) -> tuple[Sentence, ...]:
     paragraph (or the reverse) sends each to the right extractor.
     """
     sentences: list[Sentence] = []
-    mixed = _has_cjk(text) and bool(_LATIN.search(text))  # else every paragraph is the document's
+    mixed = has_han(text) and bool(_LATIN.search(text))  # else every paragraph is the document's
     for paragraph_index, (begin, finish) in enumerate(_paragraphs(text, language)):
         paragraph = text[begin:finish]
-        own = detect_language(paragraph) if mixed and (_LATIN.search(paragraph) or _has_cjk(paragraph)) else language
+        own = detect_language(paragraph) if mixed and (_LATIN.search(paragraph) or has_han(paragraph)) else language
         spans = _chinese_sentence_spans if own == "zh" else _english_sentence_spans
         for start, end in spans(paragraph):
             chunk = paragraph[start:end]

@@ -16,6 +16,7 @@ import pyoxigraph as ox
 
 from .export.rdf import GG, ID
 from .query import load_store
+from .script import script_language
 
 _PREFIXES = """PREFIX gg: <https://w3id.org/govgraph/ontology#>
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
@@ -24,7 +25,6 @@ PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 """
-_CJK_START, _CJK_END = "\u3400", "\u9fff"
 
 
 def _rows(store: ox.Store, query: str) -> list[list[object]]:
@@ -37,10 +37,6 @@ def _id(term: object) -> str:
     return term.value[len(ID):]
 
 
-def _script(text: str) -> str:
-    return "zh" if any(_CJK_START <= ch <= _CJK_END for ch in text) else "en"
-
-
 def load_graph(build: Path) -> nx.MultiDiGraph:
     store = load_store(build)
     graph = nx.MultiDiGraph()
@@ -51,12 +47,13 @@ def load_graph(build: Path) -> nx.MultiDiGraph:
     for entity, cls, label in _rows(store, """SELECT ?e ?c ?label WHERE { ?e a ?c ; rdfs:label ?label .
             FILTER(STRSTARTS(STR(?c), STR(gg:)) && ?c NOT IN (gg:Source, gg:Document, gg:MonetaryAmount)) }
             ORDER BY ?e"""):
-        graph.add_node(_id(entity), cls=cls.value[len(GG):], label=label.value, language=_script(label.value),
+        graph.add_node(_id(entity), cls=cls.value[len(GG):], label=label.value, language=script_language(label.value),
                        aliases=[], translations=[], amounts=[], sources=[])
     for entity, name in _rows(store, "SELECT ?e ?name WHERE { ?e a ?c ; skos:altLabel ?name } ORDER BY ?e ?name"):
         node = graph.nodes.get(_id(entity))
         if node is not None:
-            (node["translations"] if _script(name.value) != node["language"] else node["aliases"]).append(name.value)
+            other_script = script_language(name.value) != node["language"]
+            (node["translations"] if other_script else node["aliases"]).append(name.value)
     edges = {}
     for statement, subject, predicate, obj in _rows(store, """SELECT ?st ?s ?p ?o WHERE {
             ?st a rdf:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o } ORDER BY ?s ?p ?o"""):

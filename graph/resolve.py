@@ -15,13 +15,13 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from .model import Amount, Entity, Extraction, Mention, Relation, Resolved, Source
+from .script import has_han, script_language
 
 _LEVEL_WORDS = {"municipal", "provincial", "city", "province", "county", "district", "prefecture"}
 _SYNONYMS = {"laboratory": "lab", "centre": "center", "programme": "program", "sub-branch": "subbranch"}
 _PLACE_SUFFIX = re.compile(r"\s+(?:new district|new area|hui district|autonomous region|autonomous prefecture|"
                            r"autonomous county|special administrative region|province|city|county|district|"
                            r"prefecture|municipality)$")
-_CJK = re.compile(r"[\u3400-\u9fff]")
 #: Classes whose Chinese mentions resolve by their English name, so both languages meet in one node.
 _LINKED_BY_TRANSLATION = ("Agency", "Place")
 
@@ -49,7 +49,7 @@ def name_key(name: str, cls: str = "") -> str:
             key = f"{reordered.group(2)} {reordered.group(1)}"
         key = " ".join(w for w in key.split() if w not in _LEVEL_WORDS)
     words = [_SYNONYMS.get(w, w) for w in key.split()]
-    if _CJK.search(key):
+    if has_han(key):
         return "".join(words)  # Chinese has no spaces: quotes and marks removed, nothing else
     if words and len(words[-1]) > 3 and words[-1].endswith("s") and not words[-1].endswith("ss"):
         words[-1] = words[-1][:-1]  # plural heads: "Awards", "bonds"
@@ -100,15 +100,15 @@ def resolve(extractions: Iterable[Extraction]) -> Resolved:
         label = _label(mentions)
         translations = sorted({t for m in mentions for t in m.translations} - {m.name for m in mentions})
         # a Chinese name's id is spelled from its English name where it has one: readable in any tool
-        english = sorted(n for n in {*translations, *(m.name for m in mentions)} if not _CJK.search(n))
-        entity_id = f"{cls.lower()}/{slug(english[0] if _CJK.search(label) and english else label)}"
+        english = sorted(n for n in {*translations, *(m.name for m in mentions)} if not has_han(n))
+        entity_id = f"{cls.lower()}/{slug(english[0] if has_han(label) and english else label)}"
         if scope or entity_id in taken:
             digest = hashlib.sha1(f"{cls}|{key}|{scope}".encode()).hexdigest()[:8]
             entity_id = f"{entity_id}-{digest}"
         taken.add(entity_id)
         aliases = sorted({m.name for m in mentions} | {m.surface for m in mentions} - {label})
         entities.append(Entity(
-            entity_id=entity_id, cls=cls, label=label, language="zh" if _CJK.search(label) else "en",
+            entity_id=entity_id, cls=cls, label=label, language=script_language(label),
             aliases=tuple(a for a in aliases if a and a != label),
             sources=_unique_sources(m.source for m in mentions),
             amounts=_unique_amounts(m.amount for m in mentions if m.amount is not None),

@@ -24,6 +24,8 @@ from pathlib import Path
 import networkx as nx
 import pyoxigraph as ox
 
+from ..script import script_language
+
 GG = "https://w3id.org/govgraph/ontology#"
 ID = "https://w3id.org/govgraph/id/"
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -41,7 +43,6 @@ PREFIXES = {"gg": GG, "id": ID, "rdf": RDF, "rdfs": RDFS, "xsd": XSD, "skos": SK
 # faster than pyoxigraph terms, and pyoxigraph parses the sorted lines back in one go.
 _TYPE = f"<{RDF}type>"
 _IRI_UNSAFE = re.compile(r'[\x00-\x20<>"{}|^`\\]')
-_CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 def _n(iri: str) -> str:
@@ -53,11 +54,6 @@ def _literal(text: str, language: str = "") -> str:
         text = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
     quoted = f'"{text}"'
     return f"{quoted}@{language}" if language else quoted
-
-
-def _language_of(text: str) -> str:
-    """Labels are tagged by their script: a node may hold Chinese and English names."""
-    return "zh" if _CJK.search(text) else "en"
 
 
 def _typed(value: str, datatype: str) -> str:
@@ -138,9 +134,9 @@ def ntriples_lines(graph: nx.MultiDiGraph) -> Iterator[str]:
     for entity_id, data in graph.nodes(data=True):
         node = nodes[entity_id]
         yield f"{node} {_TYPE} {_n(GG + data['cls'])} ."
-        yield f"{node} {_P['label']} {_literal(data['label'], _language_of(data['label']))} ."
+        yield f"{node} {_P['label']} {_literal(data['label'], script_language(data['label']))} ."
         for alias in [*data["aliases"], *data.get("translations", [])]:
-            yield f"{node} {_P['altLabel']} {_literal(alias, _language_of(alias))} ."
+            yield f"{node} {_P['altLabel']} {_literal(alias, script_language(alias))} ."
         for amount in data["amounts"]:
             yield from _amount_lines(node, entity_iri(entity_id), amount)
         yield from _source_lines(node, data["sources"], seen_sources)

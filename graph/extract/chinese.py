@@ -27,12 +27,12 @@ import opencc
 from pypinyin import lazy_pinyin
 
 from ..model import Amount, Document, Extraction, Jurisdiction, Mention, RelationMention, Sentence, Source
+from ..script import HAN
 from .amounts import AmountSpan, chinese_amounts
 from .sources import SentenceSources
 from .vocab import ChineseVocabulary, chinese
 
 _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
-_HAN = re.compile(r"[\u3400-\u9fff]")
 _NAME_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
 _LEADING_TIME = re.compile(r"^(?:\d+年度?|\d+月\d+日|年度|\d+)")
 _QUANTITY = re.compile(r"^[\d一二三四五六七八九十几多各该某此每首]+[家个所座笔批项]?")
@@ -191,7 +191,7 @@ class ChineseExtractor:
                 name = core + suffix
                 if vocab.place_suffixes[suffix] == "province":
                     continue  # provinces are a closed set, found above: "节省" is no province
-                if (len(core) < 2 or not _HAN.match(core) or core in vocab.provinces or name in vocab.not_places
+                if (len(core) < 2 or not HAN.match(core) or core in vocab.provinces or name in vocab.not_places
                         or _compound_ending(name, vocab.not_place_endings) or (start, match.end()) in taken):
                     continue
                 level = vocab.place_suffixes[suffix]
