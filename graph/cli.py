@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from .build import SAMPLE_CORPUS, BuildError, build
-from .evaluate import evaluate, format_score, score_as_json
+from .evaluate import evaluate, format_score, score_as_json, split_documents
 from .export.html import DEFAULT_MAX_NODES
 from .query import QUERY_DIR, QueryError, Table, bind, format_table, load_store, query_text, run_query
 
@@ -52,8 +52,9 @@ def _query(args: argparse.Namespace) -> int:
 
 
 def _evaluate(args: argparse.Namespace) -> int:
-    score = evaluate(Path(args.build), Path(args.gold))
-    print(score_as_json(score) if args.json else format_score(score), end="")
+    only = split_documents(Path(args.split), args.half) if args.split else None
+    score = evaluate(Path(args.build), [Path(g) for g in args.gold], strict=args.strict, only=only)
+    print(score_as_json(score) if args.json else format_score(score, details=not args.brief), end="")
     return 0
 
 
@@ -217,8 +218,12 @@ def parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser("evaluate", help="precision and recall of a build against gold JSON files")
     p.add_argument("build")
-    p.add_argument("gold", help="folder of gold .json files")
+    p.add_argument("gold", nargs="+", help="gold .json files or folders of them")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--strict", action="store_true", help="match canonical names only (label against the gold's first)")
+    p.add_argument("--split", help="a TOML file naming the documents of each half ([tuning], [checking])")
+    p.add_argument("--half", default="checking", help="the half of --split to score (default: checking)")
+    p.add_argument("--brief", action="store_true", help="no lists of missed and spurious entities")
     p.set_defaults(run=_evaluate)
     return main
 

@@ -54,9 +54,9 @@ def test_build_with_nothing_readable_exits_non_zero(tmp_path: Path, capsys) -> N
 @needs_shared
 def test_quality_on_the_gold_documents_meets_the_targets(corpus_build, capsys) -> None:
     score = evaluate(corpus_build.output, GOLD)
-    entities = score.total(score.entities)
+    entities = score.total(score.entities())
     assert entities.precision >= 0.85 and entities.recall >= 0.85, (entities.precision, entities.recall)
-    core = [score.relations[p] for p in ("responsibleFor", "funds")]
+    core = [score.relations()[p] for p in ("responsibleFor", "funds")]
     recall = sum(c.tp for c in core) / max(1, sum(c.tp + c.fn for c in core))
     assert recall >= 0.7
     assert main(["evaluate", str(corpus_build.output), str(GOLD)]) == 0
@@ -66,9 +66,9 @@ def test_quality_on_the_gold_documents_meets_the_targets(corpus_build, capsys) -
 def test_chinese_quality_on_our_hand_made_gold_meets_the_targets(corpus_build) -> None:
     """tests/gold/003_….json: names only, annotated by hand from corpus document 003."""
     score = evaluate(corpus_build.output, Path(__file__).parent / "gold")
-    entities = score.total(score.entities)
+    entities = score.total(score.entities())
     assert entities.precision >= 0.85 and entities.recall >= 0.85, (entities.precision, entities.recall)
-    responsible = score.relations["responsibleFor"]
+    responsible = score.relations()["responsibleFor"]
     assert responsible.tp / (responsible.tp + responsible.fn) >= 0.8
 
 
