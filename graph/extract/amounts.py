@@ -20,15 +20,32 @@ _ZH_SCALES = {"千": Decimal(1000), "万": Decimal(10_000), "百万": Decimal(10
               "千万": Decimal(10) ** 7, "亿": Decimal(10) ** 8, "万亿": Decimal(10) ** 12}
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_EN_SCALE = r"hundred million|ten thousand|thousand|million|billion|trillion|hundred"
-_EN_PART = rf"(?:{_NUMBER})\s*(?:{_EN_SCALE})?"
-# "4.64 billion yuan", "RMB 5 million", "3.55 billion 100 million yuan", "500,000 yuan"
+_EN_SCALE = r"hundred million|ten thousand|thousand|million|billion|trillion|hundred|mn|bn"
+_EN_PART = rf"(?:{_NUMBER})(?:\s*(?:{_EN_SCALE})\b)?"
+# Parts before the last must carry a scale: "3.55 billion 100 million yuan" is one (garbled) amount,
+# "in 2025 1 million yuan" is not.
+_EN_CORE = rf"(?:(?:{_NUMBER})\s*(?:{_EN_SCALE})\s+)*{_EN_PART}"
+# "3-5 million yuan", "RMB 3 million to 5 million", "between 3 and 5 billion yuan": a range, no one amount.
+_EN_VALUE = (rf"(?:between\s+(?P<KINDbetween>{_EN_PART})\s+and\s+"
+             rf"|(?P<KINDlow>{_EN_PART})\s*(?:-|–|—|~|to)\s*(?:RMB|CNY|¥)?\s*)?(?P<KINDcore>{_EN_CORE})")
+_FOREIGN_PREFIX = r"(?:US|HK|NT|S|A|C|NZ)?\$|€|£|\b(?:USD|HKD|EUR|GBP|JPY|SGD|AUD|CAD|NTD)\b"
+_FOREIGN_WORD = (r"(?:(?:US|U\.S\.|Hong Kong|HK|Singapore|Australian|Canadian|Taiwan)\s+)?dollars?"
+                 r"|euros?|pounds(?:\s+sterling)?|yen|rupees?")
+_CEILING = r"(?:up to|a maximum of|maximum of|no more than|not more than|not exceeding|at most|capped at)\s+"
+# "RMB 50 million", "RMB800", "CNY 1.2 billion", "4.64 billion yuan", "1.85 billion renminbi", "up to RMB 1 million";
+# "HK$53 billion", "$3 billion", "US$83.5 million", "5 million dollars": foreign money, text only.
 _EN_AMOUNT = re.compile(
-    rf"(?:(?:RMB|CNY|¥)\s*(?P<pre>{_EN_PART}(?:\s+{_EN_PART})*)(?:\s*yuan)?"
-    rf"|(?P<post>{_EN_PART}(?:\s+{_EN_PART})*)\s*(?:yuan|RMB|CNY)\b)",
+    rf"(?P<ceiling>{_CEILING})?"
+    rf"(?:(?<![A-Za-z])(?:RMB|CNY|¥)\s*{_EN_VALUE.replace('KIND', 'pre')}(?:\s*(?:yuan|renminbi)\b)?"
+    rf"|(?P<foreign>{_FOREIGN_PREFIX})\s*{_EN_VALUE.replace('KIND', 'fx')}"
+    rf"|(?<![\w.,]){_EN_VALUE.replace('KIND', 'post')}\s*"
+    rf"(?:(?P<yuan>yuan|renminbi|RMB|CNY)|(?P<fxword>{_FOREIGN_WORD}))\b)",
     re.IGNORECASE,
 )
 _EN_ONE_PART = re.compile(rf"(?P<number>{_NUMBER})\s*(?P<scale>{_EN_SCALE})?", re.IGNORECASE)
+_EN_SCALE_ALIASES = {"mn": "million", "bn": "billion"}
+_MONEY_WORDS = ("yuan", "rmb", "cny", "renminbi", "$", "€", "£", "¥", "usd", "hkd", "eur", "dollar", "euro",
+                "pound", " yen", "rupee", "gbp", "jpy", "sgd", "aud", "cad", "ntd")
 # "7.2亿元", "2000万元", "22.05万元", "200万元", "二十万元"; "3.46万余人" is a count (no 元) and
 # "三十条" is a number of measures: neither is matched.
 _ZH_AMOUNT = re.compile(r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*"
@@ -38,26 +55,40 @@ _ZH_AMOUNT = re.compile(r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)
 
 @dataclass(frozen=True)
 class AmountSpan:
-    amount: Amount
+    amount: Amount | None  # None: money stated, but not as an exact yuan figure (English foreign money, ranges)
     start: int
     end: int
+    text: str = ""  # as written (English amounts)
 
 
 def _parse_number(text: str) -> Decimal:
     return Decimal(text.replace(",", ""))
 
 
-def english_amounts(text: str) -> Iterator[AmountSpan]:
+def english_money(text: str) -> Iterator[AmountSpan]:
+    """Every stated sum of money, as written; ``amount`` is None where it is no exact yuan figure:
+    foreign currency, a range, or a garbled figure ("3.55 billion 100 million yuan")."""
     lowered = text.lower()
-    if "yuan" not in lowered and "rmb" not in lowered and "cny" not in lowered and "¥" not in text:
+    if not any(word in lowered for word in _MONEY_WORDS):
         return  # most sentences name no money; the full pattern is slow to fail
     for match in _EN_AMOUNT.finditer(text):
-        parts = match.group("pre") or match.group("post")
-        total = Decimal(0)
-        for part in _EN_ONE_PART.finditer(parts):
-            scale = part.group("scale")
-            total += _parse_number(part.group("number")) * (_EN_SCALES[scale.lower()] if scale else 1)
-        yield AmountSpan(Amount(_normal(total), match.group().strip()), match.start(), match.end())
+        written = match.group().strip()
+        prefix = "pre" if match.group("precore") else "fx" if match.group("fxcore") else "post"
+        foreign = match.group("foreign") or match.group("fxword")
+        ranged = match.group(f"{prefix}low") or match.group(f"{prefix}between")
+        parts = list(_EN_ONE_PART.finditer(match.group(f"{prefix}core")))
+        if foreign or ranged or len(parts) != 1:
+            yield AmountSpan(None, match.start(), match.end(), written)
+            continue
+        scale = parts[0].group("scale")
+        scale = _EN_SCALE_ALIASES.get(scale.lower(), scale.lower()) if scale else None
+        value = _parse_number(parts[0].group("number")) * (_EN_SCALES[scale] if scale else 1)
+        yield AmountSpan(Amount(_normal(value), written), match.start(), match.end(), written)
+
+
+def english_amounts(text: str) -> Iterator[AmountSpan]:
+    """The sums stated as an exact number of yuan (CNY); other money is left out (see english_money)."""
+    return (span for span in english_money(text) if span.amount is not None)
 
 
 def chinese_amounts(text: str) -> Iterator[AmountSpan]:

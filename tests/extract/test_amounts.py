@@ -2,7 +2,7 @@ from decimal import Decimal
 
 import pytest
 
-from graph.extract.amounts import chinese_amounts, english_amounts
+from graph.extract.amounts import chinese_amounts, english_amounts, english_money
 
 
 @pytest.mark.parametrize(("text", "yuan", "written"), [
@@ -11,7 +11,13 @@ from graph.extract.amounts import chinese_amounts, english_amounts
     ("rewarded 500,000 yuan for", Decimal("500000"), "500,000 yuan"),
     ("they rewarded 2 million yuan and", Decimal("2000000"), "2 million yuan"),
     ("a grant of RMB 5 million", Decimal("5000000"), "RMB 5 million"),
-    ("bonds amounting to 3.55 billion 100 million yuan", Decimal("3650000000"), "3.55 billion 100 million yuan"),
+    ("the loan came to RMB800 each", Decimal("800"), "RMB800"),
+    ("a CNY 1.2 billion credit line", Decimal("1200000000"), "CNY 1.2 billion"),
+    ("registered capital of 2.3 billion renminbi", Decimal("2300000000"), "2.3 billion renminbi"),
+    ("a fee of 750 RMB per head", Decimal("750"), "750 RMB"),
+    ("a Rmb4bn facility", Decimal("4000000000"), "Rmb4bn"),
+    # a ceiling keeps its qualifier in the text and the cap as the number
+    ("grants of up to RMB 3 million per firm", Decimal("3000000"), "up to RMB 3 million"),
 ])
 def test_english_amounts_are_exact_yuan_with_the_text_kept(text: str, yuan: Decimal, written: str) -> None:
     [found] = list(english_amounts(text))
@@ -41,3 +47,32 @@ def test_chinese_amounts_are_exact_yuan_with_the_text_kept(text: str, yuan: Deci
 @pytest.mark.parametrize("text", ["全市3.46万余人参训", "助企“三十条”出台", "第十四工作组", "2022年4月"])
 def test_counts_and_numbered_names_are_not_money(text: str) -> None:
     assert list(chinese_amounts(text)) == []
+
+
+@pytest.mark.parametrize(("text", "written"), [
+    ("a $450 million plant", "$450 million"),
+    ("worth HK$12 billion in total", "HK$12 billion"),
+    ("costs of US$61.2 million", "US$61.2 million"),
+    ("a 7 million dollars deal", "7 million dollars"),
+    ("an amount of 2-4 million yuan", "2-4 million yuan"),
+    ("between 10 and 20 billion yuan of spending", "between 10 and 20 billion yuan"),
+    ("RMB 6 million to 9 million for each", "RMB 6 million to 9 million"),
+    # a figure garbled in translation (2.4亿 read twice) is no number: wrong is worse than missing
+    ("bonds amounting to 2.4 billion 100 million yuan", "2.4 billion 100 million yuan"),
+])
+def test_foreign_money_ranges_and_garbled_figures_keep_their_text_but_no_yuan(text: str, written: str) -> None:
+    assert list(english_amounts(text)) == []
+    [found] = list(english_money(text))
+    assert found.amount is None
+    assert found.text == written == text[found.start:found.end]
+
+
+def test_yuan_and_a_foreign_equivalent_side_by_side() -> None:
+    found = list(english_money("it will spend 8 billion yuan ($1.2 billion) on roads"))
+    assert [(f.amount.yuan if f.amount else None, f.text) for f in found] == [
+        (Decimal("8000000000"), "8 billion yuan"), (None, "$1.2 billion")]
+
+
+def test_a_year_before_an_amount_is_not_part_of_it() -> None:
+    [found] = list(english_amounts("sales in 2025 1 million yuan higher"))
+    assert found.amount.yuan == Decimal("1000000") and found.text == "1 million yuan"
