@@ -80,6 +80,7 @@ class DocumentScore:
     relations: dict[str, Counts] = field(default_factory=_table)
     missed: list[str] = field(default_factory=list)  # gold entities not found, "class name"
     spurious: list[str] = field(default_factory=list)
+    missed_relations: list[str] = field(default_factory=list)  # "subject property object", gold names
 
 
 @dataclass
@@ -123,6 +124,10 @@ class Score:
     @property
     def spurious(self) -> list[str]:
         return [f"{d.document}: {s}" for d in self.per_document for s in d.spurious]
+
+    @property
+    def missed_relations(self) -> list[str]:
+        return [f"{d.document}: {r}" for d in self.per_document for r in d.missed_relations]
 
 
 def _basename(path: str) -> str:
@@ -197,8 +202,10 @@ def evaluate(build: Path, gold: Path | Iterable[Path], strict: bool = False,
                 doc_score.relations[prop].tp += 1
             else:
                 doc_score.relations[prop].fp += 1
-        for _, prop, _ in gold_relations - found:
+        names = {g["id"]: g["names"][0] for g in gold_doc["entities"]}
+        for subject, prop, obj in sorted(gold_relations - found):
             doc_score.relations[prop].fn += 1
+            doc_score.missed_relations.append(f"{names.get(subject, subject)} {prop} {names.get(obj, obj)}")
     if only is not None:
         scored = {Path(d).stem for d in score.documents}
         score.warnings += [f"{stem}: named in the split but no gold file holds it" for stem in sorted(only - scored)]
@@ -258,7 +265,9 @@ def format_score(score: Score, details: bool = True) -> str:
     if details and score.missed:
         lines += ["Missed (gold, not found):"] + [f"  {m}" for m in score.missed] + [""]
     if details and score.spurious:
-        lines += ["Spurious (found, not in gold):"] + [f"  {s}" for s in score.spurious]
+        lines += ["Spurious (found, not in gold):"] + [f"  {s}" for s in score.spurious] + [""]
+    if details and score.missed_relations:
+        lines += ["Missed relations (gold, not found):"] + [f"  {r}" for r in score.missed_relations]
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -278,5 +287,5 @@ def score_as_json(score: Score) -> str:
                                "relations": _counts_json(score.relations(lang))} for lang in score.languages},
         "by_document": {d.document: {"language": d.language, "entities": _counts_json(d.entities),
                                      "relations": _counts_json(d.relations)} for d in score.per_document},
-        "missed": score.missed, "spurious": score.spurious,
+        "missed": score.missed, "spurious": score.spurious, "missed_relations": score.missed_relations,
     }, indent=2, ensure_ascii=False)

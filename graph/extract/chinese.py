@@ -29,6 +29,7 @@ from pypinyin import lazy_pinyin
 from ..model import Amount, Document, Extraction, Jurisdiction, Mention, RelationMention, Sentence, Source
 from ..script import HAN
 from .amounts import AmountSpan, chinese_amounts
+from .gazetteer import Division, gazetteer
 from .sources import SentenceSources
 from .vocab import ChineseVocabulary, chinese
 
@@ -42,6 +43,7 @@ _LEVEL_PLACE_CHARACTERS = "省市区县"
 _PAUSE = re.compile(r"[,，、;；。]")
 _GROUP_CLOSE = re.compile(r"[)）;；。]")
 _CLAUSE_END = re.compile(r"[。；;！!？?]")
+_MINISTRY_UNIT = re.compile(r"[\u4e00-\u9fff]{2,8}?司")
 _FUNDERS = ("Agency", "Fund", "Enterprise")
 _TARGETS = ("Program", "Fund", "Lab", "Cluster")
 
@@ -107,6 +109,7 @@ class ChineseExtractor:
     def __init__(self, document: Document, vocab: ChineseVocabulary | None = None):
         self.document = document
         self.vocab = vocab or chinese()
+        self.gazetteer = gazetteer()
         whole = matching_form(document.text)  # sentences are slices of the text, and so are their forms
         self.whole = whole
         self.forms = {s.index: whole[s.start:s.end] for s in document.sentences}
@@ -126,6 +129,7 @@ class ChineseExtractor:
         self._headings = {p for p, n in lengths.items() if n <= 30}  # short lines: headings
         self.mentions: list[Mention] = []
         self.relations: list[RelationMention] = []
+        self._placed: set[str] = set()  # places already given their parent division
         self._sources = SentenceSources(document.doc_id)
 
     # -- reading names leftwards ------------------------------------------------------
@@ -176,11 +180,17 @@ class ChineseExtractor:
         taken = {(p.start, p.end) for p in found}
         for match in vocab.place_suffix_pattern.finditer(text):
             whole = match.group()
+            following = text[match.end():match.end() + 1]
+            if following and following in vocab.place_not_before.get(whole[-1], ""):
+                continue  # 市场, 区域
+            division = self._division_ending_at(text, match.end())
+            if division is not None:
+                start = match.end() - len(division.name)
+                if (start, match.end()) not in taken:
+                    found.append(self._division_place(division, start, match.end()))
+                continue
             for suffix in sorted((s for s in vocab.place_suffixes if whole.endswith(s)), key=len, reverse=True):
                 core_end = match.end() - len(suffix)
-                following = text[match.end():match.end() + 1]
-                if following and following in vocab.place_not_before.get(suffix[-1], ""):
-                    continue  # 市场, 区域
                 start, sure = self._bounded_start(text, core_end, 4, stop=_LEVEL_PLACE_CHARACTERS)
                 if not sure:
                     if sentence >= 0:
@@ -194,6 +204,8 @@ class ChineseExtractor:
                 if (len(core) < 2 or not HAN.match(core) or core in vocab.provinces or name in vocab.not_places
                         or _compound_ending(name, vocab.not_place_endings) or (start, match.end()) in taken):
                     continue
+                if suffix not in vocab.open_place_suffixes and not self._opens_with_division(core):
+                    break  # unknown to the divisions and not plainly a place: 按照市, 结合我市
                 level = vocab.place_suffixes[suffix]
                 found.append(_Found("Place", start, match.end(), name, name,
                                     f"{pinyin_name(core)} {vocab.suffix_english[suffix]}", level=level, short=core,
@@ -201,24 +213,106 @@ class ChineseExtractor:
                 break
         return sorted(found, key=lambda p: p.start)
 
+    def _division_ending_at(self, text: str, end: int) -> Division | None:
+        """The administrative division whose full name ends at ``end`` (the longest, then the document's own)."""
+        divisions = self.gazetteer
+        for length in range(min(end, 9), 1, -1):
+            candidates = [d for d in divisions.named(text[end - length:end]) if d.name == text[end - length:end]]
+            if not candidates or text[end - length:end] in self.vocab.not_places:
+                continue
+            if length == 2 and (candidates[0].level != "county" or (end > 2 and _NAME_CHAR.match(text[end - 3]))):
+                continue  # 东区, 城区: two characters are a division only as a county standing alone (沛县)
+            return candidates[0]
+        return None
+
+    def _division_place(self, division: Division, start: int, end: int) -> _Found:
+        suffix = division.suffix
+        english = " ".join(filter(None, (division.english, self.vocab.suffix_english.get(suffix, ""))))
+        return _Found("Place", start, end, division.name, division.name, english, level=division.level,
+                      short=division.short, rank=1)
+
+    def _opens_with_division(self, core: str) -> bool:
+        """济南高新: the name opens with a known division's name, so the text says it is a place."""
+        return any(self.gazetteer.named(core[:length]) for length in range(min(len(core) - 1, 6), 1, -1))
+
     def _jurisdiction(self) -> Jurisdiction:
-        """The city named most often (its short name counted everywhere) and the province likewise."""
-        text = self.whole
-        cities = {p.short for places in self.places.values() for p in places if p.level == "city"}
-        city_counts = Counter({c: text.count(c) for c in cities})
-        province_counts = Counter({p: text.count(p) for p in self.vocab.provinces if p in text})
-        city = max(city_counts, key=lambda c: (city_counts[c], c)) if city_counts else None
-        province = max(province_counts, key=lambda p: (province_counts[p], p)) if province_counts else None
-        return Jurisdiction(province=province, city=city)
+        """The places the document speaks for, from its head (title, issuer, salutation), its
+        signature, and how it names itself: 全省/我省 make a provincial document, 全市/我市 a
+        city's, 全区/区政府 a district's; a national document (各省、自治区、直辖市, a ministry
+        issuing) has none. Not simply the first or most named city."""
+        text, divisions = self.whole, self.gazetteer
+        lines = [line for line in text.splitlines() if line.strip()]
+        head = "\n".join(lines[:3])[:600] + "\n" + "\n".join(lines[-6:])[-400:]
+        self.divisions: dict[str, Division] = {}
+        if self.vocab.national_pattern.search(text[:3000]) or any(
+                self.vocab.organs[m.group()].national for m in self.vocab.organ_pattern.finditer(head[:60])
+                if head[:m.start()].strip() == ""):
+            return Jurisdiction()
+        scores: Counter[Division] = Counter()
+        for places in self.places.values():
+            for place in places:
+                division = divisions.one(place.name)
+                if division is not None:
+                    scores[division] += 1
+        for length in (4, 3, 2):  # bare short names in the head: 济南 in "科创济南"
+            for i in range(len(head) - length + 1):
+                for division in divisions.named(head[i:i + length]):
+                    prefecture = division.level == "city" and division.parent == division.province
+                    if (division.level == "province" or prefecture) and division.short == head[i:i + length]:
+                        scores[division] += 3
+        for division, score in list(scores.items()):  # a district named speaks for its city too
+            if division.level in ("district", "county"):
+                parent = divisions.one(division.parent, division.province)
+                if parent is not None and parent.level == "city":
+                    scores[parent] += score
+        signals = Counter(m.group("level") or m.group("level2") for m in self.vocab.self_reference_pattern.finditer(text))
+        for match in self.vocab.organ_pattern.finditer(text):  # 省财政厅, 市财政局: the levels it writes for
+            if match.start() and text[match.start() - 1] in self.vocab.level_characters:
+                signals[text[match.start() - 1]] += 1
+        province = max((d for d in scores if d.level == "province"), key=lambda d: (scores[d], d.code), default=None)
+        city = max((d for d in scores if d.level == "city"), key=lambda d: (scores[d], d.code), default=None)
+        if city is not None and province is not None and city.province != province.name \
+                and scores[province] > scores[city]:
+            city = None  # the province is what the text is about
+        if city is not None and signals["省"] > 2 * max(1, signals["市"]):
+            province = divisions.one(city.province)
+            city = None  # a provincial plan that names its cities
+        if city is not None:
+            province = divisions.parent_of(city) if divisions.parent_of(city) and \
+                divisions.parent_of(city).level == "province" else divisions.one(city.province)
+            if city.parent != city.province:  # a county-level city: its prefecture speaks for it too
+                prefecture = divisions.one(city.parent, city.province)
+                if prefecture is not None:
+                    self.divisions["county"] = city
+                    city = prefecture
+        local = None
+        for character, level in (("区", "district"), ("县", "county")):
+            if city is not None and signals[character] > max(1, signals["市"]):
+                named = [d for d in scores if d.level in ("district", "county") and d.parent == city.name]
+                local = max(named, key=lambda d: (scores[d], d.code), default=None)
+                if local is not None:
+                    self.divisions[level] = local
+        if province is not None:
+            self.divisions["province"] = province
+        if city is not None:
+            self.divisions["city"] = city
+        short = {level: d.short for level, d in self.divisions.items()}
+        return Jurisdiction(province=short.get("province"), city=short.get("city"), county=short.get("county"),
+                            district=short.get("district"))
 
     def _jurisdiction_place(self, level: str) -> tuple[str, str] | None:
         """(Chinese name, English short name) of the document's place at a level."""
-        if level == "province" and self.jurisdiction.province:
-            short = self.jurisdiction.province
-            return f"{short}省", self.vocab.provinces[short]
-        if level == "city" and self.jurisdiction.city:
-            return f"{self.jurisdiction.city}市", pinyin_name(self.jurisdiction.city)
-        return None
+        division = self.divisions.get(level)
+        return (division.name, division.english) if division is not None else None
+
+    def _jurisdiction_found(self, level: str, holder: _Found) -> _Found | None:
+        """The document's place at a level, cited at the span of what it qualifies."""
+        division = self.divisions.get(level)
+        if division is None:
+            return None
+        place = self._division_place(division, holder.start, holder.end)
+        place.implied = True
+        return place
 
     # -- whole-document lookups ---------------------------------------------------------
     def _short_names(self, text: str) -> dict[str, str]:
@@ -248,7 +342,18 @@ class ChineseExtractor:
             place = self._place_ending_at(places, match.start())
             level_character = text[match.start() - 1] if match.start() else ""
             start = match.start()
-            if place is not None:
+            if organ.national:
+                qualified = (organ.zh, organ.en, "")
+                unit = _MINISTRY_UNIT.match(text, match.end())
+                if unit and unit.group() not in vocab.organs:  # 交通运输部科技司: a department of the ministry
+                    department = _Found("Agency", match.start(), unit.end(), organ.zh + unit.group(),
+                                        text[match.start():unit.end()], f"{organ.en} {unit.group()}", rank=4)
+                    department.parent = _Found("Agency", match.start(), match.end(), organ.zh,
+                                               match.group(), organ.en, rank=3)
+                    department.children.append(department.parent)
+                    found.append(department)
+                    continue
+            elif place is not None:
                 qualified = self._qualified_organ(organ.zh, organ.en, place)
                 start = place.start
             elif level_character in vocab.level_characters:
@@ -263,8 +368,15 @@ class ChineseExtractor:
                 continue
             name, translation, scope = qualified
             agency = _Found("Agency", start, match.end(), name, text[start:match.end()], translation, scope, rank=3)
-            if place is not None:
+            if organ.national:
+                pass
+            elif place is not None:  # 郑州市财政局 is part of 郑州市
+                agency.parent = place
                 agency.children.append(place)
+            elif not scope:
+                agency.parent = self._implied_jurisdiction(name, agency)
+                if agency.parent is not None:
+                    agency.children.append(agency.parent)
             found.append(agency)
         for match in vocab.numbered_group_pattern.finditer(text):
             group = match.group()
@@ -325,11 +437,25 @@ class ChineseExtractor:
                 return place[0] + organ_zh, _english_organ(organ_en, place[1], self.vocab.level_english[level]), ""
         return character + organ_zh, _english_organ(organ_en, "", self.vocab.level_english[level]), self.document.doc_id
 
+    def _implied_jurisdiction(self, name: str, holder: _Found) -> _Found | None:
+        """The place an abbreviated organ was qualified with (市财政局 -> 青岛市), cited where the organ is."""
+        district = self._current_district()
+        if district is not None and name.startswith(district.name):
+            return _implied(district, holder)
+        for level in ("city", "province"):
+            place = self._jurisdiction_place(level)
+            if place is not None and name.startswith(place[0]):
+                return self._jurisdiction_found(level, holder)
+        return None
+
     def _current_district(self) -> _Found | None:
         """The district written about: named earlier in this paragraph or in the heading just
         before it; else the first one named next ("区人社局…" as a heading over "中原区人社局…")."""
         if self.context.district is not None:
             return self.context.district
+        for level in ("district", "county"):
+            if level in self.divisions:
+                return self._jurisdiction_found(level, _Found("Place", 0, 0, "", ""))
         following = [s for s in self.document.sentences
                      if self._sentence_at <= s.index and s.paragraph <= self._paragraph_at + 1]
         return next((p for s in following for p in self.places[s.index] if p.level in ("district", "county")), None)
@@ -544,15 +670,22 @@ class ChineseExtractor:
             self._children(child, child_mention, sentence)
 
     def _districts_in_city(self, sentence: Sentence, mentions: list[tuple[_Found, Mention]]) -> None:
-        """A district or county of the document's city is located in that city."""
-        city = self._jurisdiction_place("city")
-        if city is None:
-            return
+        """A place is located in its parent division (历下区 in 济南市, 济南市 in 山东省), from the
+        administrative divisions, where the document names the parent too; once per place."""
         for found, mention in mentions:
-            if found.cls == "Place" and found.level in ("district", "county"):
-                place = _Found("Place", found.start, found.end, city[0], city[0], f"{city[1]} City",
-                               level="city", short=self.jurisdiction.city or "", implied=True)
-                self._relate(mention, "locatedIn", self._mention(place, sentence), sentence)
+            if found.cls != "Place" or found.implied or found.name in self._placed:
+                continue
+            province = self.divisions.get("province")
+            division = self.gazetteer.one(found.name, province.name if province else "")
+            parent = self.gazetteer.parent_of(division) if division is not None else None
+            if division is None and found.level in ("district", "county"):
+                parent = self.divisions.get("city")  # 郑东新区, a zone of no division list: the document's city
+            if parent is None or not (parent.name in self.whole or parent.short in self.whole):
+                continue
+            self._placed.add(found.name)
+            place = self._division_place(parent, found.start, found.end)
+            place.implied = True
+            self._relate(mention, "locatedIn", self._mention(place, sentence), sentence)
 
     def _lead_markers(self, sentence: Sentence, text: str, mentions: list[tuple[_Found, Mention]]) -> None:
         """"第十四工作组(组长单位:市财政局)": the agencies after the marker lead what precedes it."""

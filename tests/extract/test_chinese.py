@@ -125,7 +125,12 @@ def test_lead_and_responsible_unit_variants_and_money_to_a_fronted_recipient() -
     assert agencies["鹤壁市发展和改革委员会"].translations == ("Hebi Municipal Development and Reform Commission",)
 
 
-def test_a_place_start_is_only_taken_where_it_is_sure_or_the_name_is_known() -> None:
-    text = "培育单位落户高新区\n该中心位于高新区，帮助约140家企业节省成本。\n"
+def test_a_place_is_a_division_the_gazetteer_knows_or_one_the_text_makes_plain() -> None:
+    text = ("培育单位落户历下区，帮助约140家企业节省成本。\n按照市里要求，结合我市实际，该中心位于高新区。\n"
+            "济南高新区设一个服务站。\n")
     extraction = extract_text(text, "places.txt")
-    assert names(extraction, "Place") == {"高新区"}  # not "位落户高新区", and "企业节省" is no province
+    # 历下区 is a division; 济南高新区 opens with a division's name;
+    # not "位落户历下区", "企业节省", "按照市", "结合我市", or a bare 高新区 ("the hi-tech zone")
+    assert names(extraction, "Place") == {"历下区", "济南高新区", "济南市"}
+    # 济南市 is not written out, but the text names 济南 and the divisions put 历下区 in it
+    assert relations(extraction, "locatedIn") == {("历下区", "济南市"), ("济南高新区", "济南市")}

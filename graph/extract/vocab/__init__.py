@@ -107,6 +107,8 @@ class Organ:
     zh: str
     en: str
     short: tuple[str, ...] = ()
+    national: bool = False  # one organ of the whole country: never qualified by a place
+    abbreviation: str = ""  # NDRC, MIIT
 
 
 @dataclass(frozen=True)
@@ -119,6 +121,9 @@ class ChineseVocabulary:
     not_places: frozenset[str]
     not_place_endings: tuple[str, ...]
     place_not_before: dict[str, str]  # suffix -> characters that make it part of another word
+    national_pattern: re.Pattern[str]  # a document addressed to every province: national
+    self_reference_pattern: re.Pattern[str]  # 全省, 我市, 区政府: the level a document speaks for
+    open_place_suffixes: tuple[str, ...]  # places not in the divisions that a sure start makes a place: 新区
     provinces: dict[str, str]  # short name -> English
     province_pattern: re.Pattern[str]
     boundary_pattern: re.Pattern[str]
@@ -167,6 +172,10 @@ def chinese() -> ChineseVocabulary:
     data = load_toml("chinese.toml")
     places, agencies, programs, relations = data["places"], data["agencies"], data["programs"], data["relations"]
     organs: dict[str, Organ] = {}
+    for entry in load_toml("national_organs.toml")["organ"]:  # before the glossary: 财政部 is national
+        organ = Organ(entry["zh"], entry["en"], tuple(entry.get("short", ())), True, entry.get("abbr", ""))
+        for name in (organ.zh, *organ.short, "中华人民共和国" + organ.zh):
+            organs.setdefault(name, organ)
     for entry in load_toml("glossary.toml")["organ"]:
         organ = Organ(entry["zh"], entry["en"], tuple(entry.get("short", ())))
         for name in (organ.zh, *organ.short):
@@ -180,6 +189,10 @@ def chinese() -> ChineseVocabulary:
         not_places=frozenset(places["not_places"]),
         not_place_endings=tuple(places["not_place_endings"]),
         place_not_before=places.get("not_before", {}),
+        open_place_suffixes=tuple(places.get("open_suffixes", ())),
+        national_pattern=re.compile(_alternation(places["national_markers"])),
+        self_reference_pattern=re.compile("(?:%s)(?P<level>[省市区县])|(?P<level2>[省市区县])(?:%s)" % (
+            _alternation(places["self_reference"]["before"]), _alternation(places["self_reference"]["after"]))),
         provinces=places["provinces"],
         province_pattern=re.compile(f"({_alternation(list(places['provinces']))})(省|自治区|特别行政区|市)?"),
         boundary_pattern=_suffix_pattern(data["boundaries"]["words"]),
