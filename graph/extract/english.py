@@ -15,11 +15,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..model import Amount, Document, Extraction, Jurisdiction, Mention, RelationMention, Sentence, Source
-from .amounts import AmountSpan, english_amounts
+from .amounts import AmountSpan, english_money
+from .gazetteer import gazetteer
 from .sources import SentenceSources
 from .vocab import EnglishVocabulary, english
 
@@ -73,6 +74,30 @@ _RESPONSIBLE = re.compile(r"\b(?:is|are)\s+(?:responsible|in charge)\b")
 _CLAUSE_END = re.compile(r"[.;]")
 _LOCAL_BEFORE = re.compile(r"\blocal\s*$")
 _LEVEL_ADJECTIVE = re.compile(r"\b([A-Z][a-z'’\-]+) (Municipal|Provincial)\b")
+# "Co., Ltd." and "Inc." after a run of capitalised words: the comma and periods belong to the name.
+_COMPANY_TAIL = re.compile(r"(?:\.?,?\s*(?:Co|Ltd|Inc|Corp|LLC|PLC|Limited)\b\.?)+|\.")
+_COMPANY_END_WORDS = ("Co", "Ltd", "Inc", "Corp")
+# A bare capitalised word (a city's pinyin name); a possessive "Ningbo's" still counts.
+_BARE_WORD = re.compile(r"[A-Z][a-z]+\b(?![\-])")
+_PLACE_SUFFIX_AFTER = re.compile(r"\s+(?:City|Municipality|Prefecture|County|District|Province)\b")
+# A newswire dateline opening the first paragraphs: "HENGQIN, CHINA – ...", "NEW YORK Qualcomm ...".
+_CAPS = r"[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+)*"
+_DATELINE = re.compile(rf"({_CAPS})(?:,\s*({_CAPS}))?(?=\s*[-–—,/]|\s+[A-Z][a-z])")
+_DATELINE_NOISE = re.compile(r"\s+(?:SAR|S\.A\.R\.)$")
+# "X (Jinshi division)": a division, branch or plant of X in a place.
+_UNIT_IN_PARENTHESIS = re.compile(r"^(.*\S)\s*\(([A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*)?)\s+"
+                                  r"(division|branch|sub-branch|office|plant|factory|subsidiary)\)$")
+# "hosted by X", "was organised by X": X is responsible for what comes before.
+_PASSIVE_BY = re.compile(r"\b(?:hosted|organi[sz]ed|led|launched|issued|sponsored|backed|run|initiated|released|"
+                         r"formulated|implemented|co-hosted|co-organi[sz]ed|supervised|overseen)\s+by\s+"
+                         r"(?:the\s+)?(?:[a-z]+\s+){0,2}?(?=[A-Z])")
+_LOWER_GOVERNMENT = re.compile(r"\b(?:the\s+)?(?:(provincial|municipal|city|county|district)\s+)?government"
+                               r"(?:\s+of\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?:\s+(province|city|county))?\b"
+                               r"|(?=[\s,.;]))")
+_STAGE_BEFORE = re.compile(r"\b(?:Stage|Phase)\s+\d+\s+$")
+_CAPS_AROUND = re.compile(r"[A-Z]{2,}\s+[A-Z]{2,}")  # an acronym inside an all-capitals heading is no organ
+_LEVEL_ORDER = {"town": 0, "district": 1, "county": 1, "city": 2, "province": 3, "country": 4}
+_NOT_IN_CHINA = ("Hong Kong", "Macao", "Taiwan Province")
 
 
 @dataclass
@@ -123,7 +148,11 @@ def _reader_patterns(vocab: EnglishVocabulary) -> tuple:
     multiword_heads = [(re.compile(rf"\b{re.escape(words)}\b"), cls)
                        for words, cls in vocab.head_class.items() if " " in words]
     terms = [(re.compile(rf"\b{re.escape(term)}\b"), term, cls) for term, cls in vocab.standalone_terms.items()]
-    return quote_phrase, type_nouns, multiword_heads, terms
+    # "X's lithium hydroxide plant in Meishan": a unit of the company X (and where it is)
+    parts = "|".join(map(re.escape, vocab.enterprise_part_nouns))
+    possessive_part = re.compile(rf"[’']s\s+((?:(?!(?:{'|'.join(sorted(_STOP_WORDS))})\b)[a-z][\w\-]*\s+){{0,4}}"
+                                 rf"(?:{parts}))\b(\s+in\s+)?")
+    return quote_phrase, type_nouns, multiword_heads, terms, possessive_part
 
 
 class _SentenceReader:
@@ -134,7 +163,8 @@ class _SentenceReader:
         self.jurisdiction = jurisdiction
         self.scope = scope
         self.places = places  # short name -> label, for places named in this document
-        self._quote_phrase, self._type_nouns, self._multiword_heads, self._terms = _reader_patterns(vocab)
+        (self._quote_phrase, self._type_nouns, self._multiword_heads, self._terms,
+         self.possessive_part) = _reader_patterns(vocab)
 
     # -- classification -------------------------------------------------------------
     def head_of(self, phrase: str) -> tuple[str, str] | None:
@@ -186,8 +216,9 @@ class _SentenceReader:
         head = self.head_of(text)
         if head is None or text in self.vocab.not_names:
             return None
-        if text.lower() in self.vocab.generic_phrases or text.lower() == head[1].lower():
-            return None  # a bare head word: "Bureau", "Platform"
+        if text.lower() in self.vocab.generic_phrases or (text.lower() == head[1].lower()
+                                                          and (" " not in text or start == 0)):
+            return None  # a bare head word: "Bureau", "Platform" (mid-sentence, "the State Council" is a name)
         name, scope = self.qualify(_normal(text))
         return _Candidate(head[0], start, start + len(text), name, text, scope, head=head[1], rank=3)
 
@@ -214,6 +245,14 @@ class _SentenceReader:
                 yield from self._name_span(text, start, end)
 
     def _name_span(self, text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+        stage = _STAGE_BEFORE.search(text, max(0, start - 12), start) if text[start - 2:start - 1].isdigit() else None
+        if stage:  # "Stage 1 Battery Grade ... Plant": the number splits the capitalised run
+            start = stage.start()
+        if text.startswith((".", ","), end):  # "X Co., Ltd.", "X Inc.": the punctuation is part of the name
+            company = _COMPANY_TAIL.match(text, end)
+            if company and (text[start:end].endswith(_COMPANY_END_WORDS) and text[end] == "."
+                            or company.group().strip(".,").strip()):
+                end = company.end()
         tail = _NAME_PARENTHESIS.match(text, end)  # a parenthesis right after a name belongs to it: "Event (Henan)"
         if tail:
             end = tail.end()
@@ -234,9 +273,47 @@ class _SentenceReader:
 
     def names(self, text: str) -> Iterator[_Candidate]:
         for start, end in self.capitalised_phrases(text):
-            candidate = self.classify_phrase(text[start:end], start)
+            phrase = text[start:end]
+            article = _ARTICLE.match(phrase)
+            organ = self.vocab.organs.get(phrase[article.end():] if article else phrase)
+            if organ is not None and article:
+                start, phrase = start + article.end(), phrase[article.end():]
+            if organ is not None and not _CAPS_AROUND.search(text[max(0, start - 2):end + 2].strip()):
+                head = self.head_of(organ)
+                yield _Candidate(head[0] if head else "Agency", start, end, organ, phrase, head=phrase, rank=3)
+                continue
+            candidate = self.classify_phrase(phrase, start)
+            if candidate is None and self.vocab.enterprise_cue_pattern.search(text, max(0, start - 40), start):
+                candidate = self._cued_company(phrase, start)
             if candidate is not None:
                 yield candidate
+
+    def governments(self, text: str) -> Iterator[_Candidate]:
+        """"the provincial government of Guizhou", "the government of Guizhou province", "the municipal
+        government": a people's government named in lowercase, with its place or the document's."""
+        if "government" not in text:
+            return
+        for match in _LOWER_GOVERNMENT.finditer(text):
+            level, place = match.group(1), match.group(2)
+            if place:
+                if place in self.vocab.provinces or (match.group(3) or "").lower() == "province":
+                    level = "provincial"
+                name = f"{place} {(level or 'municipal').capitalize()} Government"
+                yield _Candidate("Agency", match.start(), match.end(), name, match.group(), rank=3)
+            elif level in ("provincial", "municipal"):
+                name, scope = self.qualify(f"{level.capitalize()} Government")
+                if not scope:  # only where the document says which province or city
+                    yield _Candidate("Agency", match.start(), match.end(), name, match.group(), rank=3)
+
+    def _cued_company(self, phrase: str, start: int) -> _Candidate | None:
+        """"automaker X", "contractor X": a name after a noun that says it is a company."""
+        article = _ARTICLE.match(phrase)
+        if article:
+            phrase, start = phrase[article.end():], start + article.end()
+        if (not phrase or phrase in self.vocab.provinces or phrase in self.vocab.countries
+                or phrase in self.vocab.not_names or phrase.lower() in self.vocab.generic_phrases):
+            return None
+        return _Candidate("Enterprise", start, start + len(phrase), _normal(phrase), phrase, rank=3)
 
     def quoted(self, text: str) -> Iterator[_Candidate]:
         if "“" not in text and '"' not in text:
@@ -448,7 +525,44 @@ def place_mentions(text: str, vocab: EnglishVocabulary) -> list[_Candidate]:
     for match in word_start_matches(vocab.province_pattern, text):
         found.append(_Candidate("Place", match.start(), match.end(), vocab.provinces[match.group(1)],
                                 match.group(), is_place=True, level="province", rank=1))
+    for match in word_start_matches(vocab.country_pattern, text):
+        found.append(_Candidate("Place", match.start(), match.end(), vocab.countries[match.group(1)],
+                                match.group(), is_place=True, level="country", rank=1))
+    cities = gazetteer_cities(vocab)
+    for match in word_start_matches(_BARE_WORD, text):
+        entry = cities.get(match.group())
+        if entry is None or _PLACE_SUFFIX_AFTER.match(text, match.end()):
+            continue  # "Jinan City" is read by the place pattern
+        previous = _CAPITALISED_BEFORE.search(text, max(0, match.start() - 30), match.start())
+        if previous and previous.group().split()[0] not in vocab.sentence_starters | {"The"}:
+            continue  # "Xi Jinping", "Li Keqiang": a given name, not a place
+        found.append(_Candidate("Place", match.start(), match.end(), entry[0], match.group(), is_place=True,
+                                level="city", rank=1))
     return found
+
+
+@lru_cache(maxsize=4)
+def gazetteer_cities(vocab: EnglishVocabulary) -> dict[str, tuple[str, str]]:
+    """Pinyin names of China's cities (prefecture and county level) -> (label, province's short name or "").
+
+    Names that are provinces, countries, common words or given names (the vocabulary's list), or
+    shorter than its minimum, are left out; a name shared by cities of two provinces has no province."""
+    try:
+        divisions = gazetteer().divisions
+    except (RuntimeError, OSError):  # the gazetteer's data package is missing: no bare city names
+        return {}
+    province_names = {d.name: d.english for d in divisions if d.level == "province"}
+    other_levels = {d.english for d in divisions if d.level == "province"}
+    provinces: dict[str, set[str]] = {}
+    for division in divisions:
+        name = division.english
+        if (division.level != "city" or " " in name or len(name) < vocab.gazetteer_min_letters
+                or name in vocab.not_gazetteer_places or name in vocab.provinces or name in vocab.countries
+                or name in other_levels or not name.isalpha()):
+            continue
+        provinces.setdefault(name, set()).add(province_names.get(division.province, ""))
+    return {name: (f"{name} City", next(iter(found)) if len(found) == 1 else "")
+            for name, found in provinces.items()}
 
 
 def detect_jurisdiction(document: Document, vocab: EnglishVocabulary,
@@ -468,7 +582,8 @@ def detect_jurisdiction(document: Document, vocab: EnglishVocabulary,
         for place in sentence_place:
             short = _normal(place.surface)
             if place.level != "province" or short not in vocab.provinces:
-                short = _normal(vocab.place_pattern.fullmatch(place.surface).group(1))
+                full = vocab.place_pattern.fullmatch(place.surface)
+                short = _normal(full.group(1)) if full else short  # a bare city or country: its name
             places.setdefault(short, place.name)
             if place.level == "province":
                 provinces[short] += weight
@@ -534,6 +649,9 @@ class EnglishExtractor:
         self.document = document
         self.vocab = vocab or english()
         self.sentence_places = [place_mentions(s.text, self.vocab) for s in document.sentences]
+        self._dateline_end: dict[int, int] = {}  # sentence index -> where its dateline ends
+        self._dateline()
+        self._place_levels: dict[str, str] = {}  # place label -> level
         self.jurisdiction, self.places = detect_jurisdiction(document, self.vocab, self.sentence_places)
         self.reader = _SentenceReader(self.vocab, self.jurisdiction, document.doc_id, self.places)
         self.state = _DocumentState()
@@ -545,6 +663,38 @@ class EnglishExtractor:
         self._give = re.compile(rf"\b(?:{alternation(self.vocab.give_verbs)})\b")
         self._issue = re.compile(rf"(?:\s*,[^,]{{0,60}},)?\s+(?:\w+\s+){{0,2}}?"
                                  rf"(?:{alternation(self.vocab.responsibility_verbs)})\b")
+
+    def _dateline(self) -> None:
+        """"HENGQIN, CHINA – ..." or "NEW YORK Qualcomm ...": the places a newswire story opens with."""
+        paragraphs = sorted({s.paragraph for s in self.document.sentences})[:3]
+        for sentence in self.document.sentences:
+            if sentence.paragraph not in paragraphs or sentence.index == 0:
+                continue
+            match = _DATELINE.match(sentence.text)
+            if match and len(match.group(1)) >= 3 and len(sentence.text) > match.end() + 20:
+                places = self.sentence_places[sentence.index]
+                for group in (1, 2):
+                    if match.group(group):
+                        written = _DATELINE_NOISE.sub("", match.group(group))
+                        places.append(self._dateline_place(written, match.start(group)))
+                self._dateline_end[sentence.index] = match.end()
+                return
+            if sentence.paragraph != paragraphs[0]:
+                return  # only the first sentence of the body opens with a dateline
+
+    def _dateline_place(self, written: str, start: int) -> _Candidate:
+        vocab = self.vocab
+        name = " ".join(w if w in ("U.S.", "U.K.") else w.capitalize() for w in written.split())
+        city = gazetteer_cities(vocab).get(name)
+        if name in vocab.countries:
+            label, level = vocab.countries[name], "country"
+        elif name in vocab.provinces:
+            label, level = vocab.provinces[name], "province"
+        elif city is not None:
+            label, level = city[0], "city"
+        else:
+            label, level = name, "district"
+        return _Candidate("Place", start, start + len(written), label, written, is_place=True, level=level, rank=1)
 
     # -- mentions --------------------------------------------------------------------
     def _source(self, sentence: Sentence) -> Source:
@@ -559,6 +709,8 @@ class EnglishExtractor:
             scope=candidate.scope, amount=candidate.amount,
         )
         self.state.mentions.append(mention)
+        if candidate.is_place and candidate.level:
+            self._place_levels.setdefault(candidate.name, candidate.level)
         return mention
 
     def _relate(self, subject: Mention, predicate: str, obj: Mention, where: Sentence | Source,
@@ -573,8 +725,11 @@ class EnglishExtractor:
 
     def sentence_candidates(self, sentence: Sentence) -> list[_Candidate]:
         text = sentence.text
+        if sentence.index in self._dateline_end:  # "NEW YORK Qualcomm Inc": the dateline is no part of a name
+            cut = self._dateline_end[sentence.index]
+            text = " " * cut + text[cut:]
         reader = self.reader
-        candidates = [*reader.names(text), *reader.quoted(text), *reader.lowercase(text),
+        candidates = [*reader.names(text), *reader.quoted(text), *reader.lowercase(text), *reader.governments(text),
                       *self.sentence_places[sentence.index], *reader.cluster_lists(text)]
         return _select(candidates)
 
@@ -586,6 +741,7 @@ class EnglishExtractor:
         for sentences in by_paragraph.values():
             self._paragraph(sentences)
         self._government_hierarchy()
+        self._place_hierarchy()
         return Extraction(self.document.doc_id, self.document.title, "en", self.jurisdiction,
                           tuple(self.state.mentions), tuple(self.state.relations), len(self.document.text))
 
@@ -596,14 +752,17 @@ class EnglishExtractor:
             if title is not None:
                 paragraph_mentions.append((sentence, title))
             mentions: list[Mention] = []
-            amounts = list(english_amounts(sentence.text))
+            amounts = list(english_money(sentence.text))
             for candidate in self.sentence_candidates(sentence):
                 candidate.amount = _stated_amount(candidate, amounts, sentence.text)
                 mention = self._mention(candidate, sentence)
                 mentions.append(mention)
                 self._children(candidate, mention, sentence, mentions)
+            self._units(sentence, mentions)
             self._main_program(sentence, mentions)
             self._responsibility(sentence, mentions)
+            self._passive_responsibility(sentence, mentions)
+            self._adjacent_places(sentence, mentions)
             self._funding(sentence, mentions, amounts)
             self._location(sentence, mentions)
             paragraph_mentions.extend((sentence, m) for m in mentions)
@@ -635,6 +794,103 @@ class EnglishExtractor:
                 if any(m.key in has_parent for m in agencies if m.name == agency.name):
                     continue
                 self._relate(agency, "partOf", government, agency.source)
+
+    def _place_hierarchy(self) -> None:
+        """Places named in one document: a city in its province, a province of China in China,
+        "Jinshi Port" in Jinshi; national organs are part of China."""
+        first: dict[str, Mention] = {}
+        for mention in self.state.mentions:
+            if mention.cls in ("Place", "Agency"):
+                first.setdefault(mention.name, mention)
+        labels = {name for name, m in first.items() if m.cls == "Place"}
+        cities = gazetteer_cities(self.vocab)
+        china = first.get("China") if "China" in labels else None
+        for name in sorted(labels):
+            place = first[name]
+            level = self._place_levels.get(name, "")
+            parent = None
+            short = name[:-5] if name.endswith(" City") else ""
+            province = cities.get(short, ("", ""))[1] if short else ""
+            if province and self.vocab.provinces.get(province) in labels:
+                parent = first[self.vocab.provinces[province]]
+            elif level == "province" and name not in _NOT_IN_CHINA and china is not None:
+                parent = china
+            elif level == "town" and " " in name:
+                owner = self.places.get(name.rsplit(" ", 1)[0])
+                parent = first.get(owner) if owner else None
+            if parent is not None:
+                self._relate(place, "locatedIn", parent, place.source)
+        if china is not None:
+            for name, agency in first.items():
+                if agency.cls == "Agency" and (name in self.vocab.organ_names or name == "State Council"):
+                    self._relate(agency, "partOf", china, agency.source)
+
+    def _adjacent_places(self, sentence: Sentence, mentions: list[Mention]) -> None:
+        """"Jinshi, Hunan Province", "HENGQIN, CHINA": a place, then a larger one after a comma."""
+        places = [m for m in mentions if m.cls == "Place"]
+        for first, second in zip(places, places[1:], strict=False):
+            between = self.document.text[first.end:second.start]
+            if between.strip() in (",", "in", ", in") and (
+                    _LEVEL_ORDER.get(self._place_levels.get(first.name, ""), 1)
+                    < _LEVEL_ORDER.get(self._place_levels.get(second.name, ""), 1)):
+                self._relate(first, "locatedIn", second, sentence)
+
+    def _units(self, sentence: Sentence, mentions: list[Mention]) -> None:
+        """"China Construction Bank (Jinshi division)": part of the bank, in Jinshi; "X Co., Ltd's
+        lithium plant in Meishan": a plant, part of X, in Meishan."""
+        text = sentence.text
+        for mention in list(mentions):
+            if mention.cls not in ("Enterprise", "Agency"):
+                continue
+            unit = _UNIT_IN_PARENTHESIS.match(mention.name) if mention.name.endswith(")") else None
+            if unit:
+                # "X (Jinshi division)" would merge with X (names compare without parentheses): named without them
+                renamed = replace(mention, name=f"{unit.group(1)} {unit.group(2)} {unit.group(3)}",
+                                  surface=f"{unit.group(2)} {unit.group(3)}")
+                self.state.mentions[self.state.mentions.index(mention)] = renamed
+                mentions[mentions.index(mention)] = renamed
+                mention = renamed
+                whole_candidate = _Candidate(mention.cls, mention.start - sentence.start,
+                                             mention.start - sentence.start + len(unit.group(1)), unit.group(1),
+                                             unit.group(1))
+                whole = self._mention(whole_candidate, sentence)
+                mentions.append(whole)
+                self._relate(mention, "partOf", whole, sentence)
+                label = self.places.get(unit.group(2))
+                if label:
+                    at = text.find(unit.group(2), mention.start - sentence.start)
+                    self._relate(mention, "locatedIn", self._place_mention(sentence, label, unit.group(2), at),
+                                 sentence)
+            if mention.cls != "Enterprise":
+                continue
+            part = self.reader.possessive_part.match(text, mention.end - sentence.start)
+            if part is None:
+                continue
+            phrase = _normal(part.group(1))
+            candidate = _Candidate("Enterprise", part.start(1), part.end(1), phrase, phrase,
+                                   scope=self.document.doc_id)
+            unit_mention = self._mention(candidate, sentence)
+            mentions.append(unit_mention)
+            self._relate(unit_mention, "partOf", mention, sentence)
+            place = next((m for m in mentions if m.cls == "Place" and m.start - sentence.start == part.end()), None)
+            if place is not None and part.group(2):
+                self._relate(unit_mention, "locatedIn", place, sentence)
+
+    def _passive_responsibility(self, sentence: Sentence, mentions: list[Mention]) -> None:
+        """"the event was hosted by X", "a plan led by X": X is responsible for the thing before."""
+        text = sentence.text
+        if " by " not in text:
+            return
+        for match in _PASSIVE_BY.finditer(text):
+            agency = next((m for m in mentions if m.cls == "Agency" and m.start - sentence.start == match.end()), None)
+            if agency is None:
+                continue
+            targets = [m for m in mentions if m.end - sentence.start <= match.start()
+                       and (m.cls in ("Program", "Fund", "Lab", "Cluster")
+                            or m.cls == "Agency" and _LED_GROUP.search(m.name))]
+            target = targets[-1] if targets else None
+            if target is not None:
+                self._relate(agency, "responsibleFor", target, sentence)
 
     def _children(self, candidate: _Candidate, mention: Mention, sentence: Sentence,
                   mentions: list[Mention]) -> None:

@@ -2,7 +2,8 @@
 
 from decimal import Decimal
 
-from conftest import extract_corpus, extract_text, names, needs_shared, relations
+import pytest
+from conftest import SHARED, extract_corpus, extract_text, names, needs_shared, relations
 
 HEBI_NOTE = """Hebi City Publishes Its Budget Notes
 
@@ -149,3 +150,139 @@ def test_places_are_matched_only_at_the_start_of_a_word() -> None:
             assert [m.span() for m in word_start_matches(pattern, text)] == [m.span() for m in bounded.finditer(text)]
     found = [m.group() for m in word_start_matches(vocab.place_pattern, "xHebei Qixian County")]
     assert found == ["Qixian County"]
+
+
+# --- organs, companies, places and relations in newswire English (our own sentences) ---------
+
+NEWSWIRE = """Battery maker opens a line in Hunan
+
+CHANGSHA, CHINA – Example Wire – 3 March 2026 – Lanfeng Energy Storage Co., Ltd. said on Monday it will build a cell plant in Yueyang, Hunan Province.
+The MIIT praised the plan, and the Ministry of Industry and Information Technology will list it in its catalogue.
+The firm's new cathode plant in Yueyang will be run with steelmaker Red Ridge Alloys, and Qinlu Holdings Inc. will also invest.
+The company signed loan agreements with the Yueyang Government and Agricultural Bank of China (Yueyang branch).
+The provincial government of Hunan provided RMB 50 million to Lanfeng Energy Storage Co., Ltd. for the project.
+The expo was hosted by the Hunan Provincial Department of Commerce at Yueyang Port.
+"""
+
+
+def _edges(extraction, predicate: str) -> set[tuple[str, str]]:
+    return relations(extraction, predicate)
+
+
+def test_acronym_of_a_national_organ_takes_the_full_name_and_keeps_its_surface() -> None:
+    extraction = extract_text(NEWSWIRE)
+    miit = [m for m in extraction.mentions if m.cls == "Agency" and m.surface == "MIIT"]
+    assert miit and miit[0].name == "Ministry of Industry and Information Technology"
+    assert ("Ministry of Industry and Information Technology", "China") in _edges(extraction, "partOf")
+
+
+def test_company_names_keep_their_legal_form_with_its_comma_and_periods() -> None:
+    extraction = extract_text(NEWSWIRE)
+    companies = names(extraction, "Enterprise")
+    assert {"Lanfeng Energy Storage Co., Ltd.", "Qinlu Holdings Inc.", "Red Ridge Alloys"} <= companies
+    assert "Agricultural Bank of China" in companies
+
+
+def test_branch_in_parentheses_is_part_of_its_bank_and_in_its_city() -> None:
+    extraction = extract_text(NEWSWIRE)
+    branch = "Agricultural Bank of China Yueyang branch"
+    assert (branch, "Agricultural Bank of China") in _edges(extraction, "partOf")
+    assert (branch, "Yueyang City") in _edges(extraction, "locatedIn")
+
+
+def test_bare_city_names_from_the_gazetteer_and_their_province() -> None:
+    extraction = extract_text(NEWSWIRE)
+    places = names(extraction, "Place")
+    assert {"Yueyang City", "Hunan Province", "China", "Changsha City", "Yueyang Port"} <= places
+    located = _edges(extraction, "locatedIn")
+    assert ("Yueyang City", "Hunan Province") in located
+    assert ("Changsha City", "China") in located  # the dateline "CHANGSHA, CHINA"
+    assert ("Hunan Province", "China") in located
+    assert ("Yueyang Port", "Yueyang City") in located
+
+
+def test_given_names_and_common_words_are_not_cities() -> None:
+    extraction = extract_text("A visit\n\nThe delegation met Wang Jinan, who spoke for a mile about Mile and roads.")
+    assert "Jinan City" not in names(extraction, "Place")
+    assert "Mile City" not in names(extraction, "Place")
+
+
+def test_government_named_in_lowercase_is_part_of_its_place() -> None:
+    extraction = extract_text(NEWSWIRE)
+    assert "Hunan Provincial Government" in names(extraction, "Agency")
+    assert ("Hunan Provincial Government", "Hunan Province") in _edges(extraction, "partOf")
+    assert ("Yueyang Government", "Yueyang City") in _edges(extraction, "partOf")
+
+
+def test_possessive_plant_is_part_of_its_company_and_in_its_city() -> None:
+    extraction = extract_text("Plants\n\nQinlu Holdings Inc.'s new anode plant in Yueyang began work.")
+    assert ("new anode plant", "Qinlu Holdings Inc.") in _edges(extraction, "partOf")
+    assert ("new anode plant", "Yueyang City") in _edges(extraction, "locatedIn")
+
+
+def test_funding_with_an_amount_from_a_named_government() -> None:
+    extraction = extract_text(NEWSWIRE)
+    by_key = {m.key: m for m in extraction.mentions}
+    funds = [(by_key[r.subject].name, by_key[r.object].name, r.amount) for r in extraction.relations
+             if r.predicate == "funds"]
+    assert ("Hunan Provincial Government", "Lanfeng Energy Storage Co., Ltd.") in {(s, o) for s, o, _ in funds}
+    amount = next(a for s, o, a in funds if s == "Hunan Provincial Government")
+    assert amount is not None and amount.yuan == Decimal("50000000") and amount.text == "RMB 50 million"
+
+
+def test_foreign_money_funds_without_a_yuan_amount() -> None:
+    extraction = extract_text("Deal\n\nThe Wuhan Municipal Government invested $200 million in Qinlu Holdings Inc.")
+    [edge] = [r for r in extraction.relations if r.predicate == "funds"]
+    assert edge.amount is None
+
+
+def test_passive_hosting_makes_the_agency_responsible() -> None:
+    text = "Fair\n\nThe Yueyang Trade Expo was hosted by the Hunan Provincial Department of Commerce."
+    assert ("Hunan Provincial Department of Commerce", "Yueyang Trade Expo") in \
+        _edges(extract_text(text), "responsibleFor")
+
+
+def test_generic_phrases_in_newswire_are_not_entities() -> None:
+    extraction = extract_text("Note\n\nThe government said local companies and the company would invest.")
+    assert not {m.surface.lower() for m in extraction.mentions} & {"the government", "local companies", "company"}
+
+
+# --- the development corpus (tuning half only) ------------------------------------------------
+
+DEVCORPUS = SHARED / "devcorpus"
+needs_devcorpus = pytest.mark.skipif(not DEVCORPUS.is_dir(), reason="../shared/devcorpus is not beside this clone")
+
+
+def _extract_dev(prefix: str):
+    from graph.documents import read_document
+    from graph.extract import extract
+
+    path = next(DEVCORPUS.glob(f"{prefix}*.txt"))
+    return extract(read_document(path, path.name))
+
+
+@needs_devcorpus
+def test_devcorpus_en_003_places_companies_and_units() -> None:
+    extraction = _extract_dev("en_003_")
+    assert ("Jinshi City", "Hunan Province") in relations(extraction, "locatedIn")
+    assert ("Jinshi Port", "Jinshi City") in relations(extraction, "locatedIn")
+    assert ("Jinshi Government", "Jinshi City") in relations(extraction, "partOf")
+    assert "Hunan Chemical Engineering Design Institute Co., Ltd." in names(extraction, "Enterprise")
+    assert ("lithium hydroxide plant", "Meishan City") in relations(extraction, "locatedIn")
+
+
+@needs_devcorpus
+def test_devcorpus_en_011_dateline_and_provincial_government() -> None:
+    extraction = _extract_dev("en_011_")
+    assert "New York" in names(extraction, "Place")
+    assert "Qualcomm Inc" in names(extraction, "Enterprise")  # the dateline is not part of the name
+    assert ("Guizhou Provincial Government", "Guizhou Province") in relations(extraction, "partOf")
+
+
+@needs_devcorpus
+def test_devcorpus_en_014_national_organs_are_part_of_china() -> None:
+    extraction = _extract_dev("en_014_")
+    part_of = relations(extraction, "partOf")
+    assert ("Ministry of Industry and Information Technology", "China") in part_of
+    assert ("State Council", "China") in part_of
+    assert {"Toyota Motor", "IHS Automotive"} <= names(extraction, "Enterprise")

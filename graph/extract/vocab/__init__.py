@@ -56,6 +56,14 @@ class EnglishVocabulary:
     sentence_starters: frozenset[str]
     not_names: frozenset[str]
     standalone_terms: dict[str, str]
+    countries: dict[str, str]  # name as written -> label ("U.S." -> "United States")
+    country_pattern: re.Pattern[str]  # matched at word starts, like place_pattern
+    not_gazetteer_places: frozenset[str]  # pinyin city names that are also common words or given names
+    gazetteer_min_letters: int
+    organs: dict[str, str]  # abbreviation of a national organ -> its official English name
+    organ_names: frozenset[str]  # the official names
+    enterprise_cue_pattern: re.Pattern[str]  # "automaker " right before a name (searched at the end of a text)
+    enterprise_part_nouns: tuple[str, ...]
 
 
 def _invert(table: dict[str, list[str]]) -> dict[str, str]:
@@ -97,6 +105,14 @@ def english() -> EnglishVocabulary:
         sentence_starters=frozenset(data["generic"]["sentence_starters"]),
         not_names=frozenset(data["generic"]["not_names"]),
         standalone_terms=_invert(lower.get("terms", {})),
+        countries=dict(data["places"]["countries"]),
+        country_pattern=re.compile(r"(%s)(?![\w$’'\-])" % _alternation(list(data["places"]["countries"]))),
+        not_gazetteer_places=frozenset(data["places"]["gazetteer"]["not_places"]),
+        gazetteer_min_letters=data["places"]["gazetteer"]["min_letters"],
+        organs=dict(data["organs"]),
+        organ_names=frozenset(data["organs"].values()),
+        enterprise_cue_pattern=re.compile(r"\b(?:%s)\s+$" % _alternation(data["enterprises"]["cue_nouns"])),
+        enterprise_part_nouns=tuple(data["enterprises"]["part_nouns"]),
     )
 
 
