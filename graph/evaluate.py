@@ -81,6 +81,7 @@ class DocumentScore:
     missed: list[str] = field(default_factory=list)  # gold entities not found, "class name"
     spurious: list[str] = field(default_factory=list)
     missed_relations: list[str] = field(default_factory=list)  # "subject property object", gold names
+    spurious_relations: list[str] = field(default_factory=list)  # "subject property object", labels
 
 
 @dataclass
@@ -124,6 +125,10 @@ class Score:
     @property
     def spurious(self) -> list[str]:
         return [f"{d.document}: {s}" for d in self.per_document for s in d.spurious]
+
+    @property
+    def spurious_relations(self) -> list[str]:
+        return [f"{d.document}: {r}" for d in self.per_document for r in d.spurious_relations]
 
     @property
     def missed_relations(self) -> list[str]:
@@ -202,6 +207,9 @@ def evaluate(build: Path, gold: Path | Iterable[Path], strict: bool = False,
                 doc_score.relations[prop].tp += 1
             else:
                 doc_score.relations[prop].fp += 1
+                labels = predicted_names.get(document, {})
+                doc_score.spurious_relations.append(
+                    f"{labels.get(subject, ('', subject))[1]} {prop} {labels.get(obj, ('', obj))[1]}")
         names = {g["id"]: g["names"][0] for g in gold_doc["entities"]}
         for subject, prop, obj in sorted(gold_relations - found):
             doc_score.relations[prop].fn += 1
@@ -267,7 +275,9 @@ def format_score(score: Score, details: bool = True) -> str:
     if details and score.spurious:
         lines += ["Spurious (found, not in gold):"] + [f"  {s}" for s in score.spurious] + [""]
     if details and score.missed_relations:
-        lines += ["Missed relations (gold, not found):"] + [f"  {r}" for r in score.missed_relations]
+        lines += ["Missed relations (gold, not found):"] + [f"  {r}" for r in score.missed_relations] + [""]
+    if details and score.spurious_relations:
+        lines += ["Spurious relations (found, not in gold):"] + [f"  {r}" for r in score.spurious_relations]
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -288,4 +298,5 @@ def score_as_json(score: Score) -> str:
         "by_document": {d.document: {"language": d.language, "entities": _counts_json(d.entities),
                                      "relations": _counts_json(d.relations)} for d in score.per_document},
         "missed": score.missed, "spurious": score.spurious, "missed_relations": score.missed_relations,
+        "spurious_relations": score.spurious_relations,
     }, indent=2, ensure_ascii=False)

@@ -84,8 +84,9 @@ def test_named_queries_with_parameters_on_the_corpus(corpus_build, capsys) -> No
     build = str(corpus_build.output)
     assert main(["query", build, "funding-above-threshold", "--bind", "threshold=100000000", "--format", "json"]) == 0
     rows = json.loads(capsys.readouterr().out)
-    assert rows == [{"funder": "Hebi special bonds", "recipient": "Hebi Municipal Finance Bureau",
-                     "yuan": "3650000000", "as_written": "3.55 billion 100 million yuan"}]
+    assert rows == []  # the one large sum, "3.55 billion 100 million yuan", is garbled and gets no yuan amount
+    assert main(["query", build, "funding-above-threshold", "--bind", "threshold=100000", "--format", "json"]) == 0
+    assert [r["yuan"] for r in json.loads(capsys.readouterr().out)] == ["220500"]
     found = {}
     for place in ("郑州市", "Zhengzhou City"):  # the place by either of its names
         assert main(["query", build, "jurisdiction-entities", "--bind", f"place={place}", "--format", "json"]) == 0

@@ -46,6 +46,7 @@ _CLAUSE_END = re.compile(r"[。；;！!？?]")
 _MINISTRY_UNIT = re.compile(r"[\u4e00-\u9fff]{2,8}?司")
 _FUNDERS = ("Agency", "Fund", "Enterprise")
 _TARGETS = ("Program", "Fund", "Lab", "Cluster")
+_LOCATED_BY_NAME = ("Enterprise", "Lab", "Cluster", "Fund", "Program")
 
 
 @lru_cache(maxsize=1)
@@ -130,6 +131,10 @@ class ChineseExtractor:
         self.mentions: list[Mention] = []
         self.relations: list[RelationMention] = []
         self._placed: set[str] = set()  # places already given their parent division
+        self._measure_levels = self._levels_of_measures()
+        self._open_measures: dict[int, Mention] = {}  # numbering level -> the measure open at it
+        self.title_program = self._title_program()
+        self.document_program: Mention | None = None
         self._sources = SentenceSources(document.doc_id)
 
     # -- reading names leftwards ------------------------------------------------------
@@ -265,7 +270,8 @@ class ChineseExtractor:
                 parent = divisions.one(division.parent, division.province)
                 if parent is not None and parent.level == "city":
                     scores[parent] += score
-        signals = Counter(m.group("level") or m.group("level2") for m in self.vocab.self_reference_pattern.finditer(text))
+        signals = Counter(m.group("level") or m.group("level2")
+                          for m in self.vocab.self_reference_pattern.finditer(text))
         for match in self.vocab.organ_pattern.finditer(text):  # 省财政厅, 市财政局: the levels it writes for
             if match.start() and text[match.start() - 1] in self.vocab.level_characters:
                 signals[text[match.start() - 1]] += 1
@@ -313,6 +319,113 @@ class ChineseExtractor:
         place = self._division_place(division, holder.start, holder.end)
         place.implied = True
         return place
+
+    # -- the document's own structure ------------------------------------------------------
+    def _levels_of_measures(self) -> set[int]:
+        """The numbering levels that hold measures. Where a plan has standalone chapter headings
+        (一、总体要求) over numbered measures （一）…, the chapters are no measures of their own."""
+        levels: Counter[int] = Counter()
+        standalone: Counter[int] = Counter()
+        for sentence in self.document.sentences:
+            heading = _measure_heading(self.vocab.measure_pattern, self.forms[sentence.index])
+            if heading is not None:
+                levels[heading[0]] += 1
+                if len(self.forms[sentence.index].strip()) <= len(heading[2]) + 6:
+                    standalone[heading[0]] += 1
+        measured = set(levels)
+        if 1 in measured and 2 in measured and standalone[1] == levels[1]:
+            measured.discard(1)
+        return measured
+
+    def _is_measure_level(self, level: int) -> bool:
+        return level in self._measure_levels
+
+    def _title_program(self) -> tuple[int, str, int] | None:
+        """(sentence index, title, offset in it) of the document's title line, where the document
+        opens with one: a short line ending in a document type (…若干政策措施, …实施方案（2024-2025年）,
+        …的通知), read after the issuer's own line if that comes first. “关于印发《X》的通知” is X."""
+        for sentence in self.document.sentences[:3]:
+            line = self.forms[sentence.index].strip()
+            if not line or len(line) > 70 or "。" in line[:-1]:
+                continue
+            bare = re.sub(r"[(（][^()（）]{0,20}[)）]$", "", line.rstrip("。 "))
+            issued = re.search(r"印发《([^《》]{2,60})》", bare)
+            if issued:
+                title = _strip_quotes(issued.group(1))
+                return sentence.index, title, self.forms[sentence.index].find(issued.group(1))
+            if bare.endswith(self.vocab.title_types) and "《" not in bare:
+                return sentence.index, _strip_quotes(line.rstrip("。 ")), self.forms[sentence.index].find(line)
+        return None
+
+    def _structure(self, sentence: Sentence, mentions: list[tuple[_Found, Mention]]) -> None:
+        """The title line becomes the document's Program, led by the agencies that issue it; a
+        numbered measure is part of the measure above it or of the document; a program named
+        inside a measure is part of that measure."""
+        if self.title_program is not None and sentence.index == self.title_program[0]:
+            _, title, offset = self.title_program
+            found = _Found("Program", offset, offset + len(title), title, title, rank=5)
+            self.document_program = self._mention(found, sentence)
+            for agency_found, agency in mentions:
+                if agency_found.cls == "Agency" and agency_found.end <= offset + 1:
+                    self._relate(agency, "responsibleFor", self.document_program, sentence)
+        for found, mention in mentions:
+            if found.cls != "Program":
+                continue
+            if found.level.startswith("measure"):
+                level = int(found.level[len("measure"):])
+                for deeper in [k for k in self._open_measures if k >= level]:
+                    del self._open_measures[deeper]
+                above = [self._open_measures[k] for k in sorted(self._open_measures) if k < level]
+                parent = above[-1] if above else self.document_program
+                if parent is not None:
+                    self._relate(mention, "partOf", parent, sentence)
+                self._open_measures[level] = mention
+            elif self._open_measures and not found.reference and not found.name.startswith("《") \
+                    and found.surface[:1] != "《":
+                self._relate(mention, "partOf", self._open_measures[max(self._open_measures)], sentence)
+
+    def _located_by_name(self, sentence: Sentence, mentions: list[tuple[_Found, Mention]]) -> None:
+        """An enterprise, lab, cluster, fund or program whose name holds a division's name is located
+        there (国家超级计算济南中心 in 济南市, 山东大学 in 山东省); the document's own program is located
+        in the place the document speaks for."""
+        for found, mention in mentions:
+            if (found.cls not in _LOCATED_BY_NAME or found.place is not None or found.implied
+                    or found.surface.startswith("《")):  # another document's title: mentioned, not located
+                continue
+            division = self._division_in(found.name)
+            if division is None and mention is self.document_program:
+                division = next((self.divisions[k] for k in ("district", "county", "city", "province")
+                                 if k in self.divisions), None)
+            if division is not None:
+                place = self._division_place(division, found.start, found.end)
+                place.implied = True
+                self._relate(mention, "locatedIn", self._mention(place, sentence), sentence)
+
+    def _division_in(self, name: str) -> Division | None:
+        """The first division named inside ``name``: a full name (济南市), else the short name of a
+        province or prefecture city (济南, 山东)."""
+        for end in range(2, len(name) + 1):
+            if name[end - 1] in _LEVEL_PLACE_CHARACTERS:
+                division = self._division_ending_at(name, end)
+                if division is not None:
+                    return division
+        for start in range(len(name) - 1):
+            for length in (4, 3, 2):
+                for division in self.gazetteer.named(name[start:start + length]):
+                    if division.short == name[start:start + length] and (
+                            division.level == "province" or division.parent == division.province):
+                        return division
+        return None
+
+    def _signature(self, sentence: Sentence, mentions: list[tuple[_Found, Mention]]) -> None:
+        """An agency alone on a line near the end (the signature over the date) issued the document."""
+        if self.document_program is None or sentence.index < len(self.document.sentences) - 4:
+            return
+        line = self.forms[sentence.index].strip()
+        agencies = [(f, m) for f, m in mentions if f.cls == "Agency"]
+        if agencies and sum(len(f.surface) for f, _ in agencies) >= len(re.sub(r"\s", "", line)) - 1:
+            for _, agency in agencies:
+                self._relate(agency, "responsibleFor", self.document_program, sentence)
 
     # -- whole-document lookups ---------------------------------------------------------
     def _short_names(self, text: str) -> dict[str, str]:
@@ -398,7 +511,8 @@ class ChineseExtractor:
             if len(prefix) < 2 or not (leading or led_by_level or distinctive or centre):
                 continue
             name = prefix + suffix
-            if name in vocab.generic_agencies or _QUANTITY.match(prefix):
+            if (name in vocab.generic_agencies or _QUANTITY.match(prefix) or name.endswith(vocab.agency_not_endings)
+                    or (suffix == "部" and text[match.end():match.end() + 1] == "门")):  # 主管部门: departments
                 continue
             scope = ""
             if led_by_level:
@@ -414,8 +528,13 @@ class ChineseExtractor:
                     agency.parent = _implied(district, agency)
                 if agency.parent is not None:
                     agency.children.append(agency.parent)
-            elif leading:
+            elif leading:  # 青岛市崂山区人民政府 is part of 崂山区
                 agency.children.extend(leading)
+                agency.parent = leading[-1]
+            elif led_by_level and not scope:  # 市投资促进局 -> 济南市投资促进局, part of 济南市
+                agency.parent = self._jurisdiction_found(vocab.level_characters[prefix[0]], agency)
+                if agency.parent is not None:
+                    agency.children.append(agency.parent)
             found.append(agency)
         return found
 
@@ -484,7 +603,8 @@ class ChineseExtractor:
             needed = 2 if suffix == "贷" else minimum
             unqualified = bare[len(next((q for q in self.vocab.generic_qualifiers if bare.startswith(q)), "")):]
             if (len(core) < needed or bare in generic or name in generic or _QUANTITY.match(core)
-                    or unqualified in generic
+                    or unqualified in generic or (cls in ("Lab", "Cluster", "Fund") and not leading
+                                                  and _made_of(core, self.vocab.generic_words))
                     or any(len(g) >= 4 and bare.endswith(g) and len(bare) - len(g) <= 1 for g in generic)):
                 continue
             item = _Found(cls, start, match.end(), name, name, rank=2)
@@ -517,6 +637,11 @@ class ChineseExtractor:
                         break
             if cut >= 2:
                 item.parent = _Found("Enterprise", item.start, item.start + cut, name[:cut], name[:cut], rank=2)
+                organ = self.vocab.organs.get(name[:cut])
+                if organ is not None and organ.national:  # 人民银行济南分行: a branch of the central bank
+                    item.cls = "Agency"
+                    item.parent = _Found("Agency", item.start, item.start + cut, organ.zh, name[:cut], organ.en,
+                                         rank=2)
         elif item.cls == "Lab":
             inner = [name.find(s) + len(s) for s in self.vocab.lab_suffixes
                      if name.find(s) > 0 and name.find(s) + len(s) < len(name) - 1]
@@ -563,11 +688,11 @@ class ChineseExtractor:
             if item.place is not None:
                 item.children.append(item.place)
             found.append(item)
-        measure = vocab.measure_pattern.match(text)
-        if measure and "《" not in measure.group(1):  # a numbered measure of this document's plan
-            title = measure.group(1).strip()
-            found.append(_Found("Program", measure.start(1), measure.start(1) + len(title), title, title,
-                                scope=self.document.doc_id, rank=0))
+        measure = _measure_heading(vocab.measure_pattern, text)
+        if measure is not None and self._is_measure_level(measure[0]):  # a numbered measure of this plan
+            level, start, title = measure
+            found.append(_Found("Program", start, start + len(title), title, title, scope=self.document.doc_id,
+                                rank=0, level=f"measure{level}"))
         for item in found:  # 助企“三十条” is the short name of the 《…实施意见》 it follows
             long_name = self.short_names.get(_strip_quotes(item.name))
             if long_name:
@@ -633,6 +758,9 @@ class ChineseExtractor:
             mentions.append((found, mention))
             self._children(found, mention, sentence)
         self._districts_in_city(sentence, mentions)
+        self._structure(sentence, mentions)
+        self._located_by_name(sentence, mentions)
+        self._signature(sentence, mentions)
         self._lead_markers(sentence, text, mentions)
         self._responsible(sentence, text, mentions)
         self._issued(sentence, text, mentions)
@@ -769,6 +897,37 @@ class ChineseExtractor:
                                 amount=amount.amount, implied=True)
                 self._mention(stated, sentence)
                 return
+
+
+def _made_of(text: str, words: tuple[str, ...]) -> bool:
+    """Whether ``text`` is nothing but ``words`` (longest first at each point): a category's name."""
+    position = 0
+    while position < len(text):
+        word = next((w for w in words if text.startswith(w, position)), None)
+        if word is None:
+            return False
+        position += len(word)
+    return True
+
+
+def _measure_level(marker: str) -> int:
+    """一、 is 1, （一） is 2, 1. is 3, （1） is 4: the numbering levels of Chinese plans."""
+    if marker[0] in "(（":
+        return 4 if marker[1].isdigit() else 2
+    return 3 if marker[0].isdigit() else 1
+
+
+def _measure_heading(pattern: re.Pattern[str], text: str) -> tuple[int, int, str] | None:
+    """(level, start, title) of a numbered heading opening ``text``: its title ends the sentence or the
+    line ("（一）强化金融支持。"), where a list item runs on ("（1）企业在区内注册，…") and is no measure."""
+    match = pattern.match(text)
+    if match is None or "《" in match.group(1):
+        return None
+    title = match.group(1).strip()
+    after = text[match.start(1) + len(match.group(1)):].lstrip()[:1]
+    if after not in ("", "。", "\n", ".", "!", "！", "(", "（"):  # a heading, or one with its (牵头单位:…)
+        return None
+    return _measure_level(text[match.start():match.start(1)].strip()), match.start(1), title
 
 
 def _english_organ(organ_en: str, place_en: str, level_en: str) -> str:

@@ -149,6 +149,7 @@ class ChineseVocabulary:
     numbered_group_pattern: re.Pattern[str]
     administrative_centres: tuple[str, ...]
     generic_agencies: frozenset[str]
+    agency_not_endings: tuple[str, ...]  # 市委常委: a person's office, not a body
     enterprise_suffix_pattern: re.Pattern[str]
     enterprise_branches: tuple[str, ...]
     generic_enterprises: frozenset[str]
@@ -156,6 +157,7 @@ class ChineseVocabulary:
     lab_suffixes: tuple[str, ...]
     generic_labs: frozenset[str]
     generic_qualifiers: tuple[str, ...]
+    generic_words: tuple[str, ...]  # longest first: the words category names are made of
     lab_not_before: dict[str, str]  # suffix -> a character that makes it another word
     fund_suffix_pattern: re.Pattern[str]
     fund_min_characters: int
@@ -211,13 +213,16 @@ def chinese() -> ChineseVocabulary:
             _alternation(places["self_reference"]["before"]), _alternation(places["self_reference"]["after"]))),
         provinces=places["provinces"],
         province_pattern=re.compile(f"({_alternation(list(places['provinces']))})(省|自治区|特别行政区|市)?"),
-        boundary_pattern=_suffix_pattern(data["boundaries"]["words"]),
+        boundary_pattern=re.compile("(?:%s)%s" % (_alternation(data["boundaries"]["words"]), "".join(
+            f"(?<!{re.escape(word)}(?={_alternation(after)}))" for word, after in
+            data["boundaries"].get("not_before", {}).items()))),
         organs=organs,
         organ_pattern=_suffix_pattern(list(organs)),
         agency_suffix_pattern=_suffix_pattern(agencies["suffixes"] + agencies["administrative_centres"]),
         numbered_group_pattern=re.compile(agencies["numbered_group"]),
         administrative_centres=tuple(agencies["administrative_centres"]),
         generic_agencies=frozenset(agencies["generic"]),
+        agency_not_endings=tuple(agencies.get("not_endings", ())),
         enterprise_suffix_pattern=_suffix_pattern(data["enterprises"]["suffixes"]),
         enterprise_branches=tuple(data["enterprises"]["branches"]),
         generic_enterprises=frozenset(data["enterprises"]["generic"]),
@@ -225,6 +230,7 @@ def chinese() -> ChineseVocabulary:
         lab_suffixes=tuple(data["labs"]["suffixes"]),
         generic_labs=frozenset(data["labs"]["generic"]),
         generic_qualifiers=tuple(sorted(data["generic_qualifiers"]["words"], key=len, reverse=True)),
+        generic_words=tuple(sorted(set(data["generic_words"]["words"]), key=len, reverse=True)),
         lab_not_before=data["labs"].get("not_before", {}),
         fund_suffix_pattern=re.compile(f"(?:{_alternation(data['funds']['suffixes'])})(?!款)"),
         fund_min_characters=data["funds"]["min_name_characters"],
