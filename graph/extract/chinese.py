@@ -44,6 +44,8 @@ _PAUSE = re.compile(r"[,，、;；。]")
 _GROUP_CLOSE = re.compile(r"[)）;；。]")
 _CLAUSE_END = re.compile(r"[。；;！!？?]")
 _MINISTRY_UNIT = re.compile(r"[\u4e00-\u9fff]{2,8}?司")
+_BARE_UNIT = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,6}司(?![\u4e00-\u9fff]{0,1}[长])")
+_ROLE_VERB = re.compile(r"(?:牵头|配合|协同配合|协助)(?=[,，。；;)）]|$)")
 _FUNDERS = ("Agency", "Fund", "Enterprise")
 _TARGETS = ("Program", "Fund", "Lab", "Cluster")
 _LOCATED_BY_NAME = ("Enterprise", "Lab", "Cluster", "Fund", "Program")
@@ -131,8 +133,10 @@ class ChineseExtractor:
         self.mentions: list[Mention] = []
         self.relations: list[RelationMention] = []
         self._placed: set[str] = set()  # places already given their parent division
+        self._ministry = None  # the last ministry named: 科技司 in its documents is its department
         self._measure_levels = self._levels_of_measures()
         self._open_measures: dict[int, Mention] = {}  # numbering level -> the measure open at it
+        self._measure_paragraph: tuple[Mention, int] | None = None  # the last measure and its paragraph
         self.title_program = self._title_program()
         self.document_program: Mention | None = None
         self._sources = SentenceSources(document.doc_id)
@@ -326,13 +330,18 @@ class ChineseExtractor:
         (一、总体要求) over numbered measures （一）…, the chapters are no measures of their own."""
         levels: Counter[int] = Counter()
         standalone: Counter[int] = Counter()
+        titles: dict[int, Counter[str]] = {}
         for sentence in self.document.sentences:
             heading = _measure_heading(self.vocab.measure_pattern, self.forms[sentence.index])
             if heading is not None:
                 levels[heading[0]] += 1
+                titles.setdefault(heading[0], Counter())[heading[2]] += 1
                 if len(self.forms[sentence.index].strip()) <= len(heading[2]) + 6:
                     standalone[heading[0]] += 1
         measured = set(levels)
+        for level, counted in titles.items():  # （一）试点单位 under every task: field labels, no measures
+            if sum(n for n in counted.values() if n > 1) * 2 >= levels[level] and len(levels) > 1:
+                measured.discard(level)
         if 1 in measured and 2 in measured and standalone[1] == levels[1]:
             measured.discard(1)
         return measured
@@ -380,6 +389,7 @@ class ChineseExtractor:
                 if parent is not None:
                     self._relate(mention, "partOf", parent, sentence)
                 self._open_measures[level] = mention
+                self._measure_paragraph = (mention, sentence.paragraph)
             elif self._open_measures and not found.reference and not found.name.startswith("《") \
                     and found.surface[:1] != "《":
                 self._relate(mention, "partOf", self._open_measures[max(self._open_measures)], sentence)
@@ -415,6 +425,12 @@ class ChineseExtractor:
                     if division.short == name[start:start + length] and (
                             division.level == "province" or division.parent == division.province):
                         return division
+        return None
+
+    def _measure_of_paragraph(self, sentence: Sentence) -> Mention | None:
+        """The measure whose paragraph this sentence is in (its heading opened the paragraph)."""
+        if self._measure_paragraph is not None and self._measure_paragraph[1] == sentence.paragraph:
+            return self._measure_paragraph[0]
         return None
 
     def _signature(self, sentence: Sentence, mentions: list[tuple[_Found, Mention]]) -> None:
@@ -457,6 +473,8 @@ class ChineseExtractor:
             start = match.start()
             if organ.national:
                 qualified = (organ.zh, organ.en, "")
+                if organ.zh.endswith(("部", "委员会", "总局", "署")):
+                    self._ministry = organ
                 unit = _MINISTRY_UNIT.match(text, match.end())
                 if unit and unit.group() not in vocab.organs:  # 交通运输部科技司: a department of the ministry
                     department = _Found("Agency", match.start(), unit.end(), organ.zh + unit.group(),
@@ -490,6 +508,37 @@ class ChineseExtractor:
                 agency.parent = self._implied_jurisdiction(name, agency)
                 if agency.parent is not None:
                     agency.children.append(agency.parent)
+            found.append(agency)
+        if self._ministry is not None:  # 科技司 in a ministry's document: that ministry's department
+            for match in _BARE_UNIT.finditer(text):
+                if match.group()[-2] == "公" or match.group() in vocab.organs:
+                    continue
+                unit = _Found("Agency", match.start(), match.end(), self._ministry.zh + match.group(), match.group(),
+                              f"{self._ministry.en} {match.group()}", rank=2)
+                unit.parent = _Found("Agency", match.start(), match.end(), self._ministry.zh, self._ministry.zh,
+                                     self._ministry.en, implied=True)
+                unit.children.append(unit.parent)
+                found.append(unit)
+        for match in vocab.party_pattern.finditer(text):  # 深圳市委, 市委组织部: the Party's local organs
+            full, english = vocab.party_organs[match.group()]
+            place = self._place_ending_at(places, match.start())
+            level = vocab.level_characters[text[match.start() - 1]]
+            if place is None and match.start() >= 2 and _NAME_CHAR.match(text[match.start() - 2]) \
+                    and text[match.start() - 3:match.start() - 1] != "中共":
+                continue  # 城市委员: the level character ends another word
+            division = self.gazetteer.one(place.name) if place is not None else self.divisions.get(level)
+            if division is None:
+                continue
+            start = place.start if place is not None else match.start() - 1
+            if text[start - 2:start] == "中共":
+                start -= 2
+            level_en = self.vocab.level_english.get(division.level, "")
+            committee = f"{division.english} {level_en} Committee of the CPC".replace("  ", " ")
+            agency = _Found("Agency", start, match.end(), f"中共{division.name}{full}", text[start:match.end()],
+                            english.format(committee=committee), rank=3)
+            agency.parent = place if place is not None else self._jurisdiction_found(level, agency)
+            if agency.parent is not None:
+                agency.children.append(agency.parent)
             found.append(agency)
         for match in vocab.numbered_group_pattern.finditer(text):
             group = match.group()
@@ -763,6 +812,7 @@ class ChineseExtractor:
         self._signature(sentence, mentions)
         self._lead_markers(sentence, text, mentions)
         self._responsible(sentence, text, mentions)
+        self._roles(sentence, text, mentions)
         self._issued(sentence, text, mentions)
         self._funding(sentence, text, mentions, amounts)
         self._located(sentence, text, mentions)
@@ -826,9 +876,29 @@ class ChineseExtractor:
             led = [m for f, m in mentions if f.end <= anchor and (f.cls in _TARGETS or f.cls == "Agency")
                    and not f.reference]
             target = led[-1] if led else self.context.program
+            measure = self._measure_of_paragraph(sentence)
+            if measure is not None and not text[stop + 1:].strip(" 。.;；)）\n"):
+                target = measure  # "（牵头单位：…）" closing a measure's paragraph: the measure, not a name in it
             for leader in leaders:
                 if target is not None:
                     self._relate(leader, "responsibleFor", target, sentence)
+
+    def _roles(self, sentence: Sentence, text: str, mentions: list[tuple[_Found, Mention]]) -> None:
+        """"X牵头，Y、Z配合。": lead and supporting units of the measure or task at hand. The clause
+        before the verb must be nothing but agencies and list marks."""
+        target = self._measure_of_paragraph(sentence) or (
+            self._open_measures[max(self._open_measures)] if self._open_measures else self.context.program)
+        if target is None:
+            return
+        for verb in _ROLE_VERB.finditer(text):
+            clause = max(text.rfind(mark, 0, verb.start()) for mark in ",，。；;:：(（") + 1
+            units = [(f, m) for f, m in mentions if f.cls == "Agency" and clause <= f.start and f.end <= verb.start()]
+            rest = list(text[clause:verb.start()])
+            for found, _ in units:
+                rest[found.start - clause:found.end - clause] = [""] * (found.end - found.start)
+            if units and not "".join(rest).strip("、和及与 "):
+                for _, unit in units:
+                    self._relate(unit, "responsibleFor", target, sentence)
 
     def _responsible(self, sentence: Sentence, text: str, mentions: list[tuple[_Found, Mention]]) -> None:
         """"由X负责" and "(X负责)": X leads the program at hand."""

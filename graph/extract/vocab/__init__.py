@@ -147,6 +147,8 @@ class ChineseVocabulary:
     organ_pattern: re.Pattern[str]
     agency_suffix_pattern: re.Pattern[str]
     numbered_group_pattern: re.Pattern[str]
+    party_pattern: re.Pattern[str]  # 委组织部 ...: a local Party organ after its place or level character
+    party_organs: dict[str, tuple[str, str]]  # ending -> (full Chinese ending, English template)
     administrative_centres: tuple[str, ...]
     generic_agencies: frozenset[str]
     agency_not_endings: tuple[str, ...]  # 市委常委: a person's office, not a body
@@ -220,6 +222,9 @@ def chinese() -> ChineseVocabulary:
         organ_pattern=_suffix_pattern(list(organs)),
         agency_suffix_pattern=_suffix_pattern(agencies["suffixes"] + agencies["administrative_centres"]),
         numbered_group_pattern=re.compile(agencies["numbered_group"]),
+        party_pattern=re.compile("(?<=[省市区县])(?:%s)(?!%s)" % (_alternation(list(data["party"]["organs"])),
+                                                              _alternation(data["party"]["never_before"]))),
+        party_organs={k: (v[0], v[1]) for k, v in data["party"]["organs"].items()},
         administrative_centres=tuple(agencies["administrative_centres"]),
         generic_agencies=frozenset(agencies["generic"]),
         agency_not_endings=tuple(agencies.get("not_endings", ())),
