@@ -45,6 +45,7 @@ _GROUP_CLOSE = re.compile(r"[)）;；。]")
 _CLAUSE_END = re.compile(r"[。；;！!？?]")
 _MINISTRY_UNIT = re.compile(r"[\u4e00-\u9fff]{2,8}?司")
 _BARE_UNIT = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,6}司(?![\u4e00-\u9fff]{0,1}[长])")
+_DELIMITER = re.compile(r"[、,，)）。;；:：\n]")
 _ROLE_VERB = re.compile(r"(?:牵头|配合|协同配合|协助)(?=[,，。；;)）]|$)")
 _FUNDERS = ("Agency", "Fund", "Enterprise")
 _TARGETS = ("Program", "Fund", "Lab", "Cluster")
@@ -93,6 +94,7 @@ class _Found:
     parent: _Found | None = None  # partOf
     place: _Found | None = None  # locatedIn
     children: list[_Found] = field(default_factory=list)
+    issuers: list[_Found] = field(default_factory=list)  # agencies named in a title as issuing it
 
 
 @dataclass
@@ -220,7 +222,29 @@ class ChineseExtractor:
                                     f"{pinyin_name(core)} {vocab.suffix_english[suffix]}", level=level, short=core,
                                     rank=1))
                 break
+        taken = {(p.start, p.end) for p in found}
+        for delimiter in _DELIMITER.finditer(text):  # 淄博、泰安、聊城: bare names of cities in a list
+            end = delimiter.start()
+            for length in (4, 3, 2):
+                start = end - length
+                if start < 0 or (start, end) in taken:
+                    continue
+                division = self._bare_division(text[start:end])
+                before = text[max(0, start - 4):start]
+                if division is not None and (start == 0 or _DELIMITER.match(text, start - 1) or any(
+                        before.endswith(b.group()) for b in self.vocab.boundary_pattern.finditer(before))):
+                    place = self._division_place(division, start, end)
+                    place.surface = text[start:end]
+                    found.append(place)
+                    break
         return sorted(found, key=lambda p: p.start)
+
+    def _bare_division(self, name: str) -> Division | None:
+        """A province or prefecture city written by its short name alone (淄博, 深圳)."""
+        for division in self.gazetteer.named(name):
+            if division.short == name and (division.level == "province" or division.parent == division.province):
+                return division
+        return None
 
     def _division_ending_at(self, text: str, end: int) -> Division | None:
         """The administrative division whose full name ends at ``end`` (the longest, then the document's own)."""
@@ -353,10 +377,11 @@ class ChineseExtractor:
         """(sentence index, title, offset in it) of the document's title line, where the document
         opens with one: a short line ending in a document type (…若干政策措施, …实施方案（2024-2025年）,
         …的通知), read after the issuer's own line if that comes first. “关于印发《X》的通知” is X."""
+        paragraphs = Counter(s.paragraph for s in self.document.sentences)
         for sentence in self.document.sentences[:3]:
             line = self.forms[sentence.index].strip()
-            if not line or len(line) > 70 or "。" in line[:-1]:
-                continue
+            if not line or len(line) > 70 or paragraphs[sentence.paragraph] > 1 or re.search(r"[,，。;；]", line[:-1]):
+                continue  # a title is a line of its own, with no clause in it
             bare = re.sub(r"[(（][^()（）]{0,20}[)）]$", "", line.rstrip("。 "))
             issued = re.search(r"印发《([^《》]{2,60})》", bare)
             if issued:
@@ -705,7 +730,7 @@ class ChineseExtractor:
         found: list[_Found] = []
         for match in _TITLE.finditer(text):
             title = _strip_quotes(match.group(1))
-            if title.endswith(vocab.title_types):
+            if re.sub(r"[(（][^()（）]{1,12}[)）]$", "", title).endswith(vocab.title_types):  # …办法（试行）
                 found.append(_Found("Program", match.start(), match.end(), title, match.group(), rank=4))
         for match in _QUOTE.finditer(text):
             inner = match.group(1)
@@ -766,6 +791,15 @@ class ChineseExtractor:
         for candidate in sorted(candidates, key=lambda c: (-(c.end - c.start), -c.rank, c.start)):
             if not any(candidate.start < other.end and other.start < candidate.end for other in chosen):
                 chosen.append(candidate)
+        agencies = sorted((c for c in candidates if c.cls == "Agency"), key=lambda c: (-(c.end - c.start), c.start))
+        for title in chosen:  # 《广东省财政厅 广东省科学技术厅关于…》: the agencies before 关于 issued it
+            about = text.find("关于", title.start, title.end)
+            if title.cls != "Program" or not title.surface.startswith("《") or about < 0:
+                continue
+            for agency in agencies:
+                if title.start < agency.start and agency.end <= about and not any(
+                        agency.start < other.end and other.start < agency.end for other in title.issuers):
+                    title.issuers.append(agency)
         for place in places:  # a place inside a chosen name is reached through that name
             if not any(place.start < other.end and other.start < place.end for other in chosen):
                 chosen.append(place)
@@ -839,6 +873,10 @@ class ChineseExtractor:
                 context.place, context.place_paragraph = place, sentence.paragraph
 
     def _children(self, found: _Found, mention: Mention, sentence: Sentence) -> None:
+        for issuer in found.issuers:
+            issuer_mention = self._mention(issuer, sentence)
+            self._relate(issuer_mention, "responsibleFor", mention, sentence)
+            self._children(issuer, issuer_mention, sentence)
         for child in found.children:
             child_mention = self._mention(child, sentence)
             if found.parent is child:
