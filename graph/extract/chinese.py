@@ -45,6 +45,7 @@ _GROUP_CLOSE = re.compile(r"[)）;；。]")
 _CLAUSE_END = re.compile(r"[。；;！!？?]")
 _MINISTRY_UNIT = re.compile(r"[\u4e00-\u9fff]{2,8}?司")
 _BARE_UNIT = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,6}司(?![\u4e00-\u9fff]{0,1}[长])")
+_COUNTED = re.compile(r"[\d一二三四五六七八九十几多]+[家个所项]")
 _DELIMITER = re.compile(r"[、,，)）。;；:：\n]")
 _ROLE_VERB = re.compile(r"(?:牵头|配合|协同配合|协助)(?=[,，。；;)）]|$)")
 _FUNDERS = ("Agency", "Fund", "Enterprise")
@@ -362,7 +363,7 @@ class ChineseExtractor:
                 titles.setdefault(heading[0], Counter())[heading[2]] += 1
                 if len(self.forms[sentence.index].strip()) <= len(heading[2]) + 6:
                     standalone[heading[0]] += 1
-        measured = set(levels)
+        measured = set(levels) - {4}  # （1）…: list items, not measures
         for level, counted in titles.items():  # （一）试点单位 under every task: field labels, no measures
             if sum(n for n in counted.values() if n > 1) * 2 >= levels[level] and len(levels) > 1:
                 measured.discard(level)
@@ -586,6 +587,7 @@ class ChineseExtractor:
                 continue
             name = prefix + suffix
             if (name in vocab.generic_agencies or _QUANTITY.match(prefix) or name.endswith(vocab.agency_not_endings)
+                    or (not leading and not led_by_level and _made_of(prefix, vocab.generic_words))
                     or (suffix == "部" and text[match.end():match.end() + 1] == "门")):  # 主管部门: departments
                 continue
             scope = ""
@@ -679,8 +681,10 @@ class ChineseExtractor:
             if (len(core) < needed or bare in generic or name in generic or _QUANTITY.match(core)
                     or unqualified in generic or (cls in ("Lab", "Cluster", "Fund") and not leading
                                                   and _made_of(core, self.vocab.generic_words))
-                    or any(len(g) >= 4 and bare.endswith(g) and len(bare) - len(g) <= 1 for g in generic)):
-                continue
+                    or any(len(g) >= 4 and bare.endswith(g) and len(bare) - len(g) <= 1 for g in generic)
+                    or _COUNTED.search(name)  # 9家银行: a count of them
+                    or (suffix in self.vocab.placed_suffixes and not leading and self._division_in(name) is None)):
+                continue  # 产业链, …资金 without a place in the name are kinds of things, not named ones
             item = _Found(cls, start, match.end(), name, name, rank=2)
             district_first = leading and leading[0].level in ("district", "county")
             if district_first and cls in ("Enterprise", "Lab"):  # 二七区郑州市大学生创业园…: in 二七区
@@ -1019,7 +1023,9 @@ def _made_of(text: str, words: tuple[str, ...]) -> bool:
 
 
 def _measure_level(marker: str) -> int:
-    """一、 is 1, （一） is 2, 1. is 3, （1） is 4: the numbering levels of Chinese plans."""
+    """一、 is 1, （一） is 2, 1. is 3, （1） is 4, 第一条 is 5: the numbering levels of Chinese plans."""
+    if marker.startswith("第"):
+        return 5
     if marker[0] in "(（":
         return 4 if marker[1].isdigit() else 2
     return 3 if marker[0].isdigit() else 1

@@ -160,6 +160,7 @@ class ChineseVocabulary:
     generic_labs: frozenset[str]
     generic_qualifiers: tuple[str, ...]
     generic_words: tuple[str, ...]  # longest first: the words category names are made of
+    placed_suffixes: tuple[str, ...]  # names with these suffixes are named ones only with a place in them
     lab_not_before: dict[str, str]  # suffix -> a character that makes it another word
     fund_suffix_pattern: re.Pattern[str]
     fund_min_characters: int
@@ -236,6 +237,7 @@ def chinese() -> ChineseVocabulary:
         generic_labs=frozenset(data["labs"]["generic"]),
         generic_qualifiers=tuple(sorted(data["generic_qualifiers"]["words"], key=len, reverse=True)),
         generic_words=tuple(sorted(set(data["generic_words"]["words"]), key=len, reverse=True)),
+        placed_suffixes=tuple(data["generic_words"].get("placed_suffixes", ())),
         lab_not_before=data["labs"].get("not_before", {}),
         fund_suffix_pattern=re.compile(f"(?:{_alternation(data['funds']['suffixes'])})(?!款)"),
         fund_min_characters=data["funds"]["min_name_characters"],
