@@ -158,7 +158,9 @@ class ChineseExtractor:
             start -= 1
         sure = start == 0 or not _NAME_CHAR.match(text[start - 1]) or text[start - 1] in stop
         cut = start
-        for boundary in self.vocab.boundary_pattern.finditer(text, start, end):
+        for boundary in self.vocab.boundary_pattern.finditer(text, start, min(len(text), end + 3)):
+            if boundary.end() > end:  # read past the name's end only so that 促进 sees the 局 after it
+                break
             cut, sure = boundary.end(), True
         lead = _LEADING_TIME.match(text, cut, end)
         return (lead.end() if lead else cut), sure
@@ -919,7 +921,9 @@ class ChineseExtractor:
                    and not f.reference]
             target = led[-1] if led else self.context.program
             measure = self._measure_of_paragraph(sentence)
-            if measure is not None and not text[stop + 1:].strip(" 。.;；)）\n"):
+            group_end = min((i for i in (text.find(")", match.end()), text.find("）", match.end())) if i >= 0),
+                            default=stop)
+            if measure is not None and not text[group_end + 1:].strip(" 。.;；)）\n"):
                 target = measure  # "（牵头单位：…）" closing a measure's paragraph: the measure, not a name in it
             for leader in leaders:
                 if target is not None:

@@ -134,3 +134,80 @@ def test_a_place_is_a_division_the_gazetteer_knows_or_one_the_text_makes_plain()
     assert names(extraction, "Place") == {"历下区", "济南高新区", "济南市"}
     # 济南市 is not written out, but the text names 济南 and the divisions put 历下区 in it
     assert relations(extraction, "locatedIn") == {("历下区", "济南市"), ("济南高新区", "济南市")}
+
+
+# A plan written for these tests: a title line, chapter headings over numbered measures, lead and
+# supporting units in several layouts, national and Party organs, and a signature.
+PLAN = """关于加快南阳市氢能产业发展的若干措施
+一、总体要求
+（一）建设氢能创新平台。支持建设南阳氢能技术研究院，实施“氢动南阳”计划。（牵头单位：市科技局、市委组织部；责任单位：市财政局、市投资促进局）
+（二）拓展示范应用。依托淅川、西峡、内乡布局加氢站。
+市发展改革委牵头，市工信局、市交通运输局配合。
+二、保障措施
+（三）强化资金支持。按照国家发展改革委和国家发展和改革委员会的要求，落实《河南省人民政府关于支持氢能产业发展的意见》。
+对新认定的工程研究中心、产业创新中心给予奖励。
+南阳市人民政府
+2024年3月1日
+"""
+
+
+def test_a_plan_s_title_measures_and_chapters() -> None:
+    extraction = extract_text(PLAN, "nanyang.txt")
+    assert extraction.jurisdiction.city == "南阳" and extraction.jurisdiction.province == "河南"
+    programs = names(extraction, "Program")
+    assert "关于加快南阳市氢能产业发展的若干措施" in programs  # the title line is the document's program
+    assert {"建设氢能创新平台", "拓展示范应用", "强化资金支持"} <= programs
+    assert not {"总体要求", "保障措施"} & programs  # chapter headings over numbered measures are no measures
+    part_of = relations(extraction, "partOf")
+    assert ("建设氢能创新平台", "关于加快南阳市氢能产业发展的若干措施") in part_of
+    assert ("“氢动南阳”计划", "建设氢能创新平台") in part_of  # a program named inside a measure
+    assert ("南阳市财政局", "南阳市") in part_of  # a department is part of its place
+    # the signature issued the plan; the title inside 《》 was issued by the government it names
+    responsible = relations(extraction, "responsibleFor")
+    assert ("南阳市人民政府", "关于加快南阳市氢能产业发展的若干措施") in responsible
+    assert ("河南省人民政府", "河南省人民政府关于支持氢能产业发展的意见") in responsible
+
+
+def test_lead_and_supporting_units_in_every_layout() -> None:
+    responsible = relations(extract_text(PLAN, "nanyang.txt"), "responsibleFor")
+    # (牵头单位：…；责任单位：…) closing a measure's paragraph leads the measure, not the program named in it
+    assert {("南阳市科学技术局", "建设氢能创新平台"), ("南阳市财政局", "建设氢能创新平台"),
+            ("南阳市投资促进局", "建设氢能创新平台")} <= responsible
+    assert ("中共南阳市委组织部", "建设氢能创新平台") in responsible  # a Party organ, named in full
+    assert not any(obj == "“氢动南阳”计划" for _, obj in responsible)
+    # "X牵头，Y、Z配合。" on a line of its own: the measure at hand
+    assert {("南阳市发展和改革委员会", "拓展示范应用"), ("南阳市工业和信息化局", "拓展示范应用"),
+            ("南阳市交通运输局", "拓展示范应用")} <= responsible
+
+
+def test_national_organs_are_one_node_under_every_name(tmp_path) -> None:
+    extraction = extract_text(PLAN, "nanyang.txt", tmp_path)
+    national = [m for m in extraction.mentions if m.cls == "Agency" and "发展" in m.name and not m.name.startswith("南阳")]
+    assert {m.name for m in national} == {"国家发展和改革委员会"}
+    assert {m.surface for m in national} == {"国家发展改革委", "国家发展和改革委员会"}
+    assert national[0].translations == ("National Development and Reform Commission",)
+    assert national[0].scope == ""  # the same node in every document
+
+
+def test_bare_city_names_in_a_list_and_categories_that_are_no_labs() -> None:
+    extraction = extract_text(PLAN, "nanyang.txt")
+    # 淅川、西峡、内乡 are counties of 南阳; bare names count only as cities or provinces, so none of them
+    assert not {"淅川县", "西峡县", "内乡县"} & names(extraction, "Place")
+    labs = names(extraction, "Lab")
+    assert "南阳氢能技术研究院" in labs
+    assert not {"工程研究中心", "产业创新中心"} & labs  # kinds of lab, not named ones
+    assert ("南阳氢能技术研究院", "南阳市") in relations(extraction, "locatedIn")  # the place in its name
+
+
+def test_provincial_and_national_documents_take_no_city() -> None:
+    provincial = extract_text("河北省县域特色产业集群发展行动计划\n全省各地要培育集群，支持石家庄市、辛集市、定州市和全省各县发展。"
+                              "省工信厅牵头，省财政厅配合。全省统筹推进。\n", "hebei.txt")
+    assert provincial.jurisdiction.province == "河北" and provincial.jurisdiction.city is None
+    assert "河北省工业和信息化厅" in names(provincial, "Agency")
+    located = relations(provincial, "locatedIn")  # from the divisions, where the text names the parent
+    assert {("辛集市", "石家庄市"), ("石家庄市", "河北省")} <= located
+    assert not any(place == "定州市" for place, _ in located)  # its prefecture, 保定市, is not named
+    national = extract_text("各省、自治区、直辖市及计划单列市科技厅（委、局）：\n现启动示范应用场景建设，郑州市等地可申报。\n"
+                            "科学技术部\n2022年8月12日\n", "most.txt")
+    assert national.jurisdiction.city is None and national.jurisdiction.province is None
+    assert "科学技术部" in names(national, "Agency")
