@@ -666,6 +666,8 @@ class ChineseExtractor:
             if cls == "Lab" and self.vocab.lab_not_before.get(suffix) == text[match.end():match.end() + 1]:
                 continue
             start = self._name_start(text, match.start(), limit)
+            if cls == "Enterprise":  # 腾讯科技（深圳）有限公司: a place in brackets inside the name
+                start = self._across_bracketed_place(text, start, limit)
             leading = self._leading_places(places, start, match.start())
             core_start = leading[-1].end if leading else start
             core = text[core_start:match.start()]
@@ -703,6 +705,17 @@ class ChineseExtractor:
             self._parent_of(item, text)
             found.append(item)
         return found
+
+    def _across_bracketed_place(self, text: str, start: int, limit: int) -> int:
+        """The start of a company name read back across "（深圳）" when the brackets hold a place."""
+        if start >= 4 and text[start - 1] in ")）":
+            opening = max(text.rfind("(", 0, start - 1), text.rfind("（", 0, start - 1))
+            inner = text[opening + 1:start - 1]
+            if 0 <= opening and 2 <= len(inner) <= 6 and (self._bare_division(inner) or self.gazetteer.one(inner)):
+                before = self._name_start(text, opening, limit)
+                if opening - before >= 2:
+                    return before
+        return start
 
     def _parent_of(self, item: _Found, text: str) -> None:
         """A bank branch belongs to its bank, an institute to its academy or university."""
@@ -822,8 +835,11 @@ class ChineseExtractor:
         return self._sources(sentence)
 
     def _mention(self, found: _Found, sentence: Sentence) -> Mention:
+        name = found.name
+        if not found.implied and name == self.forms[sentence.index][found.start:found.end]:
+            name = _with_punctuation_of(name, sentence.text[found.start:found.end])  # （深圳）, not (深圳)
         mention = Mention(
-            key=f"z{len(self.mentions) + 1}", cls=found.cls, name=_strip_spaces(found.name),
+            key=f"z{len(self.mentions) + 1}", cls=found.cls, name=_strip_spaces(name),
             surface=found.name if found.implied else _strip_spaces(sentence.text[found.start:found.end]),
             source=self._source(sentence), start=sentence.start + found.start, end=sentence.start + found.end,
             language="zh", scope=found.scope, translations=(found.translation,) if found.translation else (),
@@ -1013,6 +1029,12 @@ class ChineseExtractor:
                                 amount=amount.amount, implied=True)
                 self._mention(stated, sentence)
                 return
+
+
+def _with_punctuation_of(form: str, original: str) -> str:
+    """The matching form's characters (simplified), with the original's full-width punctuation."""
+    return "".join(o if f != o and (0xFF01 <= ord(o) <= 0xFF5E or o == "\u3000") and not o.isalnum() else f
+                   for f, o in zip(form, original, strict=True))
 
 
 def _made_of(text: str, words: tuple[str, ...]) -> bool:
