@@ -143,15 +143,36 @@ def _chinese_sentence_spans(paragraph: str) -> Iterator[tuple[int, int]]:
     yield start, len(paragraph)
 
 
+def _wrap_width(text: str) -> int:
+    """The width a text was hard-wrapped at (PDF text: every full line about as long), or 0."""
+    lengths = sorted(len(line.strip()) for line in text.split("\n") if line.strip())
+    if len(lengths) < 8:
+        return 0
+    width = lengths[len(lengths) * 9 // 10]
+    near = sum(1 for n in lengths if width * 0.9 <= n <= width)
+    return width if width >= 20 and near * 4 >= len(lengths) else 0
+
+
+def _wrapped(line: str, width: int, following: str) -> bool:
+    """A full-width line broken inside a sentence (华为软 / 件技术有限公司) runs on."""
+    stripped = line.strip()
+    return bool(width and width * 0.9 <= len(stripped) <= width and has_han(stripped[-1:])
+                and following[:1] and has_han(following[:1]))
+
+
 def _paragraphs(text: str, language: str) -> Iterator[tuple[int, int]]:
-    """Lines; in Chinese a line that leaves a 《title》 or a “quote” open runs on into the next."""
+    """Lines; in Chinese a line that leaves a 《title》 or a “quote” open runs on into the next, and so
+    does a line hard-wrapped in the middle of a sentence."""
     start = None
+    width = _wrap_width(text) if language == "zh" else 0
     for line in re.finditer(r"[^\n]+", text):
         if not line.group().strip():
             continue
         start = line.start() if start is None else start
         chunk = text[start:line.end()]
         if language == "zh" and (chunk.count("《") > chunk.count("》") or chunk.count("“") > chunk.count("”")):
+            continue
+        if width and _wrapped(line.group(), width, text[line.end() + 1:line.end() + 2]):
             continue
         yield start, line.end()
         start = None

@@ -34,7 +34,8 @@ from .sources import SentenceSources
 from .vocab import ChineseVocabulary, chinese
 
 _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
-_NAME_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
+_WRAP = "\u2060"  # stands for a line break inside a sentence: a name may run across it
+_NAME_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z0-9\u2060]")
 _LEADING_TIME = re.compile(r"^(?:\d+年度?|\d+月\d+日|年度|\d+)")
 _QUANTITY = re.compile(r"^[\d一二三四五六七八九十几多各该某此每首]+[家个所座笔批项]?")
 _QUOTE = re.compile(r"“([^“”]{1,30})”")
@@ -118,7 +119,8 @@ class ChineseExtractor:
         self.gazetteer = gazetteer()
         whole = matching_form(document.text)  # sentences are slices of the text, and so are their forms
         self.whole = whole
-        self.forms = {s.index: whole[s.start:s.end] for s in document.sentences}
+        # a line break inside a sentence is where a PDF wrapped it: names read across it
+        self.forms = {s.index: whole[s.start:s.end].replace("\n", _WRAP) for s in document.sentences}
         self._unsure: set[int] = set()  # sentences with a place whose start only a known name can settle
         self.places = {s.index: self._places(self.forms[s.index], sentence=s.index) for s in document.sentences}
         sure_places = frozenset(p.short for places in self.places.values() for p in places)
@@ -1089,7 +1091,7 @@ def _implied(place: _Found, holder: _Found) -> _Found:
 
 
 def _strip_spaces(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    return re.sub(r"[\s\u2060]+", "", text)
 
 
 def extract_chinese(document: Document, vocab: ChineseVocabulary | None = None) -> Extraction:

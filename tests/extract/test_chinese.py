@@ -211,3 +211,18 @@ def test_provincial_and_national_documents_take_no_city() -> None:
                             "科学技术部\n2022年8月12日\n", "most.txt")
     assert national.jurisdiction.city is None and national.jurisdiction.province is None
     assert "科学技术部" in names(national, "Agency")
+
+
+def test_names_broken_across_hard_wrapped_lines_are_read_whole() -> None:
+    """PDF text wraps every line at one width; a company name broken by the wrap is still one name."""
+    body = ("济南市工业和信息化局关于服务资源的通知\n"
+            "由济南科金信息技术有限公司和软通智慧信息技术\n"  # 22 characters, like every full line below
+            "有限公司成立运营公司，服务资源产品清单将随\n"
+            "华为软件技术有限公司公开目录的更新而调整。\n"
+            + "各区县工业和信息化部门要加强指导服务工作。\n" * 6)
+    extraction = extract_text(body, "wrap.txt")
+    enterprises = names(extraction, "Enterprise")
+    assert {"济南科金信息技术有限公司", "软通智慧信息技术有限公司"} <= enterprises
+    surface = next(m.surface for m in extraction.mentions if m.name == "软通智慧信息技术有限公司")
+    assert surface == "软通智慧信息技术有限公司"  # the line break is not part of the name
+    assert "济南市工业和信息化局关于服务资源的通知" in names(extraction, "Program")  # the title stays a line
