@@ -47,6 +47,7 @@ _CLAUSE_END = re.compile(r"[。；;！!？?]")
 _MINISTRY_UNIT = re.compile(r"[\u4e00-\u9fff]{2,8}?司")
 _BARE_UNIT = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,6}司(?![\u4e00-\u9fff]{0,1}[长])")
 _COUNTED = re.compile(r"[\d一二三四五六七八九十几多]+[家个所项]")
+_FISCAL = re.compile(r"([省市区县])级?财政(?![局厅部])")
 _DELIMITER = re.compile(r"[、,，)）。;；:：\n]")
 _ROLE_VERB = re.compile(r"(?:牵头|配合|协同配合|协助)(?=[,，。；;)）]|$)")
 _FUNDERS = ("Agency", "Fund", "Enterprise")
@@ -1003,6 +1004,19 @@ class ChineseExtractor:
             if things and places:
                 self._relate(things[-1][1], "locatedIn", places[0], sentence)
 
+    def _fiscal_funder(self, text: str, verb: int) -> _Found | None:
+        """"市财政出资…": the finance bureau (or a province's finance department) of the level named."""
+        character = _fiscal_level(text, verb)
+        if character is None:
+            return None
+        level = self.vocab.level_characters[character]
+        organ = self.vocab.organs["财政厅" if level == "province" else "财政局"]
+        zh, en, scope = self._abbreviated_organ(organ.zh, organ.en, level, character)
+        if scope:
+            return None
+        start = text.rfind(character, 0, verb)
+        return _Found("Agency", start, start + 3, zh, zh, en, implied=True)
+
     def _funding(self, sentence: Sentence, text: str, mentions: list[tuple[_Found, Mention]],
                  amounts: list[AmountSpan]) -> None:
         """Funder <verb> recipient with an amount; or a fund's own disbursement ("累计投放…7.2亿元")."""
@@ -1010,6 +1024,8 @@ class ChineseExtractor:
             return
         markers = self.vocab.recipient_markers
         for verb in self.vocab.funding_verb_pattern.finditer(text):
+            if any(f.start <= verb.start() < f.end for f, _ in mentions):
+                continue  # 资助 inside "研究开发资助计划" is part of a name
             # "市财政局向墨子实验室补助500万元": the recipient may stand before the verb, behind 向/给/为
             fronted = [(f, m) for f, m in mentions if f.cls != "Place" and f.end <= verb.start()
                        and f.start and text[f.start - 1] in markers and not _PAUSE.search(text, f.end, verb.start())]
@@ -1020,6 +1036,16 @@ class ChineseExtractor:
             else:
                 recipients = [m for f, m in mentions if f.start >= verb.end() and f.cls != "Place"]
                 funders = [m for f, m in mentions if f.cls in _FUNDERS and f.end <= verb.start()]
+            funded_at = [f for f, _ in mentions if f.cls in _FUNDERS and f.end <= verb.start()]
+            if not funders:  # "由市财政每年出资1亿元": the finance bureau of that level pays
+                fiscal = self._fiscal_funder(text, verb.start())
+                if fiscal is not None:
+                    funders, funded_at = [self._mention(fiscal, sentence)], [fiscal]
+            if not recipients and funders and funded_at:  # "X对…资助计划…拟资助资金N万元": what lies between
+                between = [m for f, m in mentions if funded_at[-1].end <= f.start and f.end <= verb.start()
+                           and f.cls in _TARGETS and not f.reference]
+                measure = self._measure_of_paragraph(sentence) if funded_at[-1].implied else None
+                recipients = between[-1:] or ([measure] if measure is not None else [])  # 市财政 pays the measure
             amount = next((a for a in amounts if a.start >= verb.end()), amounts[0])
             if funders and recipients and funders[-1].key != recipients[0].key:
                 self._relate(funders[-1], "funds", recipients[0], sentence, amount.amount)
@@ -1031,6 +1057,13 @@ class ChineseExtractor:
                                 amount=amount.amount, implied=True)
                 self._mention(stated, sentence)
                 return
+
+
+def _fiscal_level(text: str, before: int) -> str | None:
+    """The level character of "市财政" / "省级财政" standing in the clause before ``before``."""
+    clause = max(text.rfind(mark, 0, before) for mark in ",，。；;") + 1
+    match = _FISCAL.search(text, clause, before)
+    return match.group(1) if match else None
 
 
 def _with_punctuation_of(form: str, original: str) -> str:
