@@ -229,8 +229,9 @@ class ChineseExtractor:
                                     rank=1))
                 break
         taken = {(p.start, p.end) for p in found}
-        for delimiter in _DELIMITER.finditer(text):  # 淄博、泰安、聊城: bare names of cities in a list
-            end = delimiter.start()
+        ends = sorted({d.start() for d in _DELIMITER.finditer(text)}
+                      | {b.start() for b in self.vocab.boundary_pattern.finditer(text)} | {len(text)})
+        for end in ends:  # 淄博、泰安、聊城、东营在…: bare names of cities in a list
             for length in (4, 3, 2):
                 start = end - length
                 if start < 0 or (start, end) in taken:
@@ -394,7 +395,8 @@ class ChineseExtractor:
                 title = _strip_quotes(issued.group(1))
                 return sentence.index, title, self.forms[sentence.index].find(issued.group(1))
             if bare.endswith(self.vocab.title_types) and "《" not in bare:
-                return sentence.index, _strip_quotes(line.rstrip("。 ")), self.forms[sentence.index].find(line)
+                title = re.sub(r"\s+", "", line.rstrip("。 "))
+                return sentence.index, title, self.forms[sentence.index].find(line)
         return None
 
     def _structure(self, sentence: Sentence, mentions: list[tuple[_Found, Mention]]) -> None:
@@ -405,8 +407,9 @@ class ChineseExtractor:
             _, title, offset = self.title_program
             found = _Found("Program", offset, offset + len(title), title, title, rank=5)
             self.document_program = self._mention(found, sentence)
+            about = title.find("关于")  # "商务部关于…的通知": the agencies before 关于 issue it
             for agency_found, agency in mentions:
-                if agency_found.cls == "Agency" and agency_found.end <= offset + 1:
+                if agency_found.cls == "Agency" and agency_found.end <= offset + max(about, 1):
                     self._relate(agency, "responsibleFor", self.document_program, sentence)
         for found, mention in mentions:
             if found.cls != "Program":
@@ -714,7 +717,7 @@ class ChineseExtractor:
         if start >= 4 and text[start - 1] in ")）":
             opening = max(text.rfind("(", 0, start - 1), text.rfind("（", 0, start - 1))
             inner = text[opening + 1:start - 1]
-            if 0 <= opening and 2 <= len(inner) <= 6 and (self._bare_division(inner) or self.gazetteer.one(inner)):
+            if opening >= 0 and 2 <= len(inner) <= 6 and (self._bare_division(inner) or self.gazetteer.one(inner)):
                 before = self._name_start(text, opening, limit)
                 if opening - before >= 2:
                     return before
@@ -861,11 +864,12 @@ class ChineseExtractor:
         self._update_places(sentence)
         amounts = list(chinese_amounts(text))
         mentions: list[tuple[_Found, Mention]] = []
+        nested: list[tuple[_Found, Mention]] = []  # places and parents inside the names
         for found in self.sentence_candidates(sentence):
             mention = self._mention(found, sentence)
             mentions.append((found, mention))
-            self._children(found, mention, sentence)
-        self._districts_in_city(sentence, mentions)
+            self._children(found, mention, sentence, nested)
+        self._districts_in_city(sentence, mentions + nested)
         self._structure(sentence, mentions)
         self._located_by_name(sentence, mentions)
         self._signature(sentence, mentions)
@@ -897,18 +901,21 @@ class ChineseExtractor:
             if place.level != "province" and place.short != self.jurisdiction.city:
                 context.place, context.place_paragraph = place, sentence.paragraph
 
-    def _children(self, found: _Found, mention: Mention, sentence: Sentence) -> None:
+    def _children(self, found: _Found, mention: Mention, sentence: Sentence,
+                  made: list[tuple[_Found, Mention]]) -> None:
         for issuer in found.issuers:
             issuer_mention = self._mention(issuer, sentence)
+            made.append((issuer, issuer_mention))
             self._relate(issuer_mention, "responsibleFor", mention, sentence)
-            self._children(issuer, issuer_mention, sentence)
+            self._children(issuer, issuer_mention, sentence, made)
         for child in found.children:
             child_mention = self._mention(child, sentence)
+            made.append((child, child_mention))
             if found.parent is child:
                 self._relate(mention, "partOf", child_mention, sentence)
             if found.place is child:
                 self._relate(mention, "locatedIn", child_mention, sentence)
-            self._children(child, child_mention, sentence)
+            self._children(child, child_mention, sentence, made)
 
     def _districts_in_city(self, sentence: Sentence, mentions: list[tuple[_Found, Mention]]) -> None:
         """A place is located in its parent division (历下区 in 济南市, 济南市 in 山东省), from the
