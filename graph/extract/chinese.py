@@ -49,7 +49,7 @@ _BARE_UNIT = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,6}司(?![\u4e00-
 _COUNTED = re.compile(r"[\d一二三四五六七八九十几多]+[家个所项]")
 _FISCAL = re.compile(r"([省市区县])级?财政(?![局厅部])")
 _DELIMITER = re.compile(r"[、,，)）。;；:：\n]")
-_ROLE_VERB = re.compile(r"(?:牵头|配合|协同配合|协助)(?=[,，。；;)）]|$)")
+_ROLE_VERB = re.compile(r"(?:牵头|配合|协同配合|协助|联合主办|主办|承办|协办)(?=[,，。；;)）]|$)")
 _FUNDERS = ("Agency", "Fund", "Enterprise")
 _TARGETS = ("Program", "Fund", "Lab", "Cluster")
 _LOCATED_BY_NAME = ("Enterprise", "Lab", "Cluster", "Fund", "Program")
@@ -145,6 +145,7 @@ class ChineseExtractor:
         self._measure_paragraph: tuple[Mention, int] | None = None  # the last measure and its paragraph
         self.title_program = self._title_program()
         self.document_program: Mention | None = None
+        self._agency_line: list[Mention] = []  # the agencies of the line before, when it held nothing else
         self._sources = SentenceSources(document.doc_id)
 
     # -- reading names leftwards ------------------------------------------------------
@@ -167,6 +168,13 @@ class ChineseExtractor:
             cut, sure = boundary.end(), True
         lead = _LEADING_TIME.match(text, cut, end)
         return (lead.end() if lead else cut), sure
+
+    def _run_start(self, text: str, end: int, limit: int) -> int:
+        """Where the unbroken run of name characters before ``end`` starts, boundary words and all."""
+        start = end
+        while start > 0 and end - start < limit and _NAME_CHAR.match(text[start - 1]):
+            start -= 1
+        return start
 
     def _place_ending_at(self, places: list[_Found], position: int) -> _Found | None:
         return next((p for p in places if p.end == position), None)
@@ -407,6 +415,8 @@ class ChineseExtractor:
             _, title, offset = self.title_program
             found = _Found("Program", offset, offset + len(title), title, title, rank=5)
             self.document_program = self._mention(found, sentence)
+            for agency in self._agency_line:  # "成都高新区科技与新经济发展局" on the line above the title
+                self._relate(agency, "responsibleFor", self.document_program, sentence)
             about = title.find("关于")  # "商务部关于…的通知": the agencies before 关于 issue it
             for agency_found, agency in mentions:
                 if agency_found.cls == "Agency" and agency_found.end <= offset + max(about, 1):
@@ -468,12 +478,15 @@ class ChineseExtractor:
         return None
 
     def _signature(self, sentence: Sentence, mentions: list[tuple[_Found, Mention]]) -> None:
-        """An agency alone on a line near the end (the signature over the date) issued the document."""
-        if self.document_program is None or sentence.index < len(self.document.sentences) - 4:
-            return
+        """Agencies alone on a line: over the title, or near the end (the signature over the date),
+        they issued the document."""
         line = self.forms[sentence.index].strip()
         agencies = [(f, m) for f, m in mentions if f.cls == "Agency"]
-        if agencies and sum(len(f.surface) for f, _ in agencies) >= len(re.sub(r"\s", "", line)) - 1:
+        alone = bool(agencies) and sum(len(f.surface) for f, _ in agencies) >= len(re.sub(r"\s", "", line)) - 1
+        self._agency_line = [m for _, m in agencies] if alone else []
+        if self.document_program is None or sentence.index < len(self.document.sentences) - 4:
+            return
+        if alone:
             for _, agency in agencies:
                 self._relate(agency, "responsibleFor", self.document_program, sentence)
 
@@ -586,6 +599,11 @@ class ChineseExtractor:
         for match in vocab.agency_suffix_pattern.finditer(text):
             suffix = match.group()
             start = self._name_start(text, match.start(), 24)
+            run_start = self._run_start(text, match.start(), 24)
+            if run_start < start and self._leading_places(places, run_start, match.start()) \
+                    and not self._leading_places(places, start, match.start()) \
+                    and not re.search("[局厅委部府办处司]", text[run_start:start]):  # no other organ before
+                start = run_start  # 成都高新区科技与新经济发展局: a place opens it, 与 is inside the name
             prefix = text[start:match.start()]
             leading = self._leading_places(places, start, match.start())
             led_by_level = prefix[:1] in vocab.level_characters and not leading
@@ -689,7 +707,7 @@ class ChineseExtractor:
             needed = 2 if suffix == "贷" else minimum
             unqualified = bare[len(next((q for q in self.vocab.generic_qualifiers if bare.startswith(q)), "")):]
             if (len(core) < needed or bare in generic or name in generic or _QUANTITY.match(core)
-                    or unqualified in generic or (cls in ("Lab", "Cluster", "Fund") and not leading
+                    or unqualified in generic or (cls in ("Lab", "Cluster", "Fund", "Program") and not leading
                                                   and _made_of(core, self.vocab.generic_words))
                     or any(len(g) >= 4 and bare.endswith(g) and len(bare) - len(g) <= 1 for g in generic)
                     or _COUNTED.search(name)  # 9家银行: a count of them
@@ -810,6 +828,7 @@ class ChineseExtractor:
             *self._suffixed(text, places, "Fund", vocab.fund_suffix_pattern, 16, vocab.generic_funds,
                             vocab.fund_min_characters),
             *self._suffixed(text, places, "Cluster", vocab.cluster_suffix_pattern, 16, vocab.generic_clusters),
+            *self._suffixed(text, places, "Program", vocab.event_suffix_pattern, 20, vocab.generic_events, 4),
             *self._programs(text, places),
         ]
         chosen: list[_Found] = []
@@ -962,9 +981,14 @@ class ChineseExtractor:
             self._open_measures[max(self._open_measures)] if self._open_measures else self.context.program)
         if target is None:
             return
+        programs = [m for f, m in mentions if f.cls == "Program" and not f.reference]
         for verb in _ROLE_VERB.finditer(text):
             clause = max(text.rfind(mark, 0, verb.start()) for mark in ",，。；;:：(（") + 1
+            if verb.group().endswith("办"):  # "…对接会由省工信厅、省商务厅主办": the event named here
+                target = programs[0] if programs else target
             units = [(f, m) for f, m in mentions if f.cls == "Agency" and clause <= f.start and f.end <= verb.start()]
+            if units and text[:units[0][0].start].endswith("由"):
+                clause = units[0][0].start  # "(对接会)由X主办"
             rest = list(text[clause:verb.start()])
             for found, _ in units:
                 rest[found.start - clause:found.end - clause] = [""] * (found.end - found.start)

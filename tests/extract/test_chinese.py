@@ -226,3 +226,16 @@ def test_names_broken_across_hard_wrapped_lines_are_read_whole() -> None:
     surface = next(m.surface for m in extraction.mentions if m.name == "软通智慧信息技术有限公司")
     assert surface == "软通智慧信息技术有限公司"  # the line break is not part of the name
     assert "济南市工业和信息化局关于服务资源的通知" in names(extraction, "Program")  # the title stays a line
+
+
+def test_issuer_line_over_the_title_and_event_organisers() -> None:
+    notice = extract_text("成都高新区科技与新经济发展局\n关于开展2024年度企业入库工作的通知\n各有关企业：现开展入库工作。\n",
+                          "cd.txt")
+    # the issuer's own line over the title; 与 inside an organ's name that a place opens
+    assert ("成都高新区科技与新经济发展局", "关于开展2024年度企业入库工作的通知") in relations(notice, "responsibleFor")
+    news = extract_text("哈尔滨市的新闻\n数字经济招商对接会在哈尔滨举行。对接会由黑龙江省工业和信息化厅、黑龙江省商务厅和"
+                        "哈尔滨市人民政府主办。\n", "hrb.txt")
+    assert "数字经济招商对接会" in names(news, "Program")  # an event named by its kind
+    assert relations(news, "responsibleFor") == {
+        ("黑龙江省工业和信息化厅", "数字经济招商对接会"), ("黑龙江省商务厅", "数字经济招商对接会"),
+        ("哈尔滨市人民政府", "数字经济招商对接会")}

@@ -166,6 +166,8 @@ class ChineseVocabulary:
     fund_min_characters: int
     generic_funds: frozenset[str]
     cluster_suffix_pattern: re.Pattern[str]
+    event_suffix_pattern: re.Pattern[str]  # programs that are events: …对接会, …博览会
+    generic_events: frozenset[str]
     generic_clusters: frozenset[str]
     place_bound_clusters: frozenset[str]
     quoted_types: tuple[str, ...]
@@ -243,6 +245,8 @@ def chinese() -> ChineseVocabulary:
         fund_min_characters=data["funds"]["min_name_characters"],
         generic_funds=frozenset(data["funds"]["generic"]),
         cluster_suffix_pattern=_suffix_pattern(data["clusters"]["suffixes"]),
+        event_suffix_pattern=_suffix_pattern(programs["event_suffixes"]),
+        generic_events=frozenset(programs["generic_events"]),
         generic_clusters=frozenset(data["clusters"]["generic"]),
         place_bound_clusters=frozenset(data["clusters"]["place_bound"]),
         quoted_types=tuple(sorted(programs["quoted_types"], key=len, reverse=True)),
