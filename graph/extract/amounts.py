@@ -48,7 +48,11 @@ _MONEY_WORDS = ("yuan", "rmb", "cny", "renminbi", "$", "€", "£", "¥", "usd",
                 "pound", " yen", "rupee", "gbp", "jpy", "sgd", "aud", "cad", "ntd")
 # "7.2亿元", "2000万元", "22.05万元", "200万元", "二十万元"; "3.46万余人" is a count (no 元) and
 # "三十条" is a number of measures: neither is matched.
-_ZH_AMOUNT = re.compile(r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*"
+_ZH_RANGE_BEFORE = re.compile(r"\d(?:\.\d+)?\s*(?:万|亿)?\s*(?:至|到|~|～|-|－|—)\s*$")
+_ZH_GARBLED_BEFORE = re.compile(r"\d+\.\d+\s*亿\s*$")  # 3.55亿100万元: a decimal 亿 and more after it
+_ZH_COMPOUND_BEFORE = re.compile(r"(\d+)\s*亿\s*$")  # 1亿2000万元: one sum
+_ZH_AMOUNT = re.compile(r"(?P<spoken>\d+(?:\.\d+)?)个(?P<spokenscale>亿|万)元?"
+                        r"|(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*"
                         r"(?P<scale>万亿|千万|百万|亿|万|千)?(?:多|余)?\s*(?:元|人民币)"
                         r"|(?P<numeral>[零〇一二两三四五六七八九十百千万亿]*[一二两三四五六七八九十百千万亿])(?:多|余)?元")
 
@@ -92,9 +96,23 @@ def english_amounts(text: str) -> Iterator[AmountSpan]:
 
 
 def chinese_amounts(text: str) -> Iterator[AmountSpan]:
-    if "元" not in text and "人民币" not in text:
+    """Amounts in yuan. A range ("3至5亿元"), a garbled figure ("3.55亿100万元") or foreign money is
+    stated money but no exact yuan figure: its span comes with no amount. "1亿2000万元" is one sum,
+    and so is the spoken "16.8个亿"."""
+    if "元" not in text and "人民币" not in text and "个亿" not in text:
         return
     for match in _ZH_AMOUNT.finditer(text):
+        before = text[max(0, match.start() - 16):match.start()]
+        if match.group("spoken"):
+            value = _parse_number(match.group("spoken")) * _ZH_SCALES[match.group("spokenscale")]
+            yield AmountSpan(Amount(_normal(value), match.group()), match.start(), match.end())
+            continue
+        unread = _ZH_RANGE_BEFORE.search(before) or _ZH_GARBLED_BEFORE.search(before)
+        if unread:  # the text keeps the whole figure: 3至5亿元
+            written = before[unread.start():] + match.group()
+            yield AmountSpan(None, match.start() - len(before) + unread.start(), match.end(), written)
+            continue
+        compound = _ZH_COMPOUND_BEFORE.search(before) if match.group("scale") == "万" else None
         if match.group("numeral"):
             try:  # Chinese numerals are read by cn2an, a maintained parser, not by hand
                 value = Decimal(int(cn2an.cn2an(match.group("numeral"), "normal")))
@@ -103,6 +121,11 @@ def chinese_amounts(text: str) -> Iterator[AmountSpan]:
         else:
             scale = match.group("scale")
             value = _parse_number(match.group("number")) * (_ZH_SCALES[scale] if scale else 1)
+        if compound is not None:  # 1亿2000万元
+            value += _parse_number(compound.group(1)) * _ZH_SCALES["亿"]
+            yield AmountSpan(Amount(_normal(value), compound.group() + match.group()), match.start() - len(
+                compound.group()), match.end())
+            continue
         yield AmountSpan(Amount(_normal(value), match.group()), match.start(), match.end())
 
 

@@ -239,3 +239,18 @@ def test_issuer_line_over_the_title_and_event_organisers() -> None:
     assert relations(news, "responsibleFor") == {
         ("黑龙江省工业和信息化厅", "数字经济招商对接会"), ("黑龙江省商务厅", "数字经济招商对接会"),
         ("哈尔滨市人民政府", "数字经济招商对接会")}
+
+
+def test_ranges_and_garbled_sums_get_no_yuan_amount_but_spoken_and_compound_ones_do() -> None:
+    from graph.extract.amounts import chinese_amounts
+
+    def read(text: str) -> list[tuple[object, str]]:
+        return [(a.amount.yuan if a.amount else None, a.amount.text if a.amount else a.text)
+                for a in chinese_amounts(text)]
+
+    assert read("每年投入3至5亿元") == [(None, "3至5亿元")]  # a range: wrong is worse than missing
+    assert read("安排500-1000万元") == [(None, "500-1000万元")]
+    assert read("专项债3.55亿100万元") == [(None, "3.55亿100万元")]  # garbled
+    assert read("共1亿2000万元") == [(Decimal("120000000"), "1亿2000万元")]  # one sum in two units
+    assert read("实际投入是16.8个亿") == [(Decimal("1680000000"), "16.8个亿")]  # spoken: 个亿
+    assert read("最高不超过100万元") == [(Decimal("1000000"), "100万元")]
