@@ -48,7 +48,7 @@ _MONEY_WORDS = ("yuan", "rmb", "cny", "renminbi", "$", "€", "£", "¥", "usd",
                 "pound", " yen", "rupee", "gbp", "jpy", "sgd", "aud", "cad", "ntd")
 # "7.2亿元", "2000万元", "22.05万元", "200万元", "二十万元"; "3.46万余人" is a count (no 元) and
 # "三十条" is a number of measures: neither is matched.
-_ZH_RANGE_BEFORE = re.compile(r"\d(?:\.\d+)?\s*(?:万|亿)?\s*(?:至|到|~|～|-|－|—)\s*$")
+_ZH_RANGE_BEFORE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*(?:万|亿)?\s*(?:至|到|~|～|-|－|—)\s*$")
 _ZH_GARBLED_BEFORE = re.compile(r"\d+\.\d+\s*亿\s*$")  # 3.55亿100万元: a decimal 亿 and more after it
 _ZH_COMPOUND_BEFORE = re.compile(r"(\d+)\s*亿\s*$")  # 1亿2000万元: one sum
 _ZH_AMOUNT = re.compile(r"(?P<spoken>\d+(?:\.\d+)?)个(?P<spokenscale>亿|万)元?"
