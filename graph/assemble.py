@@ -30,7 +30,8 @@ def assemble(resolved: Resolved) -> nx.MultiDiGraph:
     graph = nx.MultiDiGraph()
     graph.graph["documents"] = [
         {"doc_id": e.doc_id, "title": e.title, "language": e.language, "size": e.size,
-         "jurisdiction": {k: v for k, v in asdict(e.jurisdiction).items() if v}}
+         "jurisdiction": {k: v for k, v in asdict(e.jurisdiction).items() if v},
+         "unread_amounts": [{"text": u.text, "sentence": u.source.sentence} for u in e.unread_amounts]}
         for e in resolved.documents
     ]
     for entity in resolved.entities:

@@ -106,6 +106,15 @@ class RelationMention:
 
 
 @dataclass(frozen=True)
+class UnreadAmount:
+    """Money stated with no exact yuan figure (a range, foreign money, a garbled sum): kept off the
+    edges, listed in the build's report with the sentence that states it."""
+
+    text: str
+    source: Source
+
+
+@dataclass(frozen=True)
 class Extraction:
     """Everything one document yields; the unit of the map stage and of caching."""
 
@@ -116,6 +125,7 @@ class Extraction:
     mentions: tuple[Mention, ...]
     relations: tuple[RelationMention, ...]
     size: int = 0  # characters of text
+    unread_amounts: tuple[UnreadAmount, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -65,6 +65,15 @@ def render_report(graph: nx.MultiDiGraph, failures: list[ReadFailure], title: st
     else:
         lines.append("No funding edge was found.")
 
+    unread = [(d["doc_id"], u) for d in documents for u in d.get("unread_amounts", [])]
+    lines += ["", "## Amounts not read", ""]
+    if unread:
+        lines += ["Money stated as a range, in a foreign currency or garbled: no yuan amount is attached "
+                  "to any edge for these.", "", "| document | as written | sentence |", "|---|---|---|"]
+        lines += [f"| {_cell(doc)} | {_cell(u['text'])} | {_cell(u['sentence'][:160])} |" for doc, u in unread]
+    else:
+        lines.append("None: every sum of money stated was read as an exact yuan figure.")
+
     lines += ["", "## Documents", "", "| document | language | title |", "|---|---|---|"]
     lines += [f"| {_cell(d['doc_id'])} | {d['language']} | {_cell(d['title'][:100])} |" for d in documents]
     lines += ["", "## Documents that failed", ""]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -133,3 +133,12 @@ def _normal(value: Decimal) -> Decimal:
     """Whole yuan where the amount is whole: 4.64 billion is 4640000000, not 4.64E+9."""
     integral = value.to_integral_value()
     return integral if integral == value else value.normalize()
+
+
+def unread_amounts(sentences: Iterable[tuple[str, str]]) -> Iterator[tuple[int, str]]:
+    """(index, text) of money stated with no exact yuan figure, in (language, text) sentences."""
+    for index, (language, text) in enumerate(sentences):
+        spans = chinese_amounts(text) if language == "zh" else english_money(text)
+        for span in spans:
+            if span.amount is None:
+                yield index, span.text
