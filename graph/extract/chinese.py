@@ -538,6 +538,8 @@ class ChineseExtractor:
                 start -= 1
                 qualified = self._abbreviated_organ(organ.zh, organ.en, vocab.level_characters[level_character],
                                                     level_character)
+                if qualified[2] and not self.divisions:
+                    continue  # "各省及计划单列市科技厅" in a national document: every city's, no one body
             elif organ.zh.endswith("部") or organ.en.startswith("Ministry"):
                 qualified = (organ.zh, organ.en, "")  # a ministry of the State Council
             elif match.group() == organ.zh and not organ.zh.endswith("政府"):
@@ -608,7 +610,7 @@ class ChineseExtractor:
             leading = self._leading_places(places, start, match.start())
             led_by_level = prefix[:1] in vocab.level_characters and not leading
             distinctive = suffix in ("领导小组办公室", "领导小组", "管委会", "委员会", "办事处")
-            centre = suffix in vocab.administrative_centres
+            centre = suffix in vocab.administrative_centres and not _made_of(prefix, vocab.generic_words)
             if len(prefix) < 2 or not (leading or led_by_level or distinctive or centre):
                 continue
             name = prefix + suffix
@@ -806,7 +808,8 @@ class ChineseExtractor:
                 item.children.append(item.place)
             found.append(item)
         measure = _measure_heading(vocab.measure_pattern, text)
-        if measure is not None and self._is_measure_level(measure[0]):  # a numbered measure of this plan
+        if measure is not None and self._is_measure_level(measure[0]) \
+                and measure[2] not in vocab.section_labels:  # a numbered measure of this plan
             level, start, title = measure
             found.append(_Found("Program", start, start + len(title), title, title, scope=self.document.doc_id,
                                 rank=0, level=f"measure{level}"))

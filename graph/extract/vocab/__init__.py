@@ -174,6 +174,7 @@ class ChineseVocabulary:
     quoted_fund_endings: tuple[str, ...]
     quoted_fund_types: tuple[str, ...]
     measure_pattern: re.Pattern[str]
+    section_labels: frozenset[str]  # 指导思想, 基本原则: headings of every plan, no measures
     quoted_not_types: tuple[str, ...]
     quoted_measures_pattern: re.Pattern[str]
     title_types: tuple[str, ...]
@@ -253,6 +254,7 @@ def chinese() -> ChineseVocabulary:
         quoted_fund_endings=tuple(programs["quoted_fund_endings"]),
         quoted_fund_types=tuple(sorted(programs["quoted_fund_types"], key=len, reverse=True)),
         measure_pattern=re.compile(programs["measure_pattern"]),
+        section_labels=frozenset(programs.get("section_labels", ())),
         quoted_not_types=tuple(sorted(programs["quoted_not_types"], key=len, reverse=True)),
         quoted_measures_pattern=re.compile(programs["quoted_measures"]),
         title_types=tuple(programs["title_types"]),
