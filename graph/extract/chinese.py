@@ -381,8 +381,8 @@ class ChineseExtractor:
         for level, counted in titles.items():  # （一）试点单位 under every task: field labels, no measures
             if sum(n for n in counted.values() if n > 1) * 2 >= levels[level] and len(levels) > 1:
                 measured.discard(level)
-        if 1 in measured and 2 in measured and standalone[1] == levels[1]:
-            measured.discard(1)
+        if 1 in measured and measured & {2, 3} and standalone[1] == levels[1]:
+            measured.discard(1)  # 一、 chapters over （一） or 1. measures
         return measured
 
     def _is_measure_level(self, level: int) -> bool:
@@ -1134,6 +1134,12 @@ def _measure_heading(pattern: re.Pattern[str], text: str) -> tuple[int, int, str
         return None
     title = match.group(1).strip()
     after = text[match.start(1) + len(match.group(1)):].lstrip()[:1]
+    if after in (",", "，", "、"):  # "1．支持建设研发平台，支持企业加大研发投入。": a heading of two clauses
+        stop = text.find("。", match.start(1))
+        whole = text[match.start(1):stop] if stop > 0 else ""
+        if whole and len(whole) <= 40 and not re.search(r"[:：;；()（）《》]", whole) and stop + 1 < len(text):
+            return _measure_level(text[match.start():match.start(1)].strip()), match.start(1), whole.strip()
+        return None
     if after not in ("", "。", "\n", ".", "!", "！", "(", "（"):  # a heading, or one with its (牵头单位:…)
         return None
     return _measure_level(text[match.start():match.start(1)].strip()), match.start(1), title
