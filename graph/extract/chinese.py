@@ -128,6 +128,13 @@ class ChineseExtractor:
         for index in self._unsure:
             self.places[index] = self._places(self.forms[index], sure_places)
         self.jurisdiction = self._jurisdiction()
+        if "city" in self.divisions:  # 宝安、龙岗: the city's own districts by their bare names, now it is known
+            for index, form in self.forms.items():
+                known = {(p.start, p.end) for p in self.places[index]}
+                extra = [p for p in self._places(form, sure_places) if (p.start, p.end) not in known
+                         and not any(p.start < q.end and q.start < p.end for q in self.places[index])]
+                if extra:
+                    self.places[index] = sorted(self.places[index] + extra, key=lambda p: p.start)
         self.short_names = self._short_names(whole)
         self.program_quotes = self._program_quotes(whole)  # “万人助万企” -> 活动
         self.context = _Context()
@@ -255,9 +262,15 @@ class ChineseExtractor:
         return sorted(found, key=lambda p: p.start)
 
     def _bare_division(self, name: str) -> Division | None:
-        """A province or prefecture city written by its short name alone (淄博, 深圳)."""
+        """A province or prefecture city written by its short name alone (淄博, 深圳), or a district or
+        county of the document's own city (宝安, 龙岗 in a Shenzhen document)."""
+        city = self.divisions.get("city") if hasattr(self, "divisions") else None
         for division in self.gazetteer.named(name):
-            if division.short == name and (division.level == "province" or division.parent == division.province):
+            if division.short != name or division.name == name:
+                continue
+            if division.level == "province" or division.parent == division.province:
+                return division
+            if city is not None and division.parent == city.name and len(name) >= 2:
                 return division
         return None
 
@@ -713,7 +726,8 @@ class ChineseExtractor:
                                                   and _made_of(core, self.vocab.generic_words))
                     or any(len(g) >= 4 and bare.endswith(g) and len(bare) - len(g) <= 1 for g in generic)
                     or _COUNTED.search(name)  # 9家银行: a count of them
-                    or (suffix in self.vocab.placed_suffixes and not leading and self._division_in(name) is None)):
+                    or (suffix in self.vocab.placed_suffixes and not leading and self._division_in(name) is None
+                        and not (cls == "Fund" and self.context.place is not None))):  # 郑东新区…了解…资金
                 continue  # 产业链, …资金 without a place in the name are kinds of things, not named ones
             item = _Found(cls, start, match.end(), name, name, rank=2)
             district_first = leading and leading[0].level in ("district", "county")
