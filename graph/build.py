@@ -31,6 +31,7 @@ from .export.rdf import ntriples, write_jsonld, write_turtle, write_turtle_and_j
 from .export.report import write_report
 from .export.tables import write_edges_csv, write_gexf, write_graphml, write_nodes_csv
 from .extract import extract
+from .extract.model_ner import NER_CHOICES, ModelUnavailable, require_model
 from .model import Extraction, ReadFailure
 from .resolve import resolve
 
@@ -54,30 +55,42 @@ class BuildResult:
     graph: nx.MultiDiGraph | None = None
 
 
-def read_and_extract(path: str, doc_id: str) -> Extraction | ReadFailure:
+def read_and_extract(path: str, doc_id: str, ner: str = "rules") -> Extraction | ReadFailure:
     """The map step for one file (a top-level function so worker processes can run it)."""
     document = read_document(Path(path), doc_id)
     if isinstance(document, ReadFailure):
         return document
     try:
-        return extract(document)
+        return extract(document, ner)
     except Exception as error:  # a rule that breaks on one document must not stop the build
         return ReadFailure(doc_id, f"extraction failed: {type(error).__name__}: {error}")
 
 
-def extract_all(files: Sequence[Path], roots: Sequence[Path],
-                workers: int | None = None) -> list[Extraction | ReadFailure]:
+def extract_all(files: Sequence[Path], roots: Sequence[Path], workers: int | None = None,
+                ner: str = "rules") -> list[Extraction | ReadFailure]:
     ids = [document_id(path, roots) for path in files]
     workers = workers if workers is not None else (os.cpu_count() or 1)
     if workers <= 1 or len(files) < PARALLEL_THRESHOLD:
-        return [read_and_extract(str(path), doc_id) for path, doc_id in zip(files, ids, strict=True)]
+        return [read_and_extract(str(path), doc_id, ner) for path, doc_id in zip(files, ids, strict=True)]
     chunk = max(1, len(files) // (workers * 8))
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(read_and_extract, [str(p) for p in files], ids, chunksize=chunk))
+        return list(pool.map(read_and_extract, [str(p) for p in files], ids, [ner] * len(files), chunksize=chunk))
 
 
-def build_graph(paths: Iterable[Path],
-                workers: int | None = None) -> tuple[nx.MultiDiGraph, list[ReadFailure], dict[str, float]]:
+def check_ner(ner: str) -> None:
+    """Fail before any document is read when the chosen recogniser cannot run."""
+    if ner not in NER_CHOICES:
+        raise BuildError(f"unknown --ner {ner!r} (choose from {', '.join(NER_CHOICES)})")
+    if ner == "model":
+        try:
+            require_model()
+        except ModelUnavailable as error:
+            raise BuildError(str(error)) from error
+
+
+def build_graph(paths: Iterable[Path], workers: int | None = None,
+                ner: str = "rules") -> tuple[nx.MultiDiGraph, list[ReadFailure], dict[str, float]]:
+    check_ner(ner)
     roots = list(paths)
     files = find_files(roots)
     missing = [str(p) for p in roots if not p.exists()]
@@ -87,7 +100,7 @@ def build_graph(paths: Iterable[Path],
     seconds: dict[str, float] = {}
     started = time.perf_counter()
     with _gc_paused():  # receiving the workers' results is three times slower with the collector on
-        results = extract_all(files, roots, workers)
+        results = extract_all(files, roots, workers, ner)
     seconds["extract"] = time.perf_counter() - started
     failures = [r for r in results if isinstance(r, ReadFailure)]
     failures += [ReadFailure(p, "no such file or folder") for p in missing]
@@ -230,9 +243,9 @@ def swap_in(new: Path, output: Path) -> None:
 
 
 def build(paths: Iterable[Path], output: Path, title: str | None = None, workers: int | None = None,
-          html_max_nodes: int = DEFAULT_MAX_NODES) -> BuildResult:
+          html_max_nodes: int = DEFAULT_MAX_NODES, ner: str = "rules") -> BuildResult:
     paths = list(paths)
-    graph, failures, seconds = build_graph(paths, workers)
+    graph, failures, seconds = build_graph(paths, workers, ner)
     title = title or f"govgraph build: {output.name}"
     parallel = (workers is None or workers > 1) and graph.number_of_nodes() >= PARALLEL_EXPORT_NODES
     seconds.update(write_outputs(graph, failures, output, title, html_max_nodes, parallel))

