@@ -89,3 +89,20 @@ def test_a_failing_export_process_is_reported_and_keeps_the_previous_build(sampl
         build_module.write_outputs(sample_build.graph, [], output, "t", parallel=True)
     assert {p.name: p.read_bytes() for p in output.iterdir()} == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_money_that_cannot_be_read_is_listed_in_the_report_not_put_on_an_edge(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "zz.txt").write_text(
+        "郑州市财政局通知\n市财政局每年向墨子实验室投入3至5亿元。\n市财政局向郑州大学补助200万元。\n", encoding="utf-8")
+    (tmp_path / "docs" / "en.txt").write_text(
+        "The Hefei Municipal Finance Bureau invested $3 billion in the Hefei Quantum Innovation Center.\n",
+        encoding="utf-8")
+    result = build([tmp_path / "docs"], tmp_path / "out", workers=1)
+    report = (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
+    unread = report.split("## Amounts not read", 1)[1].split("##", 1)[0]
+    assert "| zz.txt | 3至5亿元 |" in unread and "| en.txt | $3 billion |" in unread
+    assert "200万元" not in unread  # an exact sum is read, not listed
+    amounts = {d.get("amounts")[0]["text"] if d.get("amounts") else None
+               for _, _, d in result.graph.edges(data=True) if d["predicate"] == "funds"}
+    assert "3至5亿元" not in amounts and "$3 billion" not in amounts

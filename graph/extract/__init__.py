@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..model import Document, Extraction
+from ..model import Document, Extraction, UnreadAmount
+from .amounts import unread_amounts
 from .chinese import extract_chinese
 from .english import extract_english
+from .sources import SentenceSources
 
 _EXTRACTORS = {"en": extract_english, "zh": extract_chinese}
 
@@ -23,11 +25,19 @@ def extract(document: Document, ner: str = "rules") -> Extraction:
     """
     if ner not in ("rules", "model"):
         raise ValueError(f"unknown ner {ner!r}: rules or model")
-    extraction = _extract(document)
+    extraction = _with_unread_amounts(_extract(document), document)
     if ner == "rules" or not any(s.language == "zh" for s in document.sentences):
         return extraction
     from .model_ner import model_mentions
     return replace(extraction, mentions=extraction.mentions + model_mentions(document, extraction.mentions))
+
+
+def _with_unread_amounts(extraction: Extraction, document: Document) -> Extraction:
+    """Money stated with no exact yuan figure (ranges, foreign money, garbled sums), for the report."""
+    sources = SentenceSources(document.doc_id)
+    unread = tuple(UnreadAmount(text, sources(document.sentences[index])) for index, text in
+                   unread_amounts((s.language, s.text) for s in document.sentences))
+    return replace(extraction, unread_amounts=unread) if unread else extraction
 
 
 def _extract(document: Document) -> Extraction:
