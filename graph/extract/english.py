@@ -24,7 +24,7 @@ from .gazetteer import gazetteer
 from .sources import SentenceSources
 from .vocab import EnglishVocabulary, english
 
-_WORD_CHARS = r"A-Za-z0-9'’\-"
+_WORD_CHARS = r"A-Za-z0-9'’\-À-ÖØ-öø-ÿĀ-ſ"  # Latin letters with accents too: "Gebrüder", "Türkiye"
 # A capitalised word: "Bureau", "5G", "14th"-style tokens only when they hold a capital.
 _CAPITAL_WORD = re.compile(rf"(?<![{_WORD_CHARS}])(?:[A-Z]|[0-9][a-z0-9'’\-]*[A-Z])[{_WORD_CHARS}]*")
 # Capitalised words joined by connectors: "Department of Industry and Information Technology", "R&D".
@@ -89,14 +89,48 @@ _UNIT_IN_PARENTHESIS = re.compile(r"^(.*\S)\s*\(([A-Z][\w'’\-]*(?: [A-Z][\w'�
                                   r"(division|branch|sub-branch|office|plant|factory|subsidiary)\)$")
 # "hosted by X", "was organised by X": X is responsible for what comes before.
 _PASSIVE_BY = re.compile(r"\b(?:hosted|organi[sz]ed|led|launched|issued|sponsored|backed|run|initiated|released|"
-                         r"formulated|implemented|co-hosted|co-organi[sz]ed|supervised|overseen)\s+by\s+"
+                         r"formulated|implemented|co-hosted|co-organi[sz]ed|supervised|overseen|approved|"
+                         r"drafted|drawn up|compiled|established|set up|managed|operated|guided|jointly\s+\w+)"
+                         r"\s+by\s+"
                          r"(?:the\s+)?(?:[a-z]+\s+){0,2}?(?=[A-Z])")
 _LOWER_GOVERNMENT = re.compile(r"\b(?:the\s+)?(?:(provincial|municipal|city|county|district)\s+)?government"
                                r"(?:\s+of\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?:\s+(province|city|county))?\b"
                                r"|(?=[\s,.;]))")
 _STAGE_BEFORE = re.compile(r"\b(?:Stage|Phase)\s+\d+\s+$")
+# "the 13th Five-Year Plan": an ordinal before a name belongs to it
+_ORDINAL_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)\s+$")
+# "Culture, Radio, Television, and Tourism Bureau": a comma list of capitalised words the name's head closes.
+_CAP = r"[A-Z][\w'’\-]*"
+_CHAIN_BEFORE = re.compile(rf"(?:(?<=\s)|^)((?:{_CAP}\s+){{0,3}}{_CAP},\s+(?:{_CAP}(?:\s+{_CAP})?,\s+)*"
+                           rf"(?:{_CAP}(?:\s+{_CAP})?,?\s+and\s+)?)$")
+_CHAIN_ITEMS = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 _CAPS_AROUND = re.compile(r"[A-Z]{2,}\s+[A-Z]{2,}")  # an acronym inside an all-capitals heading is no organ
-_LEVEL_ORDER = {"town": 0, "district": 1, "county": 1, "city": 2, "province": 3, "country": 4}
+_HELD = re.compile(r"\b(?:held|hosted|staged|took place)\s+(?:in|at)\s+(?:the\s+)?")
+_BASED_IN = re.compile(r"\b(?:headquartered|based|located|situated|registered)\s+in\s+(?:the\s+)?")
+_BASED_HYPHEN = re.compile(r"-based\b")
+_HEADQUARTERS = re.compile(r"\s+(?:headquarters|head office|home base)\b")
+_IN = re.compile(r"\s+in\s+(?:the\s+)?")
+_POSSESSIVE_BEFORE = re.compile(r"[’']s\s+(?:[a-z\-]+\s+){0,2}")
+_JOINT_VENTURE = re.compile(r"\bjoint[ -]ventures?\b")
+_NAMED_VENTURE = re.compile(r",\s+(?:a|an|the)\s+(?:[\w$.\-]+\s+){0,4}joint[ -]venture\b")
+_FORM_VERB = re.compile(r"\b(?:set up|sets up|setting up|form|forms|formed|forming|establish|establishes|established|"
+                        r"build|builds|built|open|opens|opened|"
+                        r"unveil|unveils|unveiled|launch|launches|launched|create|creates|created|announced|"
+                        r"announces|found|founded|co-founded)\b")
+# policy documents: "Measures for ...", "Plan on ...", "Opinions of ..."
+_DOCUMENT_TITLE = re.compile(r"^(?:\w+\s+)*?(?:Measures|Plan|Opinions|Regulations|Rules|Guidelines|Policies|Scheme|"
+                             r"Notice|Programme|Program|Provisions)\s+(?:for|on|of|to)\s")
+_TITLE_PLACE = re.compile(rf"\s+in\s+(?:the\s+)?(?:{_CAP}\s+){{0,6}}(?:Zone|Area|District|Province|City|Region|"
+                          rf"Park|Port|County|New Area)(?:\s+in\s+{_CAP}(?:\s+{_CAP})?)?\b")
+_GUIDANCE = re.compile(r"\b(?:under|with)\s+the\s+(?:guidance|leadership|auspices|direction)\s+of\s+(?:the\s+)?")
+_AGENCY_LIST_GLUE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as well as\s+)(?:the\s+)?")
+_FOUNDING_WORDS = re.compile(r"\b(?:fund|company|subsidiary|plant|factory|branch|facility|centre|center|base)\b")
+_NEW_UNIT = re.compile(r"\s+(?:a|an|its|a new|its first)\s+((?:[a-z][\w&\-]*\s+){0,3}?(?:company|subsidiary|plant|"
+                       r"factory|branch|facility|base|centre|center|headquarters))\s+in\s+(?:the\s+)?")
+_DATES = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+                    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_LEVEL_ORDER = {"site": 0, "town": 0, "district": 1, "county": 1, "city": 2, "region": 3, "province": 3,
+                "country": 4}
 _NOT_IN_CHINA = ("Hong Kong", "Macao", "Taiwan Province")
 
 
@@ -138,6 +172,12 @@ def _normal(text: str) -> str:
 
 
 @lru_cache(maxsize=4)
+def _not_name_endings(vocab: EnglishVocabulary) -> tuple[str, ...]:
+    """"Hebi City Holds Second Press Conference": a phrase ending in a non-name ("Press Conference") is none."""
+    return tuple(" " + name for name in vocab.not_names if " " in name)
+
+
+@lru_cache(maxsize=4)
 def _reader_patterns(vocab: EnglishVocabulary) -> tuple:
     """The vocabulary's patterns for _SentenceReader, compiled once per vocabulary, not per document."""
     word = r"(?!(?:%s)\b)[a-z][a-z\-]*" % "|".join(sorted(_STOP_WORDS | _DETERMINERS | {"and"}))
@@ -163,6 +203,7 @@ class _SentenceReader:
         self.jurisdiction = jurisdiction
         self.scope = scope
         self.places = places  # short name -> label, for places named in this document
+        self.place_labels = frozenset(places.values())
         (self._quote_phrase, self._type_nouns, self._multiword_heads, self._terms,
          self.possessive_part) = _reader_patterns(vocab)
 
@@ -201,6 +242,14 @@ class _SentenceReader:
                 offset = start + split.end()
                 return self.classify_phrase(after, offset) if after and after[0].isupper() else None
             inner = self.classify_phrase(after, start + split.end()) if after[:1].isupper() else None
+            place = self._leading_place(after, start + split.end()) if inner is None and head[0] == "Agency" else None
+            if place is not None:  # "Bureau of Hengqin", "Bureau of Hengqin Officially Joins ICCA" (a headline)
+                text = text[: place.end - start]
+                candidate = _Candidate("Agency", start, place.end, "", text, head=head[1], rank=3)
+                candidate.name, candidate.scope = _normal(text), ""
+                candidate.part_of = place
+                candidate.children.append(place)
+                return candidate
             cls = head[0]
             if head[1].lower() in ("branch", "sub-branch") and inner is not None and not inner.is_place:
                 cls = inner.cls
@@ -214,13 +263,38 @@ class _SentenceReader:
                 candidate.children.append(inner)
             return candidate
         head = self.head_of(text)
-        if head is None or text in self.vocab.not_names:
+        if head is None or text in self.vocab.not_names or text.endswith(_not_name_endings(self.vocab)):
             return None
         if text.lower() in self.vocab.generic_phrases or (text.lower() == head[1].lower()
                                                           and (" " not in text or start == 0)):
             return None  # a bare head word: "Bureau", "Platform" (mid-sentence, "the State Council" is a name)
         name, scope = self.qualify(_normal(text))
         return _Candidate(head[0], start, start + len(text), name, text, scope, head=head[1], rank=3)
+
+    def _leading_place(self, text: str, start: int) -> _Candidate | None:
+        """The place a capitalised text opens with ("Hengqin", "Hunan Province"), when it is a place of the
+        document, a province or a city of the divisions."""
+        vocab = self.vocab
+        suffixed = vocab.place_pattern.match(text)
+        if suffixed and vocab.place_suffixes[suffixed.group(2)] not in ("site", "town"):
+            short, level = _normal(suffixed.group(1)), vocab.place_suffixes[suffixed.group(2)]
+            label = vocab.provinces.get(short) if level == "province" else f"{short} {suffixed.group(2)}"
+            if label:
+                return _Candidate("Place", start, start + suffixed.end(), label, suffixed.group(), is_place=True,
+                                  level=level, rank=1)
+        words = text.split(" ")
+        for count in (2, 1):
+            short = " ".join(words[:count])
+            if len(words) < count or not short.isalpha() and " " not in short:
+                continue
+            label = (vocab.provinces.get(short) or self.places.get(short)
+                     or (short if short in self.place_labels else "")
+                     or gazetteer_cities(vocab).get(short, ("",))[0])
+            if label and short not in vocab.countries:
+                level = "province" if short in vocab.provinces else "city"
+                return _Candidate("Place", start, start + len(short), label, short, is_place=True, level=level,
+                                  rank=1)
+        return None
 
     # -- passes ---------------------------------------------------------------------
     def capitalised_phrases(self, text: str) -> Iterator[tuple[int, int]]:
@@ -248,6 +322,11 @@ class _SentenceReader:
         stage = _STAGE_BEFORE.search(text, max(0, start - 12), start) if text[start - 2:start - 1].isdigit() else None
         if stage:  # "Stage 1 Battery Grade ... Plant": the number splits the capitalised run
             start = stage.start()
+        elif text[start - 3:start - 1] in ("st", "nd", "rd", "th"):
+            ordinal = _ORDINAL_BEFORE.search(text, max(0, start - 8), start)
+            start = ordinal.start() if ordinal else start
+        if text[start - 2:start] in (", ", "d "):
+            start = self._chain_start(text, start, end)
         if text.startswith((".", ","), end):  # "X Co., Ltd.", "X Inc.": the punctuation is part of the name
             company = _COMPANY_TAIL.match(text, end)
             if company and (text[start:end].endswith(_COMPANY_END_WORDS) and text[end] == "."
@@ -257,6 +336,35 @@ class _SentenceReader:
         if tail:
             end = tail.end()
         yield from self._split_coordination(text, start, end)
+
+    def _chain_start(self, text: str, start: int, end: int) -> int:
+        """Where a name starts that a comma list of capitalised words opens: "the Culture, Tourism,
+        Exhibition, and Trade Division", "Forage Industry Processing, Logistics and Trading Park".
+        The list must end in "and" (before or inside the run), hold no place and no name of its own,
+        and follow "the", or open with two words, or have three items."""
+        chain = _CHAIN_BEFORE.search(text, max(0, start - 120), start)
+        if chain is None or self.head_of(text[start:end]) is None:
+            return start
+        body, chain_start = chain.group(1), chain.start()
+        if body.startswith(("The ", "the ")):
+            body, chain_start = body[4:], chain_start + 4
+        if not body.rstrip().endswith(" and") and " and " not in text[start:end]:
+            return start
+        items = [item.strip() for item in _CHAIN_ITEMS.split(body) if item.strip()]
+        first_words = items[0].split() if items else []
+        if (not items or first_words[0] in self.vocab.sentence_starters
+                or first_words[0].endswith(("ly", "ing")) or first_words[0].lower() in _DETERMINERS):
+            return start
+        vocab = self.vocab
+        cities = gazetteer_cities(vocab)
+        for item in items:
+            if (" " in item and self.head_of(item) is not None or item in vocab.provinces or item in vocab.countries
+                    or item in cities or item in self.places or item in vocab.organs):
+                return start
+        before = text[max(0, chain_start - 4):chain_start].lower()
+        if before.endswith("the ") or len(first_words) >= 2 or len(items) >= 3:
+            return chain_start
+        return start
 
     def _split_coordination(self, text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         """"A Department and the B Bureau" is two names; "Science and Technology Bureau" one."""
@@ -285,8 +393,22 @@ class _SentenceReader:
             candidate = self.classify_phrase(phrase, start)
             if candidate is None and self.vocab.enterprise_cue_pattern.search(text, max(0, start - 40), start):
                 candidate = self._cued_company(phrase, start)
+            if candidate is not None and candidate.cls == "Program" and _DOCUMENT_TITLE.search(candidate.name):
+                self._title_in_place(text, candidate)
             if candidate is not None:
                 yield candidate
+
+    def _title_in_place(self, text: str, candidate: _Candidate) -> None:
+        """"Measures for Supporting X in the Y Cooperation Zone in Hengqin": a policy title runs on over
+        "in the <zone or division>" (and "in <place>" after it)."""
+        if not text.startswith(" in ", candidate.end):
+            return
+        where = _TITLE_PLACE.match(text, candidate.end)
+        if where is None:
+            return
+        candidate.end = where.end()
+        candidate.surface = text[candidate.start:candidate.end]
+        candidate.name = _normal(f"{candidate.name}{where.group()}")
 
     def governments(self, text: str) -> Iterator[_Candidate]:
         """"the provincial government of Guizhou", "the government of Guizhou province", "the municipal
@@ -381,13 +503,16 @@ class _SentenceReader:
             if _LETTER.match(text, match.end()):
                 continue  # "projects", "planning"
             next_word = _NEXT_WORD.match(text, match.end())
-            if next_word and next_word.group(1) not in _CLAUSE_WORDS:
+            if next_word and next_word.group(1) not in _CLAUSE_WORDS and not next_word.group(1).endswith("ly"):
                 continue  # the phrase goes on: "the cluster industry chain"
             # the modifiers and their determiner are among the last few words before the head
-            words = _WORDS_AND_PARENTHESES.findall(text, max(0, match.start() - 400), match.start())
+            words = list(_WORDS_AND_PARENTHESES.finditer(text, max(0, match.start() - 400), match.start()))
             modifiers: list[str] = []
             determiner = None
-            for word in reversed(words):
+            owner = ""  # "the Guangzhou one-day tour program", "Changan Automobile's autonomous drive program"
+            start = match.start()
+            for index in range(len(words) - 1, -1, -1):
+                word = words[index].group()
                 if word.lower() in _DETERMINERS:
                     determiner = word.lower()
                     break
@@ -395,9 +520,12 @@ class _SentenceReader:
                     if word in _STOP_WORDS:
                         break
                     modifiers.append(word)
+                    start = words[index].start()
                     if len(modifiers) > vocab.max_modifiers:
                         break
                     continue
+                if modifiers and word[:1].isupper():
+                    owner, determiner, start = self._phrase_owner(words, index, start)
                 break
             count = len([m for m in modifiers if m != "and" and not m.startswith("(")])
             needed = vocab.min_modifiers_definite if determiner == "the" else vocab.min_modifiers_indefinite
@@ -406,11 +534,14 @@ class _SentenceReader:
             if any(m in vocab.generic_modifiers or m.isdigit() for m in modifiers):
                 continue
             phrase = " ".join(reversed(modifiers)) + " " + match.group(1)
-            start = match.start() - len(phrase) + len(match.group(1))
-            start = text.rfind(phrase.split(" ", 1)[0], 0, match.start() + 1) if start < 0 else start
             cls = vocab.lowercase_heads[match.group(1)]
-            candidate = _Candidate(cls, start, match.end(), self.local_name(_normal(phrase)), _normal(phrase),
+            name = f"{owner} {_normal(phrase)}" if owner else self.local_name(_normal(phrase))
+            candidate = _Candidate(cls, start, match.end(), name, _normal(phrase) if not owner else name,
                                    head=match.group(1), rank=2)
+            if owner.endswith("'s"):  # the owner is named too: "Chongqing Changan Automobile"
+                holder = self.classify_phrase(owner[:-2], start)
+                if holder is not None and holder.cls == "Enterprise":
+                    candidate.children.append(holder)
             owner = _OF_THE.match(text, match.end())
             if owner and match.group(1).split()[-1] in vocab.part_heads:
                 inner_start = owner.end()
@@ -430,12 +561,41 @@ class _SentenceReader:
                     continue  # part of a name: "Hebei Special Bonds"
                 yield _Candidate(cls, match.start(), match.end(), self.local_name(term), match.group(), rank=1)
 
+    def _phrase_owner(self, words: list[re.Match[str]], index: int, start: int) -> tuple[str, str | None, int]:
+        """A capitalised word before a lowercase phrase: a place after a determiner ("the Guangzhou ... program")
+        or a possessive ("Chongqing Changan Automobile's ... program", "Guangzhou's ... program"):
+        (owner as named, determiner, start)."""
+        word = words[index].group()
+        bare = _POSSESSIVE_S.sub("", word)
+        vocab = self.vocab
+        is_place = (bare in self.places or bare in vocab.provinces or bare in gazetteer_cities(vocab)
+                    or bare in self.place_labels)
+        if bare == word:
+            previous = words[index - 1].group().lower() if index else ""
+            if is_place and previous in _DETERMINERS:
+                return bare, previous, words[index].start()
+            return "", None, start
+        if is_place:
+            return bare, "the", words[index].start()
+        first = index
+        while first > 0 and index - first < 4 and words[first - 1].group()[:1].isupper() and not (
+                words[first - 1].group().endswith((",", ".")) or words[first - 1].group() in _DETERMINERS):
+            first -= 1
+        if words[first].group() in ("The", "A", "An"):
+            first += 1
+        owner = " ".join(w.group() for w in words[first:index + 1]).replace("’", "'")
+        return owner, "the", words[first].start()
+
     def cluster_lists(self, text: str) -> Iterator[_Candidate]:
         if "cluster" not in text and "industr" not in text:
             return  # both list patterns need one of these words; most sentences have neither
         seen: set[tuple[int, int]] = set()
         for match in _CLUSTER_LIST.finditer(text):
-            yield from self._cluster_items(text, match.start("items"), match.end("items"), seen, True)
+            clusters = match.group().startswith("cluster")
+            for item in self._cluster_items(text, match.start("items"), match.end("items"), seen, True):
+                # "industries such as semiconductors, aviation equipment": sectors, not clusters
+                if clusters or item.surface[:1].isupper() or "industr" in item.surface or item.head:
+                    yield item
         for match in _AND_OTHER.finditer(text):
             start = max(text.rfind(c, 0, match.start()) for c in ".;:(") + 1
             yield from self._cluster_items(text, start, match.start(), seen, False)
@@ -484,7 +644,8 @@ class _SentenceReader:
                 cluster.children.append(place)
             else:
                 cluster = _Candidate("Cluster", item_start, item_start + len(item),
-                                     self.local_name(_normal(item)), item, rank=2)
+                                     self.local_name(_normal(item)), item, rank=2,
+                                     head=head[1] if head is not None else "")
             yield cluster
 
 
@@ -502,13 +663,45 @@ def word_start_matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match
 
 def place_mentions(text: str, vocab: EnglishVocabulary) -> list[_Candidate]:
     """"Hebi City", "Qixian County", "Henan": found once per sentence, used twice."""
+    found = _place_mentions(text, vocab)
+    if "-" not in text:
+        return found
+    # "Guangdong-Macao ...", "Sino-US": a bare name joined by a hyphen to another word is no place of its own;
+    # "Beijing-Tianjin-Hebei region" is one place
+    regions = list(_compound_regions(text, vocab))
+    kept = [p for p in found
+            if not (p.rank == 1 and p.surface == text[p.start:p.end] and p.level in ("province", "city", "country")
+                    and (text[p.end:p.end + 1] == "-" and text[p.end + 1:p.end + 2].isupper()
+                         or p.start > 0 and text[p.start - 1] == "-" and text[p.start - 2:p.start - 1].isalpha()))
+            and not any(r.start <= p.start and p.end <= r.end for r in regions)]
+    return kept + regions
+
+
+_COMPOUND_REGION = re.compile(r"([A-Z][a-z]+(?: [A-Z][a-z]+)?(?:-[A-Z][a-z]+(?: [A-Z][a-z]+)?)+)\s+(region|area)\b")
+
+
+def _compound_regions(text: str, vocab: EnglishVocabulary) -> Iterator[_Candidate]:
+    """"the Beijing-Tianjin-Hebei region": places joined by hyphens, then "region" or "area"."""
+    if "region" not in text and "area" not in text:
+        return
+    cities = gazetteer_cities(vocab)
+    for match in _COMPOUND_REGION.finditer(text):
+        parts = match.group(1).split("-")
+        if all(p in vocab.provinces or p in cities or p in vocab.countries for p in parts):
+            yield _Candidate("Place", match.start(), match.end(), match.group(), match.group(), is_place=True,
+                             level="region", rank=1)
+
+
+def _place_mentions(text: str, vocab: EnglishVocabulary) -> list[_Candidate]:
     found: list[_Candidate] = []
     for match in word_start_matches(vocab.place_pattern, text):
         short, suffix = _normal(match.group(1)), match.group(2)
         start = match.start()
         level = vocab.place_suffixes[suffix]
         first = short.split()[0]
-        if first in vocab.sentence_starters and " " in short:  # "In Zhengzhou City": the place is the rest
+        if " " in short and (first in vocab.sentence_starters or _POSSESSIVE_S.search(first)
+                             or not text[:start].strip() and first.endswith("ing")):
+            # "In Zhengzhou City", "Leveraging Colombo Port" opening a sentence: the place is the rest
             short = short.split(" ", 1)[1]
             start = match.start(1) + match.group(1).index(short.split()[0])
             first = short.split()[0]
@@ -528,6 +721,9 @@ def place_mentions(text: str, vocab: EnglishVocabulary) -> list[_Candidate]:
     for match in word_start_matches(vocab.country_pattern, text):
         found.append(_Candidate("Place", match.start(), match.end(), vocab.countries[match.group(1)],
                                 match.group(), is_place=True, level="country", rank=1))
+    for match in word_start_matches(_multiword_divisions(vocab), text) if "League" in text else ():
+        found.append(_Candidate("Place", match.start(), match.end(), match.group(), match.group(), is_place=True,
+                                level="city", rank=1))
     cities = gazetteer_cities(vocab)
     for match in word_start_matches(_BARE_WORD, text):
         entry = cities.get(match.group())
@@ -539,6 +735,16 @@ def place_mentions(text: str, vocab: EnglishVocabulary) -> list[_Candidate]:
         found.append(_Candidate("Place", match.start(), match.end(), entry[0], match.group(), is_place=True,
                                 level="city", rank=1))
     return found
+
+
+@lru_cache(maxsize=4)
+def _multiword_divisions(vocab: EnglishVocabulary) -> re.Pattern[str]:
+    """City-level divisions whose English name is two words ending in "League" (Hinggan League)."""
+    try:
+        names = [d.english for d in gazetteer().divisions if d.level == "city" and d.english.endswith(" League")]
+    except (RuntimeError, OSError):
+        names = []
+    return re.compile("(?:%s)\\b" % "|".join(map(re.escape, names)) if names else "(?!)")
 
 
 @lru_cache(maxsize=4)
@@ -580,6 +786,9 @@ def detect_jurisdiction(document: Document, vocab: EnglishVocabulary,
     for sentence, sentence_place in zip(document.sentences, sentence_places, strict=True):
         weight = 3 if sentence.index in lead else 1
         for place in sentence_place:
+            if place.level in ("site", "area", "town", "region"):
+                places.setdefault(place.name, place.name)
+                continue  # "Colombo Port" is not what "Colombo" names
             short = _normal(place.surface)
             if place.level != "province" or short not in vocab.provinces:
                 full = vocab.place_pattern.fullmatch(place.surface)
@@ -642,6 +851,7 @@ class _DocumentState:
     section: Mention | None = None
     main_program: Mention | None = None
     counter: int = 0
+    sentences: list[tuple[Sentence, list[Mention]]] = field(default_factory=list)
 
 
 class EnglishExtractor:
@@ -653,6 +863,9 @@ class EnglishExtractor:
         self._dateline()
         self._place_levels: dict[str, str] = {}  # place label -> level
         self.jurisdiction, self.places = detect_jurisdiction(document, self.vocab, self.sentence_places)
+        self._dateline_names()
+        self._shorts: dict[str, str] = {}  # short form of a company named so far -> its name
+        self._short_pattern: re.Pattern[str] | None = None
         self.reader = _SentenceReader(self.vocab, self.jurisdiction, document.doc_id, self.places)
         self.state = _DocumentState()
         self._sources = SentenceSources(document.doc_id)
@@ -675,12 +888,25 @@ class EnglishExtractor:
                 places = self.sentence_places[sentence.index]
                 for group in (1, 2):
                     if match.group(group):
-                        written = _DATELINE_NOISE.sub("", match.group(group))
+                        written = _DATELINE_NOISE.sub("", match.group(group)).rstrip("-")
                         places.append(self._dateline_place(written, match.start(group)))
                 self._dateline_end[sentence.index] = match.end()
                 return
             if sentence.paragraph != paragraphs[0]:
                 return  # only the first sentence of the body opens with a dateline
+
+    def _dateline_names(self) -> None:
+        """A place only the dateline names ("HENGQIN, CHINA") is that place where the text names it again."""
+        names = {c.name for index in self._dateline_end for c in self.sentence_places[index]
+                 if c.level == "district" and c.name.replace(" ", "").isalpha()}
+        if not names:
+            return
+        pattern = re.compile(r"\b(%s)\b" % "|".join(map(re.escape, sorted(names, key=len, reverse=True))))
+        for sentence, places in zip(self.document.sentences, self.sentence_places, strict=True):
+            cut = self._dateline_end.get(sentence.index, 0)
+            for match in pattern.finditer(sentence.text, cut) if any(n in sentence.text for n in names) else ():
+                places.append(_Candidate("Place", match.start(), match.end(), match.group(), match.group(),
+                                         is_place=True, level="district", rank=1))
 
     def _dateline_place(self, written: str, start: int) -> _Candidate:
         vocab = self.vocab
@@ -730,8 +956,49 @@ class EnglishExtractor:
             text = " " * cut + text[cut:]
         reader = self.reader
         candidates = [*reader.names(text), *reader.quoted(text), *reader.lowercase(text), *reader.governments(text),
-                      *self.sentence_places[sentence.index], *reader.cluster_lists(text)]
+                      *self.sentence_places[sentence.index], *reader.cluster_lists(text), *self._short_names(text)]
+        if sentence.index == 0:
+            candidates = [self._headline_name(c) for c in candidates]
         return _select(candidates)
+
+    def _headline_name(self, candidate: _Candidate) -> _Candidate:
+        """A title-case headline runs words into a name: "Global Media Explore Hainan Free Trade Port" is
+        "Hainan Free Trade Port". A cluster or lab named after a place starts at the place."""
+        if candidate.cls not in ("Cluster", "Lab") or candidate.is_place:
+            return candidate
+        words = candidate.name.split(" ")
+        for index in range(1, len(words) - 1):
+            if words[index] in self.vocab.provinces or words[index] in gazetteer_cities(self.vocab):
+                cut = len(" ".join(words[:index])) + 1
+                return replace(candidate, start=candidate.start + cut, name=" ".join(words[index:]),
+                               surface=candidate.surface[cut:])
+        return candidate
+
+    def _register_short_names(self, mentions: list[Mention]) -> None:
+        """"Qualcomm Inc" is "Qualcomm" further on, "Chongqing Changan Automobile" is "Changan"."""
+        added = False
+        for mention in mentions:
+            if mention.cls != "Enterprise" or " " not in mention.name or mention.scope:
+                continue
+            words = _COMPANY_TAIL.sub("", mention.name).replace(",", "").split()
+            while words and (words[0] in self.vocab.provinces or words[0] in self.vocab.countries
+                             or words[0] in gazetteer_cities(self.vocab)):
+                words = words[1:]
+            for short in {" ".join(words), words[0] if words else ""}:
+                if (len(short) >= 4 and short != mention.name and short[:1].isupper() and short not in self.places
+                        and short.lower() not in self.vocab.head_class and short not in self._shorts):
+                    self._shorts[short] = mention.name
+                    added = True
+        if added:
+            alternation = "|".join(map(re.escape, sorted(self._shorts, key=len, reverse=True)))
+            self._short_pattern = re.compile(rf"(?<![\w\-])(?<![A-Z][\w\-]\s)({alternation})(?![\w\-]|\s+[A-Z])")
+
+    def _short_names(self, text: str) -> Iterator[_Candidate]:
+        if self._short_pattern is None:
+            return
+        for match in self._short_pattern.finditer(text):
+            yield _Candidate("Enterprise", match.start(), match.end(), self._shorts[match.group()], match.group(),
+                             rank=4)
 
     # -- the document ---------------------------------------------------------------------
     def run(self) -> Extraction:
@@ -741,7 +1008,10 @@ class EnglishExtractor:
         for sentences in by_paragraph.values():
             self._paragraph(sentences)
         self._government_hierarchy()
+        self._joint_ventures()
         self._place_hierarchy()
+        self._names_holding_places()
+        self._local_places()
         return Extraction(self.document.doc_id, self.document.title, "en", self.jurisdiction,
                           tuple(self.state.mentions), tuple(self.state.relations), len(self.document.text))
 
@@ -759,12 +1029,16 @@ class EnglishExtractor:
                 mentions.append(mention)
                 self._children(candidate, mention, sentence, mentions)
             self._units(sentence, mentions)
+            self._register_short_names(mentions)
             self._main_program(sentence, mentions)
             self._responsibility(sentence, mentions)
             self._passive_responsibility(sentence, mentions)
             self._adjacent_places(sentence, mentions)
             self._funding(sentence, mentions, amounts)
+            self._where(sentence, mentions)
+            self._founded(sentence, mentions, amounts)
             self._location(sentence, mentions)
+            self.state.sentences.append((sentence, mentions))
             paragraph_mentions.extend((sentence, m) for m in mentions)
         self._parenthesised_responsibility(sentences, paragraph_mentions)
 
@@ -879,18 +1153,30 @@ class EnglishExtractor:
     def _passive_responsibility(self, sentence: Sentence, mentions: list[Mention]) -> None:
         """"the event was hosted by X", "a plan led by X": X is responsible for the thing before."""
         text = sentence.text
-        if " by " not in text:
+        guided = " of " in text and "under " in text.lower()
+        if " by " not in text and not guided:
             return
-        for match in _PASSIVE_BY.finditer(text):
-            agency = next((m for m in mentions if m.cls == "Agency" and m.start - sentence.start == match.end()), None)
+        offset = sentence.start
+        matches = [*_PASSIVE_BY.finditer(text), *(_GUIDANCE.finditer(text) if guided else ())]
+        for match in matches:
+            agency = next((m for m in mentions if m.cls == "Agency" and m.start - offset == match.end()), None)
             if agency is None:
                 continue
-            targets = [m for m in mentions if m.end - sentence.start <= match.start()
+            agencies = [agency]  # "organised by X, Y and Z": each of them
+            for other in mentions:
+                if (other.cls == "Agency" and other.start > agencies[-1].end
+                        and _AGENCY_LIST_GLUE.fullmatch(text, agencies[-1].end - offset, other.start - offset)):
+                    agencies.append(other)
+            targets = [m for m in mentions if m.end - offset <= match.start()
                        and (m.cls in ("Program", "Fund", "Lab", "Cluster")
-                            or m.cls == "Agency" and _LED_GROUP.search(m.name))]
+                            or m.cls == "Agency" and _LED_GROUP.search(m.name))
+                       and not _CLAUSE_END.search(text, m.end - offset, match.start())]
             target = targets[-1] if targets else None
-            if target is not None:
-                self._relate(agency, "responsibleFor", target, sentence)
+            if target is None and match.re is _GUIDANCE:  # "Under the guidance of X, Y launched P"
+                target = next((m for m in mentions if m.start >= agencies[-1].end
+                               and m.cls in ("Program", "Fund", "Lab", "Cluster")), None)
+            for responsible in agencies if target is not None else ():
+                self._relate(responsible, "responsibleFor", target, sentence)
 
     def _children(self, candidate: _Candidate, mention: Mention, sentence: Sentence,
                   mentions: list[Mention]) -> None:
@@ -1009,6 +1295,7 @@ class EnglishExtractor:
                        and m.end - sentence.start <= verb.start()
                        and ";" not in text[m.end - sentence.start:verb.start()]]
             recipients = [m for m in mentions if m.start - sentence.start >= verb.end() and m.cls != "Place"
+                          and m.start - sentence.start - verb.end() <= 120
                           and ";" not in text[verb.end():m.start - sentence.start]]
             if not funders or not recipients or not amounts:
                 continue
@@ -1029,6 +1316,186 @@ class EnglishExtractor:
                 if named:
                     return min(named, key=lambda m: m.start)
         return None
+
+    def _where(self, sentence: Sentence, mentions: list[Mention]) -> None:
+        """Where things are, as the sentence says it: "P was held in X", "X is headquartered in Y",
+        "Austria-based firm X", "X, a Suzhou-based firm", "its Chongqing headquarters", "Wanning's Riyue Bay",
+        "the X Industrial Park in Y"."""
+        text, offset = sentence.text, sentence.start
+        places = [m for m in mentions if m.cls == "Place"]
+        if not places and "held" not in text:
+            return
+        at = {m.start - offset: m for m in mentions}
+        things = [m for m in mentions if m.cls != "Place" or self._place_levels.get(m.name) in ("site", "town")]
+        for match in _HELD.finditer(text) if "held" in text or "hosted" in text or "took place" in text else ():
+            event = next((m for m in reversed(mentions) if m.cls == "Program" and m.end - offset <= match.start()
+                          and not _CLAUSE_END.search(text, m.end - offset, match.start())), None)
+            if event is None:
+                continue
+            venue = at.get(match.end())
+            if venue is None:  # "held at Tianmu Qintai in Hengqin": a venue named only here
+                run = _CAPITAL_RUN.match(text, match.end())
+                if run is None or run.group() in self.vocab.sentence_starters or _DATES.match(run.group()):
+                    continue  # "held in June"
+                venue = self._place_mention(sentence, _normal(run.group()), run.group(), run.start())
+                self._place_levels.setdefault(venue.name, "site")
+                mentions.append(venue)
+                places.append(venue)
+                inner = _IN.match(text, run.end())
+                larger = at.get(inner.end()) if inner else None
+                if larger is not None and larger.cls == "Place":
+                    self._relate(venue, "locatedIn", larger, sentence)
+            if venue.cls == "Place":
+                self._relate(event, "locatedIn", venue, sentence)
+        for place in places:
+            start, end = place.start - offset, place.end - offset
+            if _BASED_HYPHEN.match(text, end):  # "Austria-based firm X" / "X, a Suzhou-based firm"
+                after = next((m for m in mentions if m.cls != "Place" and 0 < m.start - offset - end <= 60
+                              and re.fullmatch(r"-based(?:\s+[a-z][\w\-]*,?){0,5}\s+", text[end:m.start - offset])),
+                             None)
+                before = next((m for m in mentions if m.cls != "Place" and re.fullmatch(
+                    r",\s+(?:a|an|the)\s+(?:[a-z][\w\-]*\s+)?", text[m.end - offset:start])), None)
+                thing = after or before
+                if thing is not None:
+                    self._relate(thing, "locatedIn", place, sentence)
+            if text.endswith("its ", 0, start) and _HEADQUARTERS.match(text, end):  # "from its Chongqing headquarters"
+                owner = next((m for m in mentions if m.cls == "Enterprise" and m.end <= place.start), None)
+                if owner is not None:
+                    self._relate(owner, "locatedIn", place, sentence)
+            possessive = _POSSESSIVE_BEFORE.match(text, end)
+            if possessive:
+                owned = at.get(possessive.end())
+                if owned is not None and owned in things and owned.cls != "Agency":
+                    self._relate(owned, "locatedIn", place, sentence)
+        for match in _BASED_IN.finditer(text) if "based" in text or "ted in" in text else ():
+            place = at.get(match.end())
+            if place is None or place.cls != "Place":
+                continue
+            subject = next((m for m in reversed(things) if m.end - offset <= match.start()
+                            and not _CLAUSE_END.search(text, m.end - offset, match.start())
+                            and match.start() - (m.end - offset) <= 80), None)
+            if subject is not None:
+                self._relate(subject, "locatedIn", place, sentence)
+        for thing in things:  # "the Pilot Plant in Jinshi", "Ming Dynasty City Wall in Yuexiu Park"
+            if thing.cls == "Agency":
+                continue
+            inner = _IN.match(text, thing.end - offset)
+            place = at.get(inner.end()) if inner else None
+            if place is not None and place.cls == "Place" and place.key != thing.key:
+                self._relate(thing, "locatedIn", place, sentence)
+
+    def _founded(self, sentence: Sentence, mentions: list[Mention], amounts: list[AmountSpan]) -> None:
+        """"X and Y set up a 10 billion yuan fund F": the founders fund F. "X will establish an investment
+        company in Guizhou": a unit of X, in Guizhou."""
+        text, offset = sentence.text, sentence.start
+        if not any(m.cls in ("Enterprise", "Agency") for m in mentions):
+            return
+        for verb in _FORM_VERB.finditer(text) if _FOUNDING_WORDS.search(text) else ():
+            founders = [m for m in mentions if m.cls in ("Agency", "Enterprise") and m.end - offset <= verb.start()
+                        and verb.start() - (m.end - offset) <= 150
+                        and not _CLAUSE_END.search(text, m.end - offset, verb.start())]
+            if not founders:
+                continue
+            fund = next((m for m in mentions if m.cls == "Fund" and 0 <= m.start - offset - verb.end() <= 60
+                         and not _CLAUSE_END.search(text, verb.end(), m.start - offset)), None)
+            if fund is not None:
+                amount = next((a.amount for a in amounts if verb.end() <= a.start < fund.end - offset), None)
+                for founder in founders:
+                    self._relate(founder, "funds", fund, sentence, amount)
+                continue
+            unit = _NEW_UNIT.match(text, verb.end())
+            owner = founders[-1]
+            if unit is None or owner.cls != "Enterprise":
+                continue
+            place = next((m for m in mentions if m.cls == "Place" and m.start - offset == unit.end()), None)
+            if place is None:
+                continue
+            phrase = _normal(unit.group(1))
+            cls = "Lab" if re.search(r"\b(?:research|r&d|innovation|laborator)", phrase) else "Enterprise"
+            name = f"{owner.name} {phrase} in {place.surface}"
+            candidate = _Candidate(cls, unit.start(1), unit.end(1), name, phrase, scope=self.document.doc_id)
+            created = self._mention(candidate, sentence)
+            mentions.append(created)
+            if cls == "Enterprise":
+                self._relate(created, "partOf", owner, sentence)
+            self._relate(created, "locatedIn", place, sentence)
+
+    def _names_holding_places(self) -> None:
+        """"Guizhou Huaxintong ... Co Ltd" is in Guizhou, "Beijing Normal University" in Beijing, "Guangzhou
+        Municipal ... Bureau" part of Guangzhou (unless the text gave it a government to belong to)."""
+        located = {(r.subject, r.predicate) for r in self.state.relations}
+        by_key = {m.key: m for m in self.state.mentions}
+        named = {(by_key[s].name, p) for s, p in located if s in by_key}
+        done: set[str] = set()
+        for mention in list(self.state.mentions):
+            if mention.name in done or mention.cls == "Place" and self._place_levels.get(mention.name) not in (
+                    "site", "town"):
+                continue
+            done.add(mention.name)
+            predicate = "partOf" if mention.cls == "Agency" else "locatedIn"
+            if (mention.name, predicate) in named:
+                continue
+            if "'s " in mention.name:
+                continue  # "X's program" is where X's things are, not named after a place
+            place = self.reader._leading_place(mention.name, 0)
+            if (place is None or place.name == mention.name or place.level == "country"
+                    or not mention.surface.startswith(place.surface)):
+                continue  # "Hebi special bonds" named so by the document's place, not by the text
+            if mention.cls == "Agency" and not re.match(r"\S+(?: \S+)? (?:Municipal|Provincial|County|District)\b",
+                                                        mention.name):
+                continue  # "Guangzhou Municipal X Bureau"; "Shanghai Stock Exchange" is no agency of Shanghai
+            holder = Mention(f"{mention.key}n", "Place", place.name, place.surface, mention.source,
+                             mention.start, mention.start + len(place.surface))
+            self.state.mentions.append(holder)
+            self._place_levels.setdefault(place.name, place.level)
+            self._relate(mention, predicate, holder, mention.source)
+
+    def _local_places(self) -> None:
+        """Counties, banners, towns and sites of a city's document that the text places nowhere else are
+        in that city ("Zhalaite Banner" in a Hinggan League release)."""
+        city = self.jurisdiction.city
+        if not city:
+            return
+        label = self.places.get(city)
+        placed = {r.subject for r in self.state.relations if r.predicate == "locatedIn"}
+        by_name: dict[str, list[Mention]] = {}
+        for mention in self.state.mentions:
+            if mention.cls == "Place":
+                by_name.setdefault(mention.name, []).append(mention)
+        target = next(iter(by_name.get(label or "", [])), None)
+        if target is None:
+            return
+        for name, group in by_name.items():
+            level = self._place_levels.get(name)
+            if (level not in ("county", "district", "town", "site") or name == label
+                    or any(m.key in placed for m in group)):
+                continue
+            if level not in ("county", "district") and not any(city in m.source.sentence for m in group):
+                continue  # a site or town: only where the sentence names the city too
+            self._relate(group[0], "locatedIn", target, group[0].source)
+
+    def _joint_ventures(self) -> None:
+        """"X and Y unveiled a joint venture", "... announced Z Co Ltd, a joint venture": the partners that set
+        the venture up fund it. The venture is the company the text calls one (only one per document)."""
+        ventures = {m.name: m for sentence, mentions in self.state.sentences for m in mentions
+                    if m.cls == "Enterprise" and _NAMED_VENTURE.match(sentence.text, m.end - sentence.start)}
+        if len(ventures) != 1:
+            return
+        venture = next(iter(ventures.values()))
+        for sentence, mentions in self.state.sentences:
+            text = sentence.text
+            if "venture" not in text:
+                continue
+            for found in _JOINT_VENTURE.finditer(text):
+                verb = next((v for v in _FORM_VERB.finditer(text, 0, found.start())
+                             if not _CLAUSE_END.search(text, v.end(), found.start())), None)
+                if verb is None:
+                    continue
+                for partner in mentions:
+                    if (partner.cls in ("Agency", "Enterprise") and partner.end - sentence.start <= verb.start()
+                            and partner.name != venture.name
+                            and not _CLAUSE_END.search(text, partner.end - sentence.start, verb.start())):
+                        self._relate(partner, "funds", venture, sentence)
 
     def _location(self, sentence: Sentence, mentions: list[Mention]) -> None:
         """Labs and clusters in a sentence about the document's city are in that city."""

@@ -286,3 +286,94 @@ def test_devcorpus_en_014_national_organs_are_part_of_china() -> None:
     assert ("Ministry of Industry and Information Technology", "China") in part_of
     assert ("State Council", "China") in part_of
     assert {"Toyota Motor", "IHS Automotive"} <= names(extraction, "Enterprise")
+
+
+# Our own newswire-style text for the generalising rules: events, comma-listed agency names, sites, regions,
+# joint ventures, funds set up by their founders, units established in a place, "-based", "held at".
+WIRE_NOTE = """Riverton Trade Bureau of Xuzhou Opens Doors to Investors
+
+XUZHOU, CHINA - Wire Service - 3 May 2026 - The 2026 Xuzhou Green Logistics Summit was held at Lakeview Hall in Xuzhou.
+The Xuzhou Municipal Commerce, Culture, and Tourism Bureau organised the summit together with the Port Services, Customs, and Transport Division.
+Visitors toured the Pengcheng Square and the Xuzhou Museum, two landmarks of the city.
+Jiawang District and Peixian County signed a deal with Norland Packaging Co., Ltd and the provincial government of Jiangsu.
+Norland Packaging Co., Ltd and the provincial government of Jiangsu unveiled a $90 million joint venture on Friday.
+They announced Xuzhou Bluewing Materials Co Ltd, a joint venture with initial capital of 600 million yuan.
+Norland also will establish a trading company in Xuzhou, while the Austria-based shipping firm Fjordline Logistics expanded.
+Goods move to the Yangtze-Huaihe region and the Beijing-Tianjin-Hebei region by rail.
+The campaign, under the guidance of the Xuzhou Municipal Development and Reform Commission, runs the 14th Five-Year Plan Green Fund.
+The Pilot Plant in Jiawang District is headquartered in Xuzhou.
+"""
+
+
+def _wire():
+    return extract_text(WIRE_NOTE, "wire.txt")
+
+
+def test_events_and_ordinal_plans_are_programs() -> None:
+    programs = names(_wire(), "Program")
+    assert "Xuzhou Green Logistics Summit" in programs
+    assert not any(name.startswith("Riverton") for name in names(_wire(), "Program"))
+    assert "14th Five-Year Plan Green Fund" in names(_wire(), "Fund")
+
+
+def test_comma_listed_words_before_a_head_belong_to_the_name() -> None:
+    agencies = names(_wire(), "Agency")
+    assert "Xuzhou Municipal Commerce, Culture, and Tourism Bureau" in agencies
+    assert "Port Services, Customs, and Transport Division" in agencies
+    assert "Tourism Bureau" not in agencies and "Transport Division" not in agencies
+    assert ("Xuzhou Municipal Commerce, Culture, and Tourism Bureau", "Xuzhou City") in relations(_wire(), "partOf")
+
+
+def test_a_headline_agency_of_a_place_stops_at_the_place() -> None:
+    extraction = _wire()
+    assert "Riverton Trade Bureau of Xuzhou" in names(extraction, "Agency")
+    assert ("Riverton Trade Bureau of Xuzhou", "Xuzhou City") in relations(extraction, "partOf")
+
+
+def test_held_at_a_venue_and_sites_of_the_city() -> None:
+    extraction = _wire()
+    located = relations(extraction, "locatedIn")
+    assert "Lakeview Hall" in names(extraction, "Place")
+    assert ("Xuzhou Green Logistics Summit", "Lakeview Hall") in located
+    assert ("Lakeview Hall", "Xuzhou City") in located
+    assert {"Pengcheng Square", "Xuzhou Museum"} <= names(extraction, "Place")
+    assert ("Xuzhou Museum", "Xuzhou City") in located  # its name holds the city
+    assert ("Pengcheng Square", "Xuzhou City") in located  # a site in a sentence about the city
+
+
+def test_compound_regions_are_one_place_and_hyphen_bound_names_are_none() -> None:
+    places = names(_wire(), "Place")
+    assert "Beijing-Tianjin-Hebei region" in places
+    assert "Hebei Province" not in places and "Tianjin" not in places
+
+
+def test_joint_venture_partners_fund_the_venture() -> None:
+    funds = relations(_wire(), "funds")
+    venture = "Xuzhou Bluewing Materials Co Ltd"
+    assert ("Norland Packaging Co., Ltd", venture) in funds
+    assert ("Jiangsu Provincial Government", venture) in funds
+    assert (venture, "Xuzhou City") in relations(_wire(), "locatedIn")
+
+
+def test_a_unit_established_in_a_place_is_part_of_the_company_and_based_firms_are_located() -> None:
+    extraction = _wire()
+    located, part_of = relations(extraction, "locatedIn"), relations(extraction, "partOf")
+    unit = "Norland Packaging Co., Ltd trading company in Xuzhou"
+    assert (unit, "Norland Packaging Co., Ltd") in part_of  # "Norland" is the company named before
+    assert (unit, "Xuzhou City") in located
+    assert ("Fjordline Logistics", "Austria") in located
+
+
+def test_guidance_and_in_place_relations() -> None:
+    extraction = _wire()
+    assert ("Xuzhou Municipal Development and Reform Commission", "14th Five-Year Plan Green Fund") in relations(
+        extraction, "responsibleFor")
+    located = relations(extraction, "locatedIn")
+    assert ("Pilot Plant", "Jiawang District") in located
+    assert ("Jiawang District", "Xuzhou City") in located  # a district of the city's document
+
+
+def test_sectors_listed_after_industries_are_no_clusters() -> None:
+    extraction = extract_text("Beijing wants to lead in industries such as chip materials, robotics and aviation "
+                              "equipment.\n")
+    assert not names(extraction, "Cluster")
