@@ -129,10 +129,13 @@ class ChineseExtractor:
             self.places[index] = self._places(self.forms[index], sure_places)
         self.jurisdiction = self._jurisdiction()
         if "city" in self.divisions:  # 宝安、龙岗: the city's own districts by their bare names, now it is known
+            city = self.divisions["city"].name
+            own = frozenset(d.short for d in self.gazetteer.divisions if d.parent == city and d.short != d.name
+                            and len(d.short) >= 2)
             for index, form in self.forms.items():
                 known = {(p.start, p.end) for p in self.places[index]}
-                extra = [p for p in self._places(form, sure_places) if (p.start, p.end) not in known
-                         and not any(p.start < q.end and q.start < p.end for q in self.places[index])]
+                extra = [p for p in self._bare_places(form, known, own)
+                         if not any(p.start < q.end and q.start < p.end for q in self.places[index])]
                 if extra:
                     self.places[index] = sorted(self.places[index] + extra, key=lambda p: p.start)
         self.short_names = self._short_names(whole)
@@ -243,13 +246,19 @@ class ChineseExtractor:
                                     f"{pinyin_name(core)} {vocab.suffix_english[suffix]}", level=level, short=core,
                                     rank=1))
                 break
-        taken = {(p.start, p.end) for p in found}
+        found += self._bare_places(text, {(p.start, p.end) for p in found}, self.gazetteer.bare_names)
+        return sorted(found, key=lambda p: p.start)
+
+    def _bare_places(self, text: str, taken: set[tuple[int, int]], names: frozenset[str]) -> list[_Found]:
+        """淄博、泰安、聊城、东营在…: divisions by their bare short names (one of ``names``), standing
+        between list marks, punctuation or boundary words."""
+        found: list[_Found] = []
         ends = sorted({d.start() for d in _DELIMITER.finditer(text)}
                       | {b.start() for b in self.vocab.boundary_pattern.finditer(text)} | {len(text)})
-        for end in ends:  # 淄博、泰安、聊城、东营在…: bare names of cities in a list
+        for end in ends:
             for length in (4, 3, 2):
                 start = end - length
-                if start < 0 or (start, end) in taken:
+                if start < 0 or (start, end) in taken or text[start:end] not in names:
                     continue
                 division = self._bare_division(text[start:end])
                 before = text[max(0, start - 4):start]
@@ -259,7 +268,7 @@ class ChineseExtractor:
                     place.surface = text[start:end]
                     found.append(place)
                     break
-        return sorted(found, key=lambda p: p.start)
+        return found
 
     def _bare_division(self, name: str) -> Division | None:
         """A province or prefecture city written by its short name alone (淄博, 深圳), or a district or

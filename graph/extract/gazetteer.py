@@ -48,6 +48,7 @@ class Gazetteer:
     divisions: tuple[Division, ...]
     by_name: dict[str, tuple[Division, ...]]  # full and short names -> divisions (a short name may be shared)
     by_english: dict[str, tuple[Division, ...]]  # lowercased English name -> divisions
+    bare_names: frozenset[str]  # short names of provinces and prefecture cities (淄博, 山东): written alone
 
     def named(self, name: str) -> tuple[Division, ...]:
         return self.by_name.get(name, ())
@@ -123,8 +124,10 @@ def parse(text: str, exceptions: dict[str, str]) -> Gazetteer:
             if len(key) >= 2:
                 by_name.setdefault(key, []).append(division)
         by_english.setdefault(division.english.lower(), []).append(division)
+    bare = frozenset(d.short for d in divisions if d.short != d.name and len(d.short) >= 2
+                     and (d.level == "province" or d.parent == d.province))
     return Gazetteer(tuple(divisions), {k: tuple(v) for k, v in by_name.items()},
-                     {k: tuple(v) for k, v in by_english.items()})
+                     {k: tuple(v) for k, v in by_english.items()}, bare)
 
 
 @lru_cache(maxsize=1)
