@@ -48,6 +48,8 @@ _MINISTRY_UNIT = re.compile(r"[\u4e00-\u9fff]{2,8}?司")
 _BARE_UNIT = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,6}司(?![\u4e00-\u9fff]{0,1}[长])")
 _COUNTED = re.compile(r"[\d一二三四五六七八九十几多]+[家个所项]")
 _FISCAL = re.compile(r"([省市区县])级?财政(?![局厅部])")
+_SENTENCE_VERB = re.compile(r"负责|牵头|会同|配合")  # a numbered line saying who does what is no heading
+_RESPONSIBLE_VERB = re.compile(r"(?:具体)?负责|牵头负责")
 _DELIMITER = re.compile(r"[、,，)）。;；:：\n]")
 _ROLE_VERB = re.compile(r"(?:牵头|配合|协同配合|协助|联合主办|主办|承办|协办)(?=[,，。；;)）]|$)")
 _FUNDERS = ("Agency", "Fund", "Enterprise")
@@ -831,8 +833,8 @@ class ChineseExtractor:
                 item.children.append(item.place)
             found.append(item)
         measure = _measure_heading(vocab.measure_pattern, text)
-        if measure is not None and self._is_measure_level(measure[0]) \
-                and measure[2] not in vocab.section_labels:  # a numbered measure of this plan
+        if measure is not None and self._is_measure_level(measure[0]) and measure[2] not in vocab.section_labels \
+                and not _SENTENCE_VERB.search(measure[2]):  # a numbered measure of this plan, not a sentence
             level, start, title = measure
             found.append(_Found("Program", start, start + len(title), title, title, scope=self.document.doc_id,
                                 rank=0, level=f"measure{level}"))
@@ -857,10 +859,15 @@ class ChineseExtractor:
             *self._suffixed(text, places, "Program", vocab.event_suffix_pattern, 20, vocab.generic_events, 4),
             *self._programs(text, places),
         ]
+        measures = [c for c in candidates if c.level.startswith("measure")]  # a heading holds names of its own
         chosen: list[_Found] = []
-        for candidate in sorted(candidates, key=lambda c: (-(c.end - c.start), -c.rank, c.start)):
+        for candidate in sorted((c for c in candidates if not c.level.startswith("measure")),
+                                key=lambda c: (-(c.end - c.start), -c.rank, c.start)):
             if not any(candidate.start < other.end and other.start < candidate.end for other in chosen):
                 chosen.append(candidate)
+        for measure in measures:  # unless one name is the whole heading: "（一）高新区产业集聚区"
+            if not any(other.start == measure.start and other.end == measure.end for other in chosen):
+                chosen.append(measure)
         agencies = sorted((c for c in candidates if c.cls == "Agency"), key=lambda c: (-(c.end - c.start), c.start))
         for title in chosen:  # 《广东省财政厅 广东省科学技术厅关于…》: the agencies before 关于 issued it
             about = text.find("关于", title.start, title.end)
@@ -1034,6 +1041,33 @@ class ChineseExtractor:
             for leader in leaders:
                 if target is not None:
                     self._relate(leader, "responsibleFor", target, sentence)
+        self._subject_responsible(sentence, text, mentions)
+
+    def _subject_responsible(self, sentence: Sentence, text: str, mentions: list[tuple[_Found, Mention]]) -> None:
+        """"X会同Y负责服务运营", "本办法由X负责解释": agencies that open a clause and then 负责 lead
+        what follows it, else the measure or document at hand."""
+        for verb in _RESPONSIBLE_VERB.finditer(text):
+            if any(f.start <= verb.start() < f.end for f, _ in mentions):
+                continue
+            clause = max(text.rfind(mark, 0, verb.start()) for mark in ",，。；;:：") + 1
+            units = [(f, m) for f, m in mentions if f.cls == "Agency" and clause <= f.start and f.end <= verb.start()]
+            if not units:
+                continue
+            rest = list(text[clause:verb.start()])
+            for found, _ in units:
+                rest[found.start - clause:found.end - clause] = [""] * (found.end - found.start)
+            if "".join(rest).strip("、和及与会同联合共同具体主要统一由 ") not in ("", "本办法", "本细则", "本措施",
+                                                                            "本政策", "本方案", "本意见", "本通知"):
+                continue  # something else stands in the clause: no plain "X负责"
+            stop = _CLAUSE_END.search(text, verb.end())
+            limit = min(verb.end() + 20, stop.start() if stop else len(text))
+            after = [m for f, m in mentions if verb.end() <= f.start < limit and f.cls in _TARGETS and not f.reference]
+            self_reference = text[clause:units[0][0].start].lstrip().startswith("本")
+            target = (after[0] if after and not self_reference else self.document_program if self_reference
+                      else self._measure_of_paragraph(sentence) or self.document_program)
+            if target is not None:
+                for _, unit in units:
+                    self._relate(unit, "responsibleFor", target, sentence)
 
     def _issued(self, sentence: Sentence, text: str, mentions: list[tuple[_Found, Mention]]) -> None:
         """"市商务局…打造了…“外贸贷”融资平台": an agency that issues or builds a program leads it."""

@@ -255,3 +255,12 @@ def test_ranges_and_garbled_sums_get_no_yuan_amount_but_spoken_and_compound_ones
     assert read("共1亿2000万元") == [(Decimal("120000000"), "1亿2000万元")]  # one sum in two units
     assert read("实际投入是16.8个亿") == [(Decimal("1680000000"), "16.8个亿")]  # spoken: 个亿
     assert read("最高不超过100万元") == [(Decimal("1000000"), "100万元")]
+
+
+def test_agencies_opening_a_clause_with_fu_ze_lead_what_follows_or_the_document() -> None:
+    text = ("南阳市工业和信息化局关于创新中心服务资源的若干措施\n"
+            "一、南阳市工业和信息化局会同南阳市卧龙区人民政府负责“云上南阳”平台的监督管理。\n"
+            "二、本措施由市财政局负责解释。\n")
+    responsible = relations(extract_text(text, "ny.txt"), "responsibleFor")
+    assert {("南阳市工业和信息化局", "“云上南阳”平台"), ("南阳市卧龙区人民政府", "“云上南阳”平台")} <= responsible
+    assert ("南阳市财政局", "南阳市工业和信息化局关于创新中心服务资源的若干措施") in responsible  # 本措施由X负责解释
