@@ -49,6 +49,9 @@ _BARE_UNIT = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,6}司(?![\u4e00-
 _COUNTED = re.compile(r"[\d一二三四五六七八九十几多]+[家个所项]")
 _FISCAL = re.compile(r"([省市区县])级?财政(?![局厅部])")
 _SENTENCE_VERB = re.compile(r"负责|牵头|会同|配合")  # a numbered line saying who does what is no heading
+_SUBJECT_LINKS = re.compile(r"会同|联合|共同|具体|主要|统一|[、和及与由\s]")
+_LEADING_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.．、])")
+_SELF_REFERENCES = ("本办法", "本细则", "本措施", "本政策", "本方案", "本意见", "本通知", "本规定", "本规划")
 _RESPONSIBLE_VERB = re.compile(r"(?:具体)?负责|牵头负责")
 _DELIMITER = re.compile(r"[、,，)）。;；:：\n]")
 _ROLE_VERB = re.compile(r"(?:牵头|配合|协同配合|协助|联合主办|主办|承办|协办)(?=[,，。；;)）]|$)")
@@ -1038,6 +1041,8 @@ class ChineseExtractor:
                      and not f.reference]  # "由X负责Y"
             before = [m for f, m in mentions if f.end <= match.start() and f.cls in _TARGETS and not f.reference]
             target = after[0] if after else before[-1] if before else self.context.program
+            if text[:match.start()].endswith(_SELF_REFERENCES) and self.document_program is not None:
+                target = self.document_program  # "本措施由X负责解释": the document itself
             for leader in leaders:
                 if target is not None:
                     self._relate(leader, "responsibleFor", target, sentence)
@@ -1056,13 +1061,12 @@ class ChineseExtractor:
             rest = list(text[clause:verb.start()])
             for found, _ in units:
                 rest[found.start - clause:found.end - clause] = [""] * (found.end - found.start)
-            if "".join(rest).strip("、和及与会同联合共同具体主要统一由 ") not in ("", "本办法", "本细则", "本措施",
-                                                                            "本政策", "本方案", "本意见", "本通知"):
+            if _SUBJECT_LINKS.sub("", _LEADING_NUMBER.sub("", "".join(rest))) not in ("", *_SELF_REFERENCES):
                 continue  # something else stands in the clause: no plain "X负责"
             stop = _CLAUSE_END.search(text, verb.end())
             limit = min(verb.end() + 20, stop.start() if stop else len(text))
             after = [m for f, m in mentions if verb.end() <= f.start < limit and f.cls in _TARGETS and not f.reference]
-            self_reference = text[clause:units[0][0].start].lstrip().startswith("本")
+            self_reference = _LEADING_NUMBER.sub("", text[clause:units[0][0].start]).lstrip().startswith("本")
             target = (after[0] if after and not self_reference else self.document_program if self_reference
                       else self._measure_of_paragraph(sentence) or self.document_program)
             if target is not None:
