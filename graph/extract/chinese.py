@@ -57,6 +57,7 @@ _DELIMITER = re.compile(r"[、,，)）。;；:：\n]")
 _ROLE_VERB = re.compile(r"(?:牵头|配合|协同配合|协助|联合主办|主办|承办|协办)(?=[,，。；;)）]|$)")
 _FUNDERS = ("Agency", "Fund", "Enterprise")
 _TARGETS = ("Program", "Fund", "Lab", "Cluster")
+_CATEGORY_CLASSES = ("Lab", "Cluster", "Fund", "Program", "Enterprise")  # names that may be only a category
 _LOCATED_BY_NAME = ("Enterprise", "Lab", "Cluster", "Fund", "Program")
 
 
@@ -733,10 +734,10 @@ class ChineseExtractor:
                 found.append(_Found(cls, start, match.end(), place.name + bare, bare, rank=2))
                 found[-1].place = _implied(place, found[-1])
                 continue
-            needed = 2 if suffix == "贷" else minimum
+            needed = 0 if suffix in self.vocab.self_named_suffixes else 2 if suffix == "贷" else minimum
             unqualified = bare[len(next((q for q in self.vocab.generic_qualifiers if bare.startswith(q)), "")):]
             if (len(core) < needed or bare in generic or name in generic or _QUANTITY.match(core)
-                    or unqualified in generic or (cls in ("Lab", "Cluster", "Fund", "Program") and not leading
+                    or unqualified in generic or (cls in _CATEGORY_CLASSES and not leading
                                                   and _made_of(core, self.vocab.generic_words))
                     or any(len(g) >= 4 and bare.endswith(g) and len(bare) - len(g) <= 1 for g in generic)
                     or _COUNTED.search(name)  # 9家银行: a count of them

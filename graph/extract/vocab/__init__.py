@@ -165,6 +165,7 @@ class ChineseVocabulary:
     lab_not_before: dict[str, str]  # suffix -> a character that makes it another word
     fund_suffix_pattern: re.Pattern[str]
     fund_min_characters: int
+    self_named_suffixes: tuple[str, ...]  # a suffix that is a product's name by itself: 创业担保贷款
     generic_funds: frozenset[str]
     cluster_suffix_pattern: re.Pattern[str]
     event_suffix_pattern: re.Pattern[str]  # programs that are events: …对接会, …博览会
@@ -245,6 +246,7 @@ def chinese() -> ChineseVocabulary:
         lab_not_before=data["labs"].get("not_before", {}),
         fund_suffix_pattern=re.compile(f"(?:{_alternation(data['funds']['suffixes'])})(?!款)"),
         fund_min_characters=data["funds"]["min_name_characters"],
+        self_named_suffixes=tuple(data["funds"].get("self_named", ())),
         generic_funds=frozenset(data["funds"]["generic"]),
         cluster_suffix_pattern=_suffix_pattern(data["clusters"]["suffixes"]),
         event_suffix_pattern=_suffix_pattern(programs["event_suffixes"]),
