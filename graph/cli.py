@@ -57,7 +57,9 @@ def _evaluate(args: argparse.Namespace) -> int:
     only = split_documents(Path(args.split), args.half) if args.split else None
     score = evaluate(Path(args.build), [Path(g) for g in args.gold], strict=args.strict, only=only)
     print(score_as_json(score) if args.json else format_score(score, details=not args.brief), end="")
-    return 0
+    for warning in score.warnings:
+        print(f"govgraph evaluate: warning: {warning}", file=sys.stderr)
+    return 1 if score.warnings else 0  # a gold document missing from the build is no score of zero
 
 
 def _serve(args: argparse.Namespace) -> int:

@@ -95,3 +95,14 @@ def test_named_queries_with_parameters_on_the_corpus(corpus_build, capsys) -> No
     assert {("郑州市财政局", "Agency"), ("郑东新区应急转贷周转资金", "Fund"), ("郑东新区", "Place"),
             ("郑州市大学生创业园科技有限公司", "Enterprise")} <= found["郑州市"]
     assert not any(name.startswith("Hebi") for name, _ in found["郑州市"])
+
+
+def test_evaluate_warns_and_fails_when_gold_documents_are_not_in_the_build(sample_build, tmp_path, capsys) -> None:
+    import json
+
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "x.json").write_text(json.dumps({"document": "not_built.txt", "language": "en", "entities": [
+        {"id": "a", "type": "Agency", "names": ["Hebi Municipal Finance Bureau"]}], "relations": []}), encoding="utf-8")
+    assert main(["evaluate", str(sample_build.output), str(gold)]) == 1
+    assert "not_built.txt: in the gold but not in the build" in capsys.readouterr().err
