@@ -626,8 +626,11 @@ class ChineseExtractor:
             translation = f"{city[1] + ' ' if city else ''}Work Group {english_number}".strip()
             found.append(_Found("Agency", match.start(), match.end(), name, group, translation,
                                 "" if city else self.document.doc_id, rank=3))
+        national_ends = {m.end() for m in vocab.organ_pattern.finditer(text) if vocab.organs[m.group()].national}
         for match in vocab.agency_suffix_pattern.finditer(text):
             suffix = match.group()
+            if match.end() in national_ends:
+                continue  # "…汇总后报商务部": a national organ, found by its name, not a name read leftwards
             start = self._name_start(text, match.start(), 24)
             run_start = self._run_start(text, match.start(), 24)
             if run_start < start and self._leading_places(places, run_start, match.start()) \
