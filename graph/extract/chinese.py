@@ -725,6 +725,10 @@ class ChineseExtractor:
             start = self._name_start(text, match.start(), limit)
             if cls == "Enterprise":  # 腾讯科技（深圳）有限公司: a place in brackets inside the name
                 start = self._across_bracketed_place(text, start, limit)
+            if cls == "Program" and start >= 2 and text[start - 1] == "”":  # “中国这十年·浙江”主题新闻发布会
+                opening = text.rfind("“", max(0, start - 32), start - 1)
+                if opening >= 0:
+                    start = opening
             leading = self._leading_places(places, start, match.start())
             core_start = leading[-1].end if leading else start
             core = text[core_start:match.start()]
