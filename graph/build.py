@@ -152,6 +152,7 @@ def write_outputs(graph: nx.MultiDiGraph, failures: list[ReadFailure], output: P
         write_nodes_csv(graph, temporary / "nodes.csv")
         write_report(graph, temporary / "report.md", failures, title)
         manifest = {
+            "generator": "govgraph",
             "title": title,
             "documents": graph.graph.get("documents", []),
             "failures": [{"path": f.path, "reason": f.reason} for f in failures],
@@ -171,7 +172,7 @@ def write_outputs(graph: nx.MultiDiGraph, failures: list[ReadFailure], output: P
     try:
         with _gc_paused():
             seconds = _run_side_by_side([others, rdf], parallel)
-        swap_in(temporary, output)
+        swap_in(temporary, output, keep=("report-*",))  # reports written into a build outlive rebuilds
     except BaseException:
         shutil.rmtree(temporary, ignore_errors=True)
         raise
@@ -231,11 +232,56 @@ def _report_back(job: Callable[[], dict[str, float]], send: Connection) -> None:
         send.close()
 
 
-def swap_in(new: Path, output: Path) -> None:
-    """Put a finished folder in place of ``output``, keeping the old one until the new is there."""
+#: What a folder written by govgraph holds, so that only such a folder is ever replaced.
+BUILD_MARK = "manifest.json"
+REPORT_MARK = ".govgraph-report"
+
+
+def is_replaceable(folder: Path, mark: str) -> bool:
+    """A folder govgraph may replace: absent, empty, or one it wrote itself (its mark file is there;
+    a build's manifest says "generator": "govgraph", or has the keys every earlier build wrote)."""
+    if not folder.exists():
+        return True
+    if not folder.is_dir():
+        return False
+    if not any(folder.iterdir()):
+        return True
+    marker = folder / mark
+    if mark != BUILD_MARK:
+        return marker.is_file()
+    try:
+        manifest = json.loads(marker.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(manifest, dict) and (manifest.get("generator") == "govgraph"
+                                           or {"documents", "entities", "relations", "title"} <= set(manifest))
+
+
+def check_output(output: Path, inputs: Iterable[Path], force: bool = False) -> None:
+    """Refuse an output folder whose replacement would lose what govgraph did not write: a folder
+    of other files (unless ``force``), an input, or a folder holding an input."""
+    target = output.resolve()
+    for source in inputs:
+        source = source.resolve()
+        if source == target or target in source.parents:
+            raise BuildError(f"{output}: it holds the input {source}; a build there would delete it")
+        if source in target.parents:
+            raise BuildError(f"{output}: it is inside the input {source}; the next build would read its outputs")
+    if not force and not is_replaceable(output, BUILD_MARK):
+        raise BuildError(f"{output}: not empty and not a govgraph build (no govgraph manifest.json); "
+                         "choose another folder, or --force to replace it")
+
+
+def swap_in(new: Path, output: Path, keep: tuple[str, ...] = ()) -> None:
+    """Put a finished folder in place of ``output``, keeping the old one until the new is there.
+    Entries of the old folder matching ``keep`` (glob patterns) move into the new one."""
     if output.exists():
         old = output.with_name(f".{output.name}.old-{os.getpid()}")
         output.rename(old)
+        for pattern in keep:
+            for kept in sorted(old.glob(pattern)):
+                if not (new / kept.name).exists():
+                    kept.rename(new / kept.name)
         new.rename(output)
         shutil.rmtree(old, ignore_errors=True)
     else:
@@ -243,8 +289,9 @@ def swap_in(new: Path, output: Path) -> None:
 
 
 def build(paths: Iterable[Path], output: Path, title: str | None = None, workers: int | None = None,
-          html_max_nodes: int = DEFAULT_MAX_NODES, ner: str = "rules") -> BuildResult:
+          html_max_nodes: int = DEFAULT_MAX_NODES, ner: str = "rules", force: bool = False) -> BuildResult:
     paths = list(paths)
+    check_output(output, paths, force)
     graph, failures, seconds = build_graph(paths, workers, ner)
     title = title or f"govgraph build: {output.name}"
     parallel = (workers is None or workers > 1) and graph.number_of_nodes() >= PARALLEL_EXPORT_NODES

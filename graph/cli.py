@@ -19,7 +19,7 @@ def _build(args: argparse.Namespace) -> int:
     output = Path(args.output) if args.output else Path("builds") / ("sample" if not args.paths else "default")
     try:
         result = build(paths, output, title=args.title, workers=args.workers, html_max_nodes=args.html_max_nodes,
-                       ner=args.ner)
+                       ner=args.ner, force=args.force)
     except BuildError as error:
         print(f"govgraph build: error: {error}", file=sys.stderr)
         return 1
@@ -138,13 +138,17 @@ def _report(args: argparse.Namespace) -> int:
     import tempfile
 
     from .analysis import analyse
-    from .build import swap_in
+    from .build import REPORT_MARK, is_replaceable, swap_in
     from .export.report_folder import write_report_folder
     from .load import load_graph
 
     build_folder = Path(args.build)
-    graph = load_graph(build_folder)
     output = Path(args.output) if args.output else build_folder / f"report-{args.format}"
+    if not args.force and not is_replaceable(output, REPORT_MARK):
+        print(f"govgraph report: error: {output}: not empty and not a govgraph report; choose another folder, "
+              "or --force to replace it", file=sys.stderr)
+        return 1
+    graph = load_graph(build_folder)
     output.parent.mkdir(parents=True, exist_ok=True)
     temporary = Path(tempfile.mkdtemp(prefix=f".{output.name}.partial-", dir=output.parent))
     try:
@@ -152,6 +156,7 @@ def _report(args: argparse.Namespace) -> int:
         written = write_report_folder(graph, analyse(graph, graph.graph.get("failures", [])), temporary, title,
                                       args.format)
         temporary.chmod(0o755)
+        (temporary / REPORT_MARK).write_text("written by govgraph report\n", encoding="utf-8")
         swap_in(temporary, output)
     except BaseException:
         shutil.rmtree(temporary, ignore_errors=True)
@@ -167,6 +172,8 @@ def parser() -> argparse.ArgumentParser:
     p = commands.add_parser("build", help="read documents and write a build folder")
     p.add_argument("paths", nargs="*", help="files or folders (.txt, .md, .html); default: the sample corpus")
     p.add_argument("-o", "--output", help="build folder (default builds/sample for the sample corpus)")
+    p.add_argument("--force", action="store_true",
+                   help="replace the output folder even if it is not a govgraph build (never an input)")
     p.add_argument("--title", help="title shown in the report and the HTML view")
     p.add_argument("--workers", type=int, default=None, help="worker processes for extraction (default: cores)")
     p.add_argument("--html-max-nodes", type=int, default=DEFAULT_MAX_NODES, metavar="N",
@@ -208,6 +215,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("build")
     p.add_argument("--format", choices=("md", "html", "xlsx"), default="md")
     p.add_argument("-o", "--output", help="report folder (default BUILD/report-FORMAT)")
+    p.add_argument("--force", action="store_true", help="replace the folder even if it is not a govgraph report")
     p.add_argument("--title")
     p.set_defaults(run=_report)
 

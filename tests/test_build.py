@@ -106,3 +106,44 @@ def test_money_that_cannot_be_read_is_listed_in_the_report_not_put_on_an_edge(tm
     amounts = {d.get("amounts")[0]["text"] if d.get("amounts") else None
                for _, _, d in result.graph.edges(data=True) if d["predicate"] == "funds"}
     assert "3至5亿元" not in amounts and "$3 billion" not in amounts
+
+
+def test_a_folder_govgraph_did_not_write_is_never_replaced(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text("The Hebi Municipal Finance Bureau leads the Mozi Laboratory.\n", encoding="utf-8")
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "thesis.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(BuildError, match="not a govgraph build"):
+        build([docs], notes, workers=1)
+    assert (notes / "thesis.txt").read_text(encoding="utf-8") == "mine"  # untouched
+    with pytest.raises(BuildError, match="holds the input"):
+        build([docs], docs, workers=1)  # the inputs themselves
+    with pytest.raises(BuildError, match="holds the input"):
+        build([docs], tmp_path, workers=1)  # a folder holding them
+    assert (docs / "a.txt").exists()
+    build([docs], tmp_path / "empty_is_fine", workers=1)
+    build([docs], tmp_path / "empty_is_fine", workers=1)  # a previous build is replaced
+    forced = build([docs], notes, workers=1, force=True)  # the user insists: replaced, inputs still safe
+    assert (forced.output / "manifest.json").exists() and not (notes / "thesis.txt").exists()
+
+
+def test_reports_inside_a_build_survive_a_rebuild_and_report_folders_are_guarded(tmp_path: Path, capsys) -> None:
+    from graph.cli import main
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text("The Hebi Municipal Finance Bureau leads the Mozi Laboratory.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["build", str(docs), "-o", str(out), "--workers", "1"]) == 0
+    assert main(["report", str(out)]) == 0
+    assert (out / "report-md" / "report.md").exists()
+    assert main(["build", str(docs), "-o", str(out), "--workers", "1"]) == 0
+    assert (out / "report-md" / "report.md").exists()  # kept across the rebuild
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "important.txt").write_text("x", encoding="utf-8")
+    assert main(["report", str(out), "-o", str(mine)]) == 1
+    assert "not a govgraph report" in capsys.readouterr().err
+    assert (mine / "important.txt").exists()
