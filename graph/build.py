@@ -73,8 +73,42 @@ def extract_all(files: Sequence[Path], roots: Sequence[Path], workers: int | Non
     if workers <= 1 or len(files) < PARALLEL_THRESHOLD:
         return [read_and_extract(str(path), doc_id, ner) for path, doc_id in zip(files, ids, strict=True)]
     chunk = max(1, len(files) // (workers * 8))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_die_with_parent) as pool:
         return list(pool.map(read_and_extract, [str(p) for p in files], ids, [ner] * len(files), chunksize=chunk))
+
+
+def _die_with_parent() -> None:
+    """A worker ends when the build that started it is killed (Linux: PR_SET_PDEATHSIG), instead of
+    running on as an orphan holding its memory."""
+    try:
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+        if os.getppid() == 1:  # the parent died before the call: nothing will signal us
+            os._exit(1)
+    except (OSError, AttributeError):  # not Linux: the pool's own shutdown is all there is
+        pass
+
+
+@contextmanager
+def _output_lock(output: Path) -> Iterator[None]:
+    """One build or report at a time per output folder; a second waits for the first. Stale
+    temporary folders of builds that were killed are removed once the lock is held."""
+    import fcntl
+
+    output.parent.mkdir(parents=True, exist_ok=True)
+    lock_path = output.parent / f".{output.name}.lock"
+    with open(lock_path, "a+") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            for stale in [*output.parent.glob(f".{output.name}.partial-*"),
+                          *output.parent.glob(f".{output.name}.old-*")]:
+                shutil.rmtree(stale, ignore_errors=True)  # no live build holds them: we hold the lock
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def check_ner(ner: str) -> None:
@@ -295,6 +329,8 @@ def build(paths: Iterable[Path], output: Path, title: str | None = None, workers
     graph, failures, seconds = build_graph(paths, workers, ner)
     title = title or f"govgraph build: {output.name}"
     parallel = (workers is None or workers > 1) and graph.number_of_nodes() >= PARALLEL_EXPORT_NODES
-    seconds.update(write_outputs(graph, failures, output, title, html_max_nodes, parallel))
+    with _output_lock(output):
+        check_output(output, paths, force)  # again: another build may have written it meanwhile
+        seconds.update(write_outputs(graph, failures, output, title, html_max_nodes, parallel))
     return BuildResult(output, len(graph.graph["documents"]), failures, graph.number_of_nodes(),
                        graph.number_of_edges(), seconds, graph)

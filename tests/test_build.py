@@ -50,7 +50,8 @@ def test_an_interrupted_build_leaves_the_previous_build_whole(tmp_path: Path, mo
     with pytest.raises(KeyboardInterrupt):
         build([docs], output, workers=1)
     assert {p.name: p.read_bytes() for p in output.iterdir()} == before
-    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+    # no partial or old folder is left; only the lock file that serialises builds into "out"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == [".out.lock"]
 
 
 def test_parallel_extraction_gives_the_same_graph(tmp_path: Path) -> None:
@@ -147,3 +148,64 @@ def test_reports_inside_a_build_survive_a_rebuild_and_report_folders_are_guarded
     assert main(["report", str(out), "-o", str(mine)]) == 1
     assert "not a govgraph report" in capsys.readouterr().err
     assert (mine / "important.txt").exists()
+
+
+def test_stale_folders_of_killed_builds_are_cleaned_and_workers_die_with_the_build(tmp_path: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text("The Hebi Municipal Finance Bureau leads the Mozi Laboratory.\n", encoding="utf-8")
+    (tmp_path / ".out.partial-abc123").mkdir()  # what a killed build leaves behind
+    (tmp_path / ".out.old-99999").mkdir()
+    build([docs], tmp_path / "out", workers=1)
+    assert not (tmp_path / ".out.partial-abc123").exists() and not (tmp_path / ".out.old-99999").exists()
+
+    # a pool worker started by a build process dies when that process is killed
+    script = ("import os, sys, time\n"
+              "from concurrent.futures import ProcessPoolExecutor\n"
+              "from graph.build import _die_with_parent\n"
+              "pool = ProcessPoolExecutor(1, initializer=_die_with_parent)\n"
+              "print(pool.submit(os.getpid).result(), flush=True)\n"
+              "time.sleep(60)\n")
+    parent = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    worker = int(parent.stdout.readline())
+    os.kill(parent.pid, signal.SIGKILL)
+    parent.wait()
+    for _ in range(50):
+        try:
+            os.kill(worker, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.1)
+    else:
+        os.kill(worker, signal.SIGKILL)
+        raise AssertionError("the worker outlived the build that started it")
+
+
+def test_two_builds_into_one_folder_wait_for_each_other(tmp_path: Path) -> None:
+    import threading
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text("The Hebi Municipal Finance Bureau leads the Mozi Laboratory.\n", encoding="utf-8")
+    errors: list[BaseException] = []
+
+    def one() -> None:
+        try:
+            build([docs], tmp_path / "out", workers=1)
+        except BaseException as error:  # reported below
+            errors.append(error)
+
+    threads = [threading.Thread(target=one) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert (tmp_path / "out" / "manifest.json").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".out.lock", "docs", "out"]
