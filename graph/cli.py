@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -244,12 +245,26 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Every failure a user can meet ends in one line on stderr and a conventional exit status."""
     args = parser().parse_args(argv)
     try:
         return args.run(args)
     except (QueryError, FileNotFoundError) as error:
         print(f"govgraph {args.command}: error: {error}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print(f"govgraph {args.command}: interrupted; nothing already built was changed", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # "govgraph stats B | head": the reader has gone, which is no error
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so the exit flush cannot fail again
+        except (OSError, ValueError, AttributeError):  # stdout is no file (a test's capture)
+            pass
+        return 141
+    except OSError as error:  # a full disk, a port in use, a folder not writable
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"govgraph {args.command}: error: {where}{error.strerror or error}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

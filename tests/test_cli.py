@@ -106,3 +106,37 @@ def test_evaluate_warns_and_fails_when_gold_documents_are_not_in_the_build(sampl
         {"id": "a", "type": "Agency", "names": ["Hebi Municipal Finance Bureau"]}], "relations": []}), encoding="utf-8")
     assert main(["evaluate", str(sample_build.output), str(gold)]) == 1
     assert "not_built.txt: in the gold but not in the build" in capsys.readouterr().err
+
+
+def test_interrupts_full_disks_and_closed_pipes_end_in_one_line(tmp_path, monkeypatch, capsys) -> None:
+    import errno
+
+    from graph import cli
+
+    def interrupted(args):
+        raise KeyboardInterrupt
+
+    def disk_full(args):
+        raise OSError(errno.ENOSPC, "No space left on device", str(tmp_path / "out" / "graph.ttl"))
+
+    def reader_gone(args):
+        raise BrokenPipeError
+
+    for run, status, message in ((interrupted, 130, "interrupted"), (disk_full, 1, "No space left on device"),
+                                 (reader_gone, 141, "")):
+        monkeypatch.setattr(cli, "_stats", run)
+        parser = cli.parser()
+        monkeypatch.setattr(cli, "parser", lambda parser=parser: parser)
+        parser._subparsers._group_actions[0].choices["stats"].set_defaults(run=run)
+        assert cli.main(["stats", str(tmp_path)]) == status
+        err = capsys.readouterr().err
+        assert message in err and "Traceback" not in err and len(err.strip().splitlines()) == (1 if message else 0)
+
+
+def test_a_reader_that_stops_early_is_no_error(sample_build) -> None:
+    import subprocess
+    import sys
+
+    shell = f"{sys.executable} -m graph.cli stats {sample_build.output} | head -1"
+    done = subprocess.run(["bash", "-o", "pipefail", "-c", shell], capture_output=True, text=True, timeout=60)
+    assert done.stdout.strip() and "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr
