@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -256,10 +257,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"govgraph {args.command}: interrupted; nothing already built was changed", file=sys.stderr)
         return 130
     except BrokenPipeError:  # "govgraph stats B | head": the reader has gone, which is no error
-        try:
+        with contextlib.suppress(OSError, ValueError, AttributeError):  # stdout may be no file (a capture)
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so the exit flush cannot fail again
-        except (OSError, ValueError, AttributeError):  # stdout is no file (a test's capture)
-            pass
         return 141
     except OSError as error:  # a full disk, a port in use, a folder not writable
         where = f"{error.filename}: " if error.filename else ""
