@@ -102,7 +102,8 @@ def html_to_text(markup: str) -> str:
 
 
 def markdown_to_text(markdown: str) -> str:
-    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", markdown)  # links and images keep their text
+    # links and images keep their text; bounded, with no bracket inside, so "![![![…" stays linear
+    text = re.sub(r"!?\[([^\[\]\n]{0,500})\]\([^()\n]{0,2000}\)", r"\1", markdown)
     text = re.sub(r"^\s{0,3}(#{1,6}|>|[-*+])\s+", "", text, flags=re.M)
     return re.sub(r"(\*\*|__|`)", "", text)
 
@@ -143,6 +144,9 @@ def _chinese_sentence_spans(paragraph: str) -> Iterator[tuple[int, int]]:
     yield start, len(paragraph)
 
 
+_MAX_RUN_ON_LINES = 4
+
+
 def _wrap_width(text: str) -> int:
     """The width a text was hard-wrapped at (PDF text: every full line about as long), or 0."""
     lengths = sorted(len(line.strip()) for line in text.split("\n") if line.strip())
@@ -165,17 +169,23 @@ def _paragraphs(text: str, language: str) -> Iterator[tuple[int, int]]:
     does a line hard-wrapped in the middle of a sentence."""
     start = None
     width = _wrap_width(text) if language == "zh" else 0
+    open_titles = open_quotes = run_on = 0  # counted line by line: linear however long a quote stays open
     for line in re.finditer(r"[^\n]+", text):
         if not line.group().strip():
             continue
         start = line.start() if start is None else start
-        chunk = text[start:line.end()]
-        if language == "zh" and (chunk.count("《") > chunk.count("》") or chunk.count("“") > chunk.count("”")):
-            continue
+        if language == "zh":
+            part = line.group()
+            open_titles += part.count("《") - part.count("》")
+            open_quotes += part.count("“") - part.count("”")
+            run_on += 1
+            if (open_titles > 0 or open_quotes > 0) and run_on < _MAX_RUN_ON_LINES:
+                continue  # a title or quote left open runs on, but a few lines at most: one never closed ends
         if width and _wrapped(line.group(), width, text[line.end() + 1:line.end() + 2]):
             continue
         yield start, line.end()
         start = None
+        open_titles = open_quotes = run_on = 0
     if start is not None:
         yield start, len(text)
 

@@ -17,6 +17,7 @@ Bureau" as a translation, so English mentions of it resolve to the same node.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -124,6 +125,7 @@ class ChineseExtractor:
         self.document = document
         self.vocab = vocab or chinese()
         self.gazetteer = gazetteer()
+        self._place_indexes: dict[int, tuple[list[_Found], dict[int, _Found], dict[int, _Found]]] = {}
         whole = matching_form(document.text)  # sentences are slices of the text, and so are their forms
         self.whole = whole
         # a line break inside a sentence is where a PDF wrapped it: names read across it
@@ -155,6 +157,7 @@ class ChineseExtractor:
         self.mentions: list[Mention] = []
         self.relations: list[RelationMention] = []
         self._placed: set[str] = set()  # places already given their parent division
+        self._named_divisions: dict[str, bool] = {}
         self._ministry = None  # the last ministry named: 科技司 in its documents is its department
         self._measure_levels = self._levels_of_measures()
         self._open_measures: dict[int, Mention] = {}  # numbering level -> the measure open at it
@@ -192,15 +195,28 @@ class ChineseExtractor:
             start -= 1
         return start
 
+    def _index_of(self, places: list[_Found]) -> tuple[dict[int, _Found], dict[int, _Found]]:
+        """A sentence's places by start and by end (the first of each), made once per list."""
+        cached = self._place_indexes.get(id(places))
+        if cached is None:  # the cache holds the list, so its id is never reused for another
+            by_start: dict[int, _Found] = {}
+            by_end: dict[int, _Found] = {}
+            for place in places:
+                by_start.setdefault(place.start, place)
+                by_end.setdefault(place.end, place)
+            cached = self._place_indexes[id(places)] = (places, by_start, by_end)
+        return cached[1], cached[2]
+
     def _place_ending_at(self, places: list[_Found], position: int) -> _Found | None:
-        return next((p for p in places if p.end == position), None)
+        return self._index_of(places)[1].get(position)
 
     def _leading_places(self, places: list[_Found], start: int, end: int) -> list[_Found]:
         """Places that open the span [start, end), one after another: 河南省郑州市..."""
+        by_start = self._index_of(places)[0]
         found, cursor = [], start
         while True:
-            place = next((p for p in places if p.start == cursor and p.end < end), None)
-            if place is None:
+            place = by_start.get(cursor)
+            if place is None or place.end >= end:
                 return found
             found.append(place)
             cursor = place.end
@@ -710,9 +726,13 @@ class ChineseExtractor:
         for level in ("district", "county"):
             if level in self.divisions:
                 return self._jurisdiction_found(level, _Found("Place", 0, 0, "", ""))
-        following = [s for s in self.document.sentences
-                     if self._sentence_at <= s.index and s.paragraph <= self._paragraph_at + 1]
-        return next((p for s in following for p in self.places[s.index] if p.level in ("district", "county")), None)
+        for s in self.document.sentences[self._sentence_at:]:  # sentences are in order: stop past the next paragraph
+            if s.paragraph > self._paragraph_at + 1:
+                return None
+            place = next((p for p in self.places[s.index] if p.level in ("district", "county")), None)
+            if place is not None:
+                return place
+        return None
 
     def _suffixed(self, text: str, places: list[_Found], cls: str, pattern: re.Pattern[str], limit: int,
                   generic: frozenset[str], minimum: int = 2) -> list[_Found]:
@@ -872,10 +892,14 @@ class ChineseExtractor:
         ]
         measures = [c for c in candidates if c.level.startswith("measure")]  # a heading holds names of its own
         chosen: list[_Found] = []
+        spans: list[tuple[int, int]] = []  # chosen spans, sorted and disjoint: overlap is a bisect, not a scan
         for candidate in sorted((c for c in candidates if not c.level.startswith("measure")),
                                 key=lambda c: (-(c.end - c.start), -c.rank, c.start)):
-            if not any(candidate.start < other.end and other.start < candidate.end for other in chosen):
-                chosen.append(candidate)
+            at = bisect.bisect_left(spans, (candidate.start, candidate.end))
+            if (at > 0 and spans[at - 1][1] > candidate.start) or (at < len(spans) and spans[at][0] < candidate.end):
+                continue
+            spans.insert(at, (candidate.start, candidate.end))
+            chosen.append(candidate)
         for measure in measures:  # unless one name is the whole heading: "（一）高新区产业集聚区"
             if not any(other.start == measure.start and other.end == measure.end for other in chosen):
                 chosen.append(measure)
@@ -991,12 +1015,19 @@ class ChineseExtractor:
             parent = self.gazetteer.parent_of(division) if division is not None else None
             if division is None and found.level in ("district", "county"):
                 parent = self.divisions.get("city")  # 郑东新区, a zone of no division list: the document's city
-            if parent is None or not (parent.name in self.whole or parent.short in self.whole):
+            if parent is None or not self._named(parent):
                 continue
             self._placed.add(found.name)
             place = self._division_place(parent, found.start, found.end)
             place.implied = True
             self._relate(mention, "locatedIn", self._mention(place, sentence), sentence)
+
+    def _named(self, division: Division) -> bool:
+        """Whether the document names the division anywhere (each name searched for once)."""
+        named = self._named_divisions.get(division.name)
+        if named is None:
+            named = self._named_divisions[division.name] = division.name in self.whole or division.short in self.whole
+        return named
 
     def _lead_markers(self, sentence: Sentence, text: str, mentions: list[tuple[_Found, Mention]]) -> None:
         """"第十四工作组(组长单位:市财政局)": the agencies after the marker lead what precedes it."""
@@ -1087,12 +1118,12 @@ class ChineseExtractor:
             if found.cls != "Agency":
                 continue
             window_end = found.end + 20
-            clause = _CLAUSE_END.search(text, found.end)
+            clause = _CLAUSE_END.search(text, found.end, window_end)  # bounded: linear in the sentence
             window_end = min(window_end, clause.start() if clause else len(text))
             verb = self.vocab.issue_verb_pattern.search(text, found.end, window_end)
             if verb is None:
                 continue
-            stop = _CLAUSE_END.search(text, verb.end())
+            stop = _CLAUSE_END.search(text, verb.end(), verb.end() + 30)
             limit = min(verb.end() + 30, stop.start() if stop else len(text))
             targets = [m for f, m in mentions if f.cls in ("Program", "Fund") and not f.reference
                        and verb.end() <= f.start < limit and not re.search(r"[,，、]", text[verb.end():f.start])]

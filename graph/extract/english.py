@@ -12,6 +12,7 @@ verbs, funding with amounts, "X of Y" hierarchy, location.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -820,23 +821,51 @@ def _overlaps(a: _Candidate, b: _Candidate) -> bool:
     return a.start < b.end and b.start < a.end
 
 
+def _replace_last(items: list[Mention], old: Mention, new: Mention) -> None:
+    """Put ``new`` where the last ``old`` (by identity) stands: recent items are found at once."""
+    for at in range(len(items) - 1, -1, -1):
+        if items[at] is old:
+            items[at] = new
+            return
+
+
+def _overlapping(spans: list[tuple[int, int, int]], candidate: _Candidate) -> int | None:
+    """The index of a chosen name overlapping ``candidate``, from disjoint sorted spans."""
+    at = bisect.bisect_left(spans, (candidate.start, candidate.end, -1))
+    for neighbour in (at - 1, at):
+        if 0 <= neighbour < len(spans):
+            start, end, index = spans[neighbour]
+            if start < candidate.end and candidate.start < end:
+                return index
+    return None
+
+
 def _select(candidates: list[_Candidate]) -> list[_Candidate]:
     """Keep non-overlapping names, longest and most specific first; places may nest."""
     chosen: list[_Candidate] = []
+    spans: list[tuple[int, int, int]] = []  # (start, end, index in chosen): sorted, disjoint; bisect, not scan
     for candidate in sorted(candidates, key=lambda c: (-(c.end - c.start), -c.rank, c.start)):
         if candidate.is_place:
             continue
-        if not any(_overlaps(candidate, other) for other in chosen):
+        if _overlapping(spans, candidate) is None:
+            spans.insert(bisect.bisect_left(spans, (candidate.start, candidate.end, -1)),
+                         (candidate.start, candidate.end, len(chosen)))
             chosen.append(candidate)
+    names = list(chosen)
+    taken = {(c.start, c.end) for c in chosen}
+    places: list[_Candidate] = []
     for place in (c for c in candidates if c.is_place):
-        holder = next((c for c in chosen if _overlaps(place, c)), None)
+        at = _overlapping(spans, place)
+        holder = names[at] if at is not None else next((p for p in places if _overlaps(place, p)), None)
         if holder is not None and (holder.head and place.end == holder.end
                                    and holder.head.lower() in place.surface.lower()):
             continue  # "Innovation City" is the name's head, not a place
         if holder is not None and place.level != "province":
             continue
-        if any(p.start == place.start and p.end == place.end for p in chosen):
+        if (place.start, place.end) in taken:
             continue
+        taken.add((place.start, place.end))
+        places.append(place)
         chosen.append(place)
     return sorted(chosen, key=lambda c: (c.start, c.end))
 
@@ -847,6 +876,8 @@ class _DocumentState:
 
     mentions: list[Mention] = field(default_factory=list)
     relations: list[RelationMention] = field(default_factory=list)
+    part_objects: set[str] = field(default_factory=set)  # keys that something is partOf, kept as relations come
+    located_subjects: set[str] = field(default_factory=set)  # keys already locatedIn somewhere
     measure: Mention | None = None
     section: Mention | None = None
     main_program: Mention | None = None
@@ -944,6 +975,10 @@ class EnglishExtractor:
         if subject.key != obj.key:
             source = self._source(where) if isinstance(where, Sentence) else where
             self.state.relations.append(RelationMention(subject.key, predicate, obj.key, source, amount))
+            if predicate == "partOf":
+                self.state.part_objects.add(obj.key)
+            elif predicate == "locatedIn":
+                self.state.located_subjects.add(subject.key)
 
     def _place_mention(self, sentence: Sentence, label: str, surface: str, start: int) -> Mention:
         candidate = _Candidate("Place", start, start + len(surface), label, surface, is_place=True)
@@ -1121,8 +1156,8 @@ class EnglishExtractor:
                 # "X (Jinshi division)" would merge with X (names compare without parentheses): named without them
                 renamed = replace(mention, name=f"{unit.group(1)} {unit.group(2)} {unit.group(3)}",
                                   surface=f"{unit.group(2)} {unit.group(3)}")
-                self.state.mentions[self.state.mentions.index(mention)] = renamed
-                mentions[mentions.index(mention)] = renamed
+                _replace_last(self.state.mentions, mention, renamed)  # from the end: it was just added
+                _replace_last(mentions, mention, renamed)
                 mention = renamed
                 whole_candidate = _Candidate(mention.cls, mention.start - sentence.start,
                                              mention.start - sentence.start + len(unit.group(1)), unit.group(1),
@@ -1230,11 +1265,13 @@ class EnglishExtractor:
         targets = [m for m in mentions if m.cls in ("Program", "Fund", "Lab", "Cluster")
                    or (m.cls == "Agency" and _LED_GROUP.search(m.name))]
         # "X is responsible for ..." outside parentheses
+        breaks = [b.start() for b in _CLAUSE_END.finditer(text)] if agencies else []  # found once: linear
         for match in _RESPONSIBLE.finditer(text) if "responsible" in text or "in charge" in text else ():
             if text.rfind("(", 0, match.start()) > text.rfind(")", 0, match.start()):
                 continue
-            subjects = [a for a in agencies if a.end - sentence.start <= match.start()
-                        and not _CLAUSE_END.search(text, a.end - sentence.start, match.start())]
+            at = bisect.bisect_left(breaks, match.start())
+            last_break = breaks[at - 1] if at else -1  # the last clause end before the phrase
+            subjects = [a for a in agencies if last_break < a.end - sentence.start <= match.start()]
             objects = [t for t in targets if t.start - sentence.start >= match.end()]
             obj = objects[0] if objects else self._current_object()
             if subjects and obj is not None:
@@ -1509,7 +1546,7 @@ class EnglishExtractor:
         named = self._city_named.search(text)
         if not named:
             return
-        inner_keys = {r.object for r in self.state.relations if r.predicate == "partOf"}
+        inner_keys = self.state.part_objects
         label = self.places.get(city, f"{city} City")
         place = None
         for mention in mentions:
@@ -1517,7 +1554,7 @@ class EnglishExtractor:
                 continue
             if mention.cls == "Program" and not _LOCAL_BEFORE.search(text, 0, mention.start - sentence.start):
                 continue
-            if any(r.subject == mention.key and r.predicate == "locatedIn" for r in self.state.relations):
+            if mention.key in self.state.located_subjects:
                 continue
             if place is None:
                 place = self._place_mention(sentence, label, named.group(), named.start())
