@@ -6,7 +6,6 @@ file becomes a ReadFailure naming the file, never an exception that stops a buil
 
 from __future__ import annotations
 
-import html
 import re
 import string
 from collections.abc import Iterable, Iterator
@@ -50,7 +49,7 @@ def decode(data: bytes) -> str:
     """
     if not data.strip():
         raise ValueError("empty file")
-    if b"\x00" in data[:8192]:
+    if b"\x00" in data:  # anywhere: a text padded with NULs past its first block is no text
         raise ValueError("binary file (contains NUL bytes)")
     try:
         return data.decode("utf-8-sig")
@@ -190,6 +189,23 @@ def _paragraphs(text: str, language: str) -> Iterator[tuple[int, int]]:
         yield start, len(text)
 
 
+#: The longest sentence kept whole: a longer run (a table flattened to one line, a text with no
+#: stop) is cut at the last comma or space before the limit, so no quote or literal grows unbounded.
+MAX_SENTENCE = 2000
+_SOFT_BREAK = re.compile(r"[,，、;；:：\s]")
+
+
+def _bounded(spans: Iterable[tuple[int, int]], paragraph: str) -> Iterator[tuple[int, int]]:
+    for start, end in spans:
+        while end - start > MAX_SENTENCE:
+            cut = start + MAX_SENTENCE
+            soft = [m.end() for m in _SOFT_BREAK.finditer(paragraph, cut - 200, cut)]
+            cut = soft[-1] if soft else cut
+            yield start, cut
+            start = cut
+        yield start, end
+
+
 def split_sentences(text: str, language: str) -> tuple[Sentence, ...]:
     """Paragraphs are lines; sentences split inside them. Offsets index ``text``.
 
@@ -202,7 +218,7 @@ def split_sentences(text: str, language: str) -> tuple[Sentence, ...]:
         paragraph = text[begin:finish]
         own = detect_language(paragraph) if mixed and (_LATIN.search(paragraph) or has_han(paragraph)) else language
         spans = _chinese_sentence_spans if own == "zh" else _english_sentence_spans
-        for start, end in spans(paragraph):
+        for start, end in _bounded(spans(paragraph), paragraph):
             chunk = paragraph[start:end]
             stripped = chunk.strip()
             if not stripped:
@@ -220,7 +236,7 @@ def text_of(path: Path, data: bytes) -> str:
         text = html_to_text(text)
     elif suffix == ".md":
         text = markdown_to_text(text)
-    return html.unescape(text) if suffix in (".html", ".htm") else text
+    return text  # the HTML parser has already turned character references into text, once
 
 
 def read_document(path: Path, doc_id: str) -> Document | ReadFailure:

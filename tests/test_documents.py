@@ -80,3 +80,27 @@ def test_english_sentence_ends_after_runs_of_stops_and_not_after_abbreviations()
     text = "Is it done?! Yes... The Henan Co. Ltd. agreed (see item 2. Funding). It paid 3.5 million yuan."
     assert [s.text for s in split_sentences(text, "en")] == [
         "Is it done?!", "Yes...", "The Henan Co. Ltd. agreed (see item 2. Funding).", "It paid 3.5 million yuan."]
+
+
+def test_nul_bytes_anywhere_make_a_binary_file_and_entities_are_unescaped_once(tmp_path) -> None:
+    from graph.documents import read_document
+    from graph.model import ReadFailure
+
+    padded = tmp_path / "padded.txt"
+    padded.write_bytes(b"The Hebi Municipal Finance Bureau met.\n" * 300 + b"\x00" * 10)  # NULs past 8 KB
+    failure = read_document(padded, "padded.txt")
+    assert isinstance(failure, ReadFailure) and "binary" in failure.reason
+    page = tmp_path / "page.html"
+    page.write_text("<p>Write &amp;lt;b&amp;gt; to get bold.</p>", encoding="utf-8")
+    assert "&lt;b&gt;" in read_document(page, "page.html").text  # not "<b>": one unescaping only
+
+
+def test_a_sentence_never_grows_past_the_limit(tmp_path) -> None:
+    from graph.documents import MAX_SENTENCE, read_document
+
+    path = tmp_path / "long.txt"
+    path.write_text("郑州市财政局负责，" * 3000 + "\n" + "word " * 5000, encoding="utf-8")
+    document = read_document(path, "long.txt")
+    assert max(len(s.text) for s in document.sentences) <= MAX_SENTENCE
+    assert "".join(s.text for s in document.sentences).replace(" ", "") == document.text.replace("\n", "").replace(
+        " ", "")  # cut, not lost
