@@ -50,10 +50,13 @@ def test_export_graphml_gexf_and_csv_read_back(sample_build, tmp_path: Path) -> 
 def test_export_cypher_creates_every_node_and_edge_with_quoted_text(sample_build, tmp_path: Path) -> None:
     assert main(["export", str(sample_build.output), "--format", "cypher", "-o", str(tmp_path)]) == 0
     lines = (tmp_path / "graph.cypher").read_text(encoding="utf-8").splitlines()
-    assert sum(line.startswith("CREATE (:Entity:") for line in lines) == sample_build.graph.number_of_nodes()
-    assert sum(line.startswith("MATCH ") for line in lines) == sample_build.graph.number_of_edges()
-    assert any(line.startswith("CREATE (:Entity:Agency {id: 'agency/zhengzhou-municipal-finance-bureau'")
+    assert sum(line.startswith("MERGE (n:Entity {id: ") for line in lines) == sample_build.graph.number_of_nodes()
+    assert sum(line.startswith("MATCH ") and " MERGE (a)-[r:" in line for line in lines) == \
+        sample_build.graph.number_of_edges()
+    assert not any(line.startswith("CREATE (") or " CREATE (a)" in line for line in lines)  # re-runnable: MERGE only
+    assert any(line.startswith("MERGE (n:Entity {id: 'agency/zhengzhou-municipal-finance-bureau'}) SET n:Agency")
                for line in lines)
+    assert not any("amount_yuan: 0.0" in line for line in lines)  # an absent amount is absent, not zero
     assert any("\\'" in line or "People\\'s" in line for line in lines)  # quotes are escaped, not closing strings
 
 

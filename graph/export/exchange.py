@@ -44,23 +44,24 @@ def _cypher_value(value: object) -> str:
 
 def cypher_script(graph: nx.MultiDiGraph) -> str:
     """One statement per line: every node as (:Entity:<Class>), then every relation by id.
-    Run it with cypher-shell (``cypher-shell < graph.cypher``) into an empty database."""
+    Everything is MERGEd on its id, so the script can be run twice, or over another build, and each
+    node and relation stays one. Run it with cypher-shell (``cypher-shell < graph.cypher``)."""
     lines = ["CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;"]
     for entity_id, data in sorted(graph.nodes(data=True)):
-        properties = {"id": entity_id, "label": data["label"], "aliases": data["aliases"],
+        properties = {"label": data["label"], "aliases": data["aliases"],
                       "translations": data.get("translations", []),
-                      "amount_yuan": float(sum(a["yuan"] for a in data["amounts"])),
+                      "amount_yuan": float(sum(a["yuan"] for a in data["amounts"])) if data["amounts"] else None,
                       "documents": sorted({s["document"] for s in data["sources"]})}
-        body = ", ".join(f"{k}: {_cypher_value(v)}" for k, v in properties.items())
-        lines.append(f"CREATE (:Entity:{data['cls']} {{{body}}});")
+        body = ", ".join(f"{k}: {_cypher_value(v)}" for k, v in properties.items() if v is not None)
+        lines.append(f"MERGE (n:Entity {{id: {_cypher_string(entity_id)}}}) SET n:{data['cls']}, n += {{{body}}};")
     for subject, obj, predicate, data in sorted(graph.edges(keys=True, data=True), key=lambda e: (e[0], e[2], e[1])):
-        properties = {"amount_yuan": float(sum(a["yuan"] for a in data["amounts"])),
-                      "amount_text": "; ".join(a["text"] for a in data["amounts"]),
+        properties = {"amount_yuan": float(sum(a["yuan"] for a in data["amounts"])) if data["amounts"] else None,
+                      "amount_text": "; ".join(a["text"] for a in data["amounts"]) or None,
                       "sentence": data["sources"][0]["sentence"] if data["sources"] else "",
                       "documents": sorted({s["document"] for s in data["sources"]})}
-        body = ", ".join(f"{k}: {_cypher_value(v)}" for k, v in properties.items())
+        body = ", ".join(f"{k}: {_cypher_value(v)}" for k, v in properties.items() if v is not None)
         lines.append(f"MATCH (a:Entity {{id: {_cypher_string(subject)}}}), (b:Entity {{id: {_cypher_string(obj)}}}) "
-                     f"CREATE (a)-[:{predicate} {{{body}}}]->(b);")
+                     f"MERGE (a)-[r:{predicate}]->(b) SET r += {{{body}}};")
     return "\n".join(lines) + "\n"
 
 

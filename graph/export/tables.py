@@ -16,8 +16,14 @@ from pathlib import Path
 import networkx as nx
 
 
-def _total(amounts: list[dict]) -> float:
-    return float(sum((Decimal(a["yuan"]) for a in amounts), Decimal(0)))
+def _total(amounts: list[dict]) -> float | None:
+    """The summed yuan, or None where no amount is stated (written as no value, never as 0.0)."""
+    return float(sum((Decimal(a["yuan"]) for a in amounts), Decimal(0))) if amounts else None
+
+
+def edge_id(subject: str, predicate: str, obj: str) -> str:
+    """A unique, stable id for an edge: Gephi and GraphStream merge edges that share one."""
+    return f"{subject}|{predicate}|{obj}"
 
 
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -75,12 +81,14 @@ def write_graphml(graph: nx.MultiDiGraph, path: Path) -> None:
         out.write('<graph edgedefault="directed">\n')
         for entity_id in sorted(graph.nodes):
             values = "".join(f'<data key="n{i}">{_text(v)}</data>'
-                             for i, v in enumerate(_node_row(graph.nodes[entity_id])))
+                             for i, v in enumerate(_node_row(graph.nodes[entity_id])) if v is not None)
             out.write(f"<node id={_attr(entity_id)}>{values}</node>\n")
         for subject, obj, predicate in sorted(graph.edges(keys=True)):
             values = "".join(f'<data key="e{i}">{_text(v)}</data>'
-                             for i, v in enumerate(_edge_row(predicate, graph.edges[subject, obj, predicate])))
-            out.write(f"<edge id={_attr(predicate)} source={_attr(subject)} target={_attr(obj)}>{values}</edge>\n")
+                             for i, v in enumerate(_edge_row(predicate, graph.edges[subject, obj, predicate]))
+                             if v is not None)
+            out.write(f"<edge id={_attr(edge_id(subject, predicate, obj))} source={_attr(subject)} "
+                      f"target={_attr(obj)}>{values}</edge>\n")
         out.write("</graph>\n</graphml>\n")
 
 
@@ -99,15 +107,16 @@ def write_gexf(graph: nx.MultiDiGraph, path: Path) -> None:
         out.write("<nodes>\n")
         for entity_id in sorted(graph.nodes):
             data = graph.nodes[entity_id]
-            values = "".join(f'<attvalue for="n{i}" value={_attr(v)}/>' for i, v in enumerate(_node_row(data)))
+            values = "".join(f'<attvalue for="n{i}" value={_attr(v)}/>' for i, v in enumerate(_node_row(data))
+                             if v is not None)
             out.write(f"<node id={_attr(entity_id)} label={_attr(data['label'])}><attvalues>{values}</attvalues>"
                       "</node>\n")
         out.write("</nodes>\n<edges>\n")
-        for number, (subject, obj, predicate) in enumerate(sorted(graph.edges(keys=True))):
+        for subject, obj, predicate in sorted(graph.edges(keys=True)):
             row = _edge_row(predicate, graph.edges[subject, obj, predicate])
-            values = "".join(f'<attvalue for="e{i}" value={_attr(v)}/>' for i, v in enumerate(row))
-            out.write(f'<edge id="{number}" source={_attr(subject)} target={_attr(obj)} label={_attr(predicate)}>'
-                      f"<attvalues>{values}</attvalues></edge>\n")
+            values = "".join(f'<attvalue for="e{i}" value={_attr(v)}/>' for i, v in enumerate(row) if v is not None)
+            out.write(f"<edge id={_attr(edge_id(subject, predicate, obj))} source={_attr(subject)} "
+                      f"target={_attr(obj)} label={_attr(predicate)}><attvalues>{values}</attvalues></edge>\n")
         out.write("</edges>\n</graph>\n</gexf>\n")
 
 

@@ -55,10 +55,16 @@ def test_graphml_and_gexf_read_back_with_the_same_nodes_edges_and_attributes(sam
         node = back.nodes["agency/hefei-municipal-finance-bureau"]
         assert node["cls"] == "Agency" and node["label"] == "Hefei Municipal Finance Bureau"
         assert back.nodes["lab/墨子实验室"]["label"] == "墨子实验室", name
-        funds = [d for _, _, d in back.edges(data=True) if d.get("predicate") == "funds" and d["amount_yuan"] == 5e7]
+        funds = [d for _, _, d in back.edges(data=True) if d.get("predicate") == "funds"
+                 and d.get("amount_yuan") == 5e7]
         assert funds and isinstance(funds[0]["amount_yuan"], float), name
+        assert all("amount_yuan" not in d for _, _, d in back.edges(data=True) if not d.get("amount_text")), name
+    ids = [line.split('id="', 1)[1].split('"', 1)[0] for line in
+           (sample_build.output / "graph.graphml").read_text(encoding="utf-8").splitlines() if line.startswith("<edge ")]
+    assert len(ids) == len(set(ids)) == graph.number_of_edges()  # unique: Gephi merges edges that share an id
+    assert all(i.count("|") >= 2 for i in ids)  # subject|property|object: stable across builds
     back = nx.read_graphml(sample_build.output / "graph.graphml")
-    funded = [d for _, _, d in back.edges(data=True) if d["predicate"] == "funds" and d["amount_yuan"] == 5e7]
+    funded = [d for _, _, d in back.edges(data=True) if d["predicate"] == "funds" and d.get("amount_yuan") == 5e7]
     assert funded and isinstance(funded[0]["amount_yuan"], float)
 
 
