@@ -84,7 +84,7 @@ def _push(args: argparse.Namespace) -> int:
     from .push import PushError, push
 
     try:
-        pushed = push(Path(args.build), args.store, args.graph)
+        pushed = push(Path(args.build), args.store, args.graph, timeout=args.timeout)
     except PushError as error:
         print(f"govgraph push: error: {error}", file=sys.stderr)
         return 2
@@ -211,6 +211,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--store", required=True,
                    help="Graph Store Protocol URL, e.g. http://localhost:7878/store or http://host:3030/ds/data")
     p.add_argument("--graph", help="named graph IRI (default https://w3id.org/govgraph/build/<build folder name>)")
+    p.add_argument("--timeout", type=float, default=60.0,
+                   help="seconds to wait for the store at each step before giving up (default 60)")
     p.set_defaults(run=_push)
 
     p = commands.add_parser("report", help="an analyst's report: tables, a responsibility matrix, funding, figures")

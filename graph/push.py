@@ -34,7 +34,9 @@ def graph_iri(build: Path) -> str:
     return GRAPH_BASE + quote(build.resolve().name, safe="")
 
 
-def push(build: Path, store: str, graph: str | None = None, timeout: float = 600.0) -> Pushed:
+def push(build: Path, store: str, graph: str | None = None, timeout: float = 60.0) -> Pushed:
+    """PUT the build's Turtle; ``timeout`` bounds every socket operation, so a store that never
+    answers ends the push with a clear error instead of hanging."""
     turtle = build / "graph.ttl"
     if not turtle.is_file():
         raise PushError(f"{build}: not a build folder (no graph.ttl); run 'govgraph build' first")
@@ -50,6 +52,12 @@ def push(build: Path, store: str, graph: str | None = None, timeout: float = 600
         except urllib.error.HTTPError as error:
             detail = error.read(500).decode("utf-8", errors="replace").strip()
             raise PushError(f"{store} refused the graph: HTTP {error.code} {error.reason}: {detail}") from None
+        except TimeoutError:
+            raise PushError(f"the graph store at {store} did not answer within {timeout:g} s "
+                            "(--timeout sets the limit)") from None
         except (urllib.error.URLError, OSError) as error:
             reason = getattr(error, "reason", error)
+            if isinstance(reason, TimeoutError):
+                raise PushError(f"the graph store at {store} did not answer within {timeout:g} s "
+                                "(--timeout sets the limit)") from None
             raise PushError(f"cannot reach the graph store at {store}: {reason}") from None

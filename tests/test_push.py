@@ -84,3 +84,23 @@ def test_push_errors_are_clear(server, tmp_path: Path, capsys) -> None:
         closed = probe.getsockname()[1]
     assert main(["push", str(tmp_path), "--store", f"http://127.0.0.1:{closed}/store"]) == 2
     assert "cannot reach the graph store" in capsys.readouterr().err
+
+
+def test_a_store_that_never_answers_ends_the_push_with_a_clear_error(sample_build, tmp_path, capsys) -> None:
+    import socket
+    import time
+
+    from graph.cli import main
+
+    silent = socket.socket()  # accepts the connection (the backlog does), then never answers
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(1)
+    port = silent.getsockname()[1]
+    try:
+        started = time.monotonic()
+        status = main(["push", str(sample_build.output), "--store", f"http://127.0.0.1:{port}/store",
+                       "--timeout", "1"])
+        assert status == 2 and time.monotonic() - started < 30
+        assert "did not answer within 1 s" in capsys.readouterr().err
+    finally:
+        silent.close()
