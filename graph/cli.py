@@ -67,7 +67,8 @@ def _evaluate(args: argparse.Namespace) -> int:
 def _serve(args: argparse.Namespace) -> int:
     from .serve import Limits, serve
 
-    endpoint = serve(Path(args.build), args.host, args.port, Limits(args.timeout, args.max_results))
+    endpoint = serve(Path(args.build), args.host, args.port,
+                     Limits(args.timeout, args.max_results, args.memory, args.allow_service))
     host, port = endpoint.server_address[:2]
     print(f"Serving {args.build} at http://{host}:{port}/ (SPARQL endpoint: http://{host}:{port}/sparql); "
           "Ctrl-C stops", flush=True)
@@ -204,6 +205,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8000, help="port (default 8000; 0 picks a free one)")
     p.add_argument("--timeout", type=float, default=30.0, help="seconds a query may run (default 30)")
     p.add_argument("--max-results", type=int, default=10_000, help="rows or triples returned at most (default 10000)")
+    p.add_argument("--memory", type=int, default=1024, help="MB one query's process may use (default 1024)")
+    p.add_argument("--allow-service", action="store_true",
+                   help="allow federated queries (SERVICE), which make this server call other servers")
     p.set_defaults(run=_serve)
 
     p = commands.add_parser("push", help="load a build into a SPARQL Graph Store as one named graph, replaced whole")

@@ -19,12 +19,14 @@ import html
 import io
 import json
 import os
+import re
+import resource
 import select
 import signal
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, HTTPServer
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, quote, urlsplit
 from xml.sax.saxutils import escape, quoteattr
@@ -45,6 +47,8 @@ _ALIASES = {"application/json": "application/sparql-results+json", "application/
 class Limits:
     timeout: float = 30.0  # seconds a query may run
     max_results: int = 10_000  # rows (or triples) returned at most
+    memory_mb: int = 1024  # memory one query's process may take
+    allow_service: bool = False  # federated queries (SERVICE) reach other servers: off unless the operator says
 
 
 @dataclass(frozen=True)
@@ -147,8 +151,22 @@ def serialize_boolean(value: bool, media: str) -> tuple[str, bytes]:
 
 
 # -- evaluation --------------------------------------------------------------------------------
+_LITERALS = re.compile(  # long strings, then short ones, IRIs and comments
+    r'"""[\s\S]*?"""' r"|'''[\s\S]*?'''" r'|"(?:[^"\\\n]|\\.)*"' r"|'(?:[^'\\\n]|\\.)*'" r"|<[^<>\s]*>|#[^\n]*")
+_UPDATE_WORDS = re.compile(r"\b(?:INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|COPY|MOVE|WITH)\b", re.IGNORECASE)
+_SERVICE = re.compile(r"\bSERVICE\b", re.IGNORECASE)
+
+
+def query_words(query: str) -> str:
+    """The query without its strings, IRIs and comments: where keywords can be looked for."""
+    return _LITERALS.sub(" ", query)
+
+
 def evaluate(store: ox.Store, query: str, accept: str, limits: Limits) -> Answer:
-    """Run one query in a forked child; kill it at the timeout."""
+    """Run one query in a forked child, capped in memory; kill it at the timeout."""
+    if not limits.allow_service and _SERVICE.search(query_words(query)):
+        return Answer(403, "text/plain; charset=utf-8", b"federated queries (SERVICE) are off on this endpoint; "
+                      b"the operator can allow them with --allow-service")
     if "PREFIX gg:" not in query:
         query = PREFIXES + query
     read, write = os.pipe()
@@ -156,7 +174,15 @@ def evaluate(store: ox.Store, query: str, accept: str, limits: Limits) -> Answer
     if pid == 0:  # the child: evaluate, write the answer, leave without running any cleanup
         os.close(read)
         try:
+            if limits.memory_mb:
+                megabytes = limits.memory_mb * 1024 * 1024
+                current = resource.getrlimit(resource.RLIMIT_AS)[1]
+                cap = megabytes if current == resource.RLIM_INFINITY else min(megabytes, current)
+                resource.setrlimit(resource.RLIMIT_AS, (cap, current))
             answer = _evaluate_here(store, query, accept, limits)
+        except MemoryError:
+            answer = Answer(503, "text/plain; charset=utf-8",
+                            f"query stopped: it needed more than {limits.memory_mb} MB".encode())
         except BaseException as error:  # noqa: BLE001 - reported to the parent, never raised here
             answer = Answer(500, "text/plain; charset=utf-8", f"query failed: {error}".encode())
         with os.fdopen(write, "wb") as out:
@@ -178,8 +204,12 @@ def evaluate(store: ox.Store, query: str, accept: str, limits: Limits) -> Answer
             if not chunk:
                 break
             chunks.append(chunk)
-    os.waitpid(pid, 0)
+    _, exit_status = os.waitpid(pid, 0)
     head, _, body = b"".join(chunks).partition(b"\n")
+    if exit_status != 0 or not head:  # the child was ended (an allocation refused past --memory aborts it)
+        return Answer(503, "text/plain; charset=utf-8",
+                      f"query stopped before it finished: it may have needed more than {limits.memory_mb} MB "
+                      "(see --memory)".encode())
     status, content_type, headers = json.loads(head)
     return Answer(status, content_type, body, tuple(tuple(h) for h in headers))
 
@@ -189,7 +219,7 @@ def _evaluate_here(store: ox.Store, query: str, accept: str, limits: Limits) -> 
         results = store.query(query)
     except SyntaxError as error:
         message = str(error)
-        if any(word in query.upper() for word in ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE")):
+        if _UPDATE_WORDS.search(query_words(query)):  # an update, not a mistake: keywords outside strings
             message = "this endpoint is read-only: SPARQL Update is not accepted"
             return Answer(403, "text/plain; charset=utf-8", message.encode())
         return Answer(400, "text/plain; charset=utf-8", f"SPARQL syntax error: {message}".encode())
@@ -242,8 +272,13 @@ def query_page(title: str, named: dict[str, str]) -> bytes:
                         named=items).encode("utf-8")
 
 
-class Endpoint(HTTPServer):
-    """The server: one loaded store, the limits, and the build folder for the explorer page."""
+class Endpoint(ThreadingHTTPServer):
+    """The server: one loaded store, the limits, and the build folder for the explorer page.
+    A thread per connection, each with a socket timeout, so an idle or slow client holds only its
+    own thread; queries still run in forked children, killed at their time and memory limits."""
+
+    daemon_threads = True
+    request_queue_size = 128
 
     def __init__(self, build: Path, host: str, port: int, limits: Limits):
         self.build = build
@@ -253,15 +288,20 @@ class Endpoint(HTTPServer):
         super().__init__((host, port), _Handler)
 
 
+MAX_BODY = 1 << 20  # bytes of a POSTed query
+
+
 class _Handler(BaseHTTPRequestHandler):
     server: Endpoint
     server_version = "govgraph"
+    timeout = 10  # seconds a client may take to send its request: a silent one is dropped
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
         pass  # quiet: the caller decides what to print
 
     def _send(self, answer: Answer) -> None:
         self.send_response(answer.status)
+        self.send_header("Access-Control-Allow-Origin", "*")  # read-only: any page may query it
         self.send_header("Content-Type", answer.content_type)
         self.send_header("Content-Length", str(len(answer.body)))
         for name, value in answer.headers:
@@ -299,9 +339,23 @@ class _Handler(BaseHTTPRequestHandler):
         if urlsplit(self.path).path != "/sparql":
             self._text(404, "POST queries to /sparql")
             return
-        length = int(self.headers.get("Content-Length") or 0)
-        body = self.rfile.read(length).decode("utf-8", errors="replace")
-        content_type = (self.headers.get("Content-Type") or "").split(";")[0].strip()
+        try:
+            length = int(self.headers.get("Content-Length") or 0)
+        except ValueError:
+            self._text(400, "Content-Length is not a number")
+            return
+        if length < 0 or length > MAX_BODY:
+            self._text(413, f"a query body may hold at most {MAX_BODY} bytes")
+            return
+        raw = self.headers.get("Content-Type") or ""
+        charset = next((part.split("=", 1)[1].strip().strip('"') for part in raw.split(";")[1:]
+                        if part.strip().lower().startswith("charset=")), "utf-8")
+        try:
+            body = self.rfile.read(length).decode(charset, errors="replace")
+        except LookupError:
+            self._text(400, f"unknown charset {charset!r}")
+            return
+        content_type = raw.split(";")[0].strip()
         if content_type == "application/sparql-update":
             self._text(403, "this endpoint is read-only: SPARQL Update is not accepted")
             return
@@ -317,6 +371,16 @@ class _Handler(BaseHTTPRequestHandler):
                 return
             query = params["query"][0]
         self._send(evaluate(self.server.store, query, self.headers.get("Accept", ""), self.server.limits))
+
+    do_HEAD = do_GET  # noqa: N815 - the same answer without its body (_send leaves it out)
+
+    def do_OPTIONS(self) -> None:  # noqa: N802 - a browser's preflight before a cross-origin query
+        self.send_response(204)
+        self.send_header("Access-Control-Allow-Origin", "*")
+        self.send_header("Access-Control-Allow-Methods", "GET, POST, HEAD, OPTIONS")
+        self.send_header("Access-Control-Allow-Headers", "Content-Type, Accept")
+        self.send_header("Content-Length", "0")
+        self.end_headers()
 
     def do_PUT(self) -> None:  # noqa: N802
         self._text(405, "this endpoint is read-only")

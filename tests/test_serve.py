@@ -110,3 +110,88 @@ def test_a_long_query_is_stopped_at_the_timeout(sample_build) -> None:
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def test_an_idle_connection_does_not_stall_other_clients(endpoint) -> None:
+    import socket
+    import time
+
+    host, port = endpoint.removeprefix("http://").split(":")
+    idle = socket.create_connection((host, int(port)))  # sends nothing at all
+    half = socket.create_connection((host, int(port)))
+    half.sendall(b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: x\r\n")  # headers never finished
+    try:
+        started = time.monotonic()
+        status, body, _ = _get(endpoint + "/sparql?query=" + urllib.parse.quote("ASK { ?s ?p ?o }"),
+                               "application/sparql-results+json")
+        assert status == 200 and "true" in body
+        assert time.monotonic() - started < 5  # answered while the others hang on
+    finally:
+        idle.close()
+        half.close()
+
+
+def test_federated_queries_are_refused_and_never_reach_the_named_server(endpoint) -> None:
+    import socket
+
+    listener = socket.socket()  # a server on loopback that the query names: it must never be called
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+    listener.settimeout(1)
+    target = f"http://127.0.0.1:{listener.getsockname()[1]}/sparql"
+    query = f"SELECT * WHERE {{ SERVICE <{target}> {{ ?s ?p ?o }} }}"
+    try:
+        status, body, _ = _get(endpoint + "/sparql?query=" + urllib.parse.quote(query))
+        assert status == 403 and "--allow-service" in body
+        with pytest.raises(OSError):  # timeout: nobody connected
+            listener.accept()
+    finally:
+        listener.close()
+    # the word inside a string is no federated query, and an update word inside a string is no update
+    status, _, _ = _get(endpoint + "/sparql?query=" + urllib.parse.quote('ASK { ?s ?p "SERVICE DELETE" }'))
+    assert status == 200
+    status, body, _ = _get(endpoint + "/sparql?query=" + urllib.parse.quote('SELECT ?x WHERE { ?x ?y "DELETE" '))
+    assert status == 400  # a syntax error, not an update
+    status, _, _ = _get(endpoint + "/sparql?query=" + urllib.parse.quote("COPY <http://a> TO <http://b>"))
+    assert status == 403
+
+
+def test_head_options_cors_and_bad_bodies(endpoint) -> None:
+    import http.client
+
+    host, port = endpoint.removeprefix("http://").split(":")
+
+    def call(method: str, path: str, body: bytes | None = None, headers: dict | None = None):
+        connection = http.client.HTTPConnection(host, int(port), timeout=30)
+        connection.request(method, path, body=body, headers=headers or {})
+        response = connection.getresponse()
+        data = response.read()
+        connection.close()
+        return response.status, dict(response.getheaders()), data
+
+    status, headers, data = call("HEAD", "/sparql?query=" + urllib.parse.quote("ASK { ?s ?p ?o }"))
+    assert status == 200 and data == b"" and headers["Access-Control-Allow-Origin"] == "*"
+    status, headers, _ = call("OPTIONS", "/sparql")
+    assert status == 204 and "POST" in headers["Access-Control-Allow-Methods"]
+    status, _, _ = call("POST", "/sparql", b"query=ASK{}", {"Content-Length": "abc"})
+    assert status == 400
+    status, _, _ = call("POST", "/sparql", b"x", {"Content-Length": str(10**18)})
+    assert status == 413
+    query = "SELECT ?x WHERE { VALUES ?x { \"郑州\" } }".encode("gb18030")
+    status, _, data = call("POST", "/sparql", query, {"Content-Type": "application/sparql-query; charset=gb18030",
+                                                       "Accept": "application/sparql-results+json"})
+    assert status == 200 and "郑州" in data.decode("utf-8")
+
+
+def test_a_query_that_grows_past_its_memory_is_stopped(sample_build) -> None:
+    process, url = _start(sample_build.output, "--memory", "200", "--timeout", "60")
+    try:
+        huge = ("SELECT ?a ?b ?c ?d WHERE { ?a ?p1 ?x1 . ?b ?p2 ?x2 . ?c ?p3 ?x3 . ?d ?p4 ?x4 } "
+                "ORDER BY ?a ?b ?c ?d")
+        status, body, _ = _get(url + "/sparql?query=" + urllib.parse.quote(huge))
+        assert status in (503, 500) and ("MB" in body or "memory" in body.lower() or "failed" in body), (status, body)
+        status, _, _ = _get(url + "/sparql?query=" + urllib.parse.quote("ASK { ?s ?p ?o }"))
+        assert status == 200  # the server itself is unharmed
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
