@@ -26,6 +26,11 @@ PREFIX schema: <https://schema.org/>
 """
 
 
+#: The same prefixes as a mapping, given to the parser rather than written before the query, so that
+#: a syntax error's line and column are those of the query as its author wrote it.
+PREFIX_MAP = dict(re.findall(r"PREFIX (\w+): <([^>]+)>", PREFIXES))
+
+
 class QueryError(Exception):
     """A query that cannot run: bad syntax, unknown name, missing build."""
 
@@ -93,10 +98,8 @@ def bind(text: str, pairs: list[str]) -> str:
 def run_query(store: ox.Store, text: str) -> Table:
     if any(word in text.upper().split() for word in ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE")):
         raise QueryError("only read queries are allowed (SELECT, ASK, CONSTRUCT, DESCRIBE)")
-    if "PREFIX gg:" not in text:
-        text = PREFIXES + text
     try:
-        results = store.query(text)
+        results = store.query(text, prefixes=PREFIX_MAP)
     except SyntaxError as error:
         raise QueryError(f"SPARQL syntax error: {error}") from None
     except (OSError, ValueError, RuntimeError) as error:

@@ -33,7 +33,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
 
-from .query import PREFIXES, QUERY_DIR, load_store
+from .query import PREFIX_MAP, QUERY_DIR, load_store
 
 RESULT_TYPES = ("application/sparql-results+json", "application/sparql-results+xml", "text/csv",
                 "text/tab-separated-values")
@@ -167,8 +167,6 @@ def evaluate(store: ox.Store, query: str, accept: str, limits: Limits) -> Answer
     if not limits.allow_service and _SERVICE.search(query_words(query)):
         return Answer(403, "text/plain; charset=utf-8", b"federated queries (SERVICE) are off on this endpoint; "
                       b"the operator can allow them with --allow-service")
-    if "PREFIX gg:" not in query:
-        query = PREFIXES + query
     read, write = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child: evaluate, write the answer, leave without running any cleanup
@@ -216,7 +214,7 @@ def evaluate(store: ox.Store, query: str, accept: str, limits: Limits) -> Answer
 
 def _evaluate_here(store: ox.Store, query: str, accept: str, limits: Limits) -> Answer:
     try:
-        results = store.query(query)
+        results = store.query(query, prefixes=PREFIX_MAP)
     except SyntaxError as error:
         message = str(error)
         if _UPDATE_WORDS.search(query_words(query)):  # an update, not a mistake: keywords outside strings

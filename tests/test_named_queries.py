@@ -82,3 +82,11 @@ def test_counts_and_rankings(store) -> None:
     assert properties == {"responsibleFor", "funds", "partOf", "locatedIn"}
     top = rows(store, "top-agencies")[0]
     assert top["agency"] == "Hebei Provincial Department of Industry and Information Technology"
+
+
+def test_syntax_errors_point_at_the_line_the_author_wrote(store) -> None:
+    from graph.query import QueryError, run_query
+
+    with pytest.raises(QueryError) as error:
+        run_query(store, "SELECT ?x\nWHERE {\n  ?x gg:responsibleFor ?y .\n  FILTER(\n}")
+    assert "5:" in str(error.value) or "line 5" in str(error.value), str(error.value)  # not 13 (8 prefix lines)
