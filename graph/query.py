@@ -8,6 +8,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -39,6 +40,7 @@ class QueryError(Exception):
 class Table:
     columns: list[str]
     rows: list[list[str]]
+    numeric: frozenset[tuple[int, int]] = frozenset()  # (row, column) of cells holding a number literal
 
 
 _NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
@@ -89,6 +91,9 @@ def bind(text: str, pairs: list[str]) -> str:
         declared = re.compile(rf"VALUES\s+\?{name}\s*\{{[^}}]*\}}")
         if not declared.search(text):
             raise QueryError(f"--bind {name}: the query has no parameter ?{name} (VALUES ?{name} {{ ... }})")
+        default = declared.search(text).group().split("{", 1)[1].rstrip("}").strip()
+        if _NUMBER.fullmatch(default) and not _NUMBER.fullmatch(value.strip()):
+            raise QueryError(f"--bind {name}={value}: ?{name} takes a number (its default is {default})")
         literal = value if _NUMBER.fullmatch(value) else json.dumps(value, ensure_ascii=False)
         replacement = f"VALUES ?{name} {{ {literal} }}"
         text = declared.sub(lambda _, chosen=replacement: chosen, text)  # every declaration of it
@@ -108,9 +113,28 @@ def run_query(store: ox.Store, text: str) -> Table:
         return Table(["result"], [["true" if bool(results) else "false"]])
     if isinstance(results, ox.QuerySolutions):
         columns = [v.value for v in results.variables]
-        return Table(columns, [[_term(solution[c]) for c in columns] for solution in results])
+        rows, numeric = [], set()
+        for r, solution in enumerate(results):
+            terms = [solution[c] for c in columns]
+            rows.append([_term(t) for t in terms])
+            numeric.update((r, c) for c, t in enumerate(terms)
+                           if isinstance(t, ox.Literal) and t.datatype.value in _NUMERIC_TYPES)
+        return Table(columns, rows, frozenset(numeric))
     return Table(["subject", "predicate", "object"], [[_term(t.subject), _term(t.predicate), _term(t.object)]
                                                      for t in results])
+
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_NUMERIC_TYPES = frozenset(_XSD + t for t in ("integer", "decimal", "double", "float", "int", "long", "short",
+                                              "nonNegativeInteger", "positiveInteger", "unsignedInt"))
+
+
+def _json_number(text: str) -> int | float | str:
+    try:
+        value = Decimal(text)
+    except ArithmeticError:
+        return text
+    return int(value) if value == value.to_integral_value() else float(value)
 
 
 def _width(text: str) -> int:
@@ -125,8 +149,10 @@ def _clip(text: str, width: int) -> str:
 
 
 def format_table(table: Table, form: str = "table") -> str:
-    if form == "json":
-        records = [dict(zip(table.columns, row, strict=True)) for row in table.rows]
+    if form == "json":  # numbers as JSON numbers: exact integers, decimals as written
+        records = [{column: (_json_number(cell) if (r, c) in table.numeric else cell)
+                    for c, (column, cell) in enumerate(zip(table.columns, row, strict=True))}
+                   for r, row in enumerate(table.rows)]
         return json.dumps(records, ensure_ascii=False, indent=2)
     if form == "csv":
         buffer = io.StringIO()

@@ -19,7 +19,7 @@ def test_build_stats_and_query_from_the_command_line(tmp_path: Path, capsys) -> 
 
     assert main(["query", str(output), "joint-responsibility", "--format", "json"]) == 0
     rows = json.loads(capsys.readouterr().out)
-    assert {"program": "Build a pipeline of listing candidates", "agencies": "3"}.items() <= rows[0].items()
+    assert {"program": "Build a pipeline of listing candidates", "agencies": 3}.items() <= rows[0].items()
 
     query = tmp_path / "q.rq"
     query.write_text("SELECT ?l WHERE { ?x a gg:Lab ; rdfs:label ?l } ORDER BY ?l")
@@ -86,7 +86,7 @@ def test_named_queries_with_parameters_on_the_corpus(corpus_build, capsys) -> No
     rows = json.loads(capsys.readouterr().out)
     assert rows == []  # the one large sum, "3.55 billion 100 million yuan", is garbled and gets no yuan amount
     assert main(["query", build, "funding-above-threshold", "--bind", "threshold=100000", "--format", "json"]) == 0
-    assert [r["yuan"] for r in json.loads(capsys.readouterr().out)] == ["220500"]
+    assert [r["yuan"] for r in json.loads(capsys.readouterr().out)] == [220500]  # a JSON number, not a string
     found = {}
     for place in ("郑州市", "Zhengzhou City"):  # the place by either of its names
         assert main(["query", build, "jurisdiction-entities", "--bind", f"place={place}", "--format", "json"]) == 0
@@ -140,3 +140,15 @@ def test_a_reader_that_stops_early_is_no_error(sample_build) -> None:
     shell = f"{sys.executable} -m graph.cli stats {sample_build.output} | head -1"
     done = subprocess.run(["bash", "-o", "pipefail", "-c", shell], capture_output=True, text=True, timeout=60)
     assert done.stdout.strip() and "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr
+
+
+@needs_shared
+def test_bind_rejects_a_value_of_the_wrong_kind_and_finds_a_place_without_its_level_word(corpus_build, capsys) -> None:
+    build = str(corpus_build.output)
+    assert main(["query", build, "funding-above-threshold", "--bind", "threshold=abc"]) == 2
+    assert "takes a number" in capsys.readouterr().err
+    counts = []
+    for place in ("Zhengzhou", "Zhengzhou City", "郑州市", "郑州"):
+        assert main(["query", build, "jurisdiction-entities", "--bind", f"place={place}", "--format", "json"]) == 0
+        counts.append(len(json.loads(capsys.readouterr().out)))
+    assert counts[0] > 10 and len(set(counts)) == 1
