@@ -129,7 +129,10 @@ def _diff(args: argparse.Namespace) -> int:
             ("Entities added", changes.added_entities, ["id", "class", "label"]),
             ("Entities removed", changes.removed_entities, ["id", "class", "label"]),
             ("Edges added", changes.added_edges, ["subject_label", "property", "object_label"]),
-            ("Edges removed", changes.removed_edges, ["subject_label", "property", "object_label"])):
+            ("Edges removed", changes.removed_edges, ["subject_label", "property", "object_label"]),
+            ("Entities changed", changes.changed_entities, ["id", "what", "before", "after"]),
+            ("Edges changed", changes.changed_edges, ["subject_label", "property", "object_label", "before",
+                                                      "after"])):
         print(f"## {title} ({len(rows)})")
         print(format_table(Table(columns, [[row[c] for c in columns] for row in rows])))
         print()
@@ -233,7 +236,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", help="folder to write into (default BUILD/exports)")
     p.set_defaults(run=_export)
 
-    p = commands.add_parser("diff", help="entities and edges added and removed between two builds")
+    p = commands.add_parser("diff", help="entities and edges added, removed and changed between two builds")
     p.add_argument("before")
     p.add_argument("after")
     p.add_argument("--json", action="store_true")

@@ -76,3 +76,22 @@ def test_diff_lists_what_was_added_and_removed(sample_build, tmp_path: Path, cap
                                                    - set(smaller.graph.edges(keys=True)))
     assert main(["diff", str(sample_build.output), str(smaller.output)]) == 0
     assert "## Entities added" in capsys.readouterr().out
+
+
+def test_diff_reports_a_changed_amount_and_label(tmp_path: Path, capsys) -> None:
+    def one(name: str, amount: str) -> Path:
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / "hebi.txt").write_text(
+            f"Hebi City Notice\n\nThe Hebi Municipal Finance Bureau provided {amount} to the Mozi Laboratory.\n",
+            encoding="utf-8")
+        return build([folder], tmp_path / f"{name}-build", workers=1).output
+
+    before, after = one("before", "3.55 billion yuan"), one("after", "4 billion yuan")
+    assert main(["diff", str(before), str(after), "--json"]) == 0
+    changes = json.loads(capsys.readouterr().out)
+    assert not changes["added"]["edges"] and not changes["removed"]["edges"]
+    edge = next(e for e in changes["changed"]["edges"] if e["property"] == "funds")
+    assert "3550000000" in edge["before"] and "4000000000" in edge["after"]
+    assert main(["diff", str(before), str(after)]) == 0
+    assert "## Edges changed (1)" in capsys.readouterr().out
