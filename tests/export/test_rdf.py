@@ -99,3 +99,12 @@ def test_english_and_chinese_names_of_one_agency_are_one_node_with_tagged_labels
                              rdfs:label|skos:altLabel ?name }""")
     names = {(row["name"].value, row["name"].language) for row in rows}
     assert {("Hebi Municipal Finance Bureau", "en"), ("鹤壁市财政局", "zh"), ("市财政局", "zh")} <= names
+
+
+def test_jsonld_is_compact_with_the_ontology_s_context(sample_build) -> None:
+    import json
+
+    document = json.loads((sample_build.output / "graph.jsonld").read_text(encoding="utf-8"))
+    assert document["@context"]["gg"] == "https://w3id.org/govgraph/ontology#"
+    bureau = next(n for n in document["@graph"] if n["@id"] == "id:agency/hebi-municipal-finance-bureau")
+    assert bureau["@type"] == ["gg:Agency"] and "gg:responsibleFor" in bureau
