@@ -275,21 +275,22 @@ class ChineseExtractor:
         """淄博、泰安、聊城、东营在…: divisions by their bare short names (one of ``names``), standing
         between list marks, punctuation or boundary words."""
         found: list[_Found] = []
-        ends = sorted({d.start() for d in _DELIMITER.finditer(text)}
-                      | {b.start() for b in self.vocab.boundary_pattern.finditer(text)} | {len(text)})
-        for end in ends:
-            for length in (4, 3, 2):
-                start = end - length
-                if start < 0 or (start, end) in taken or text[start:end] not in names:
-                    continue
-                division = self._bare_division(text[start:end])
-                before = text[max(0, start - 4):start]
-                if division is not None and (start == 0 or _DELIMITER.match(text, start - 1) or any(
-                        before.endswith(b.group()) for b in self.vocab.boundary_pattern.finditer(before))):
-                    place = self._division_place(division, start, end)
-                    place.surface = text[start:end]
-                    found.append(place)
-                    break
+        boundary = self.vocab.boundary_pattern
+        for match in _names_pattern(names).finditer(text):
+            start, end = match.span()
+            if (start, end) in taken:
+                continue
+            if not (end == len(text) or _DELIMITER.match(text, end) or boundary.match(text, end)):
+                continue  # 深圳 in 深圳市 or 深圳湾: part of a longer name
+            before = text[max(0, start - 4):start]
+            if not (start == 0 or _DELIMITER.match(text, start - 1)
+                    or any(before.endswith(b.group()) for b in boundary.finditer(before))):
+                continue
+            division = self._bare_division(match.group())
+            if division is not None:
+                place = self._division_place(division, start, end)
+                place.surface = match.group()
+                found.append(place)
         return found
 
     def _bare_division(self, name: str) -> Division | None:
@@ -1198,6 +1199,12 @@ def _fiscal_level(text: str, before: int) -> str | None:
     clause = max(text.rfind(mark, 0, before) for mark in ",，。；;") + 1
     match = _FISCAL.search(text, clause, before)
     return match.group(1) if match else None
+
+
+@lru_cache(maxsize=64)
+def _names_pattern(names: frozenset[str]) -> re.Pattern[str]:
+    """One pattern for a set of short place names, longest first: found in one pass over a text."""
+    return re.compile("|".join(re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n))) or "(?!)")
 
 
 def _with_punctuation_of(form: str, original: str) -> str:
