@@ -258,6 +258,7 @@ def _run_side_by_side(jobs: list[Callable[[], dict[str, float]]], parallel: bool
 
 
 def _report_back(job: Callable[[], dict[str, float]], send: Connection) -> None:
+    _die_with_parent()  # a forked exporter ends with the build, like the pool's workers
     try:
         send.send((True, job()))
     except BaseException as error:  # the parent reports it; a child has no one else to tell
@@ -310,16 +311,32 @@ def swap_in(new: Path, output: Path, keep: tuple[str, ...] = ()) -> None:
     """Put a finished folder in place of ``output``, keeping the old one until the new is there.
     Entries of the old folder matching ``keep`` (glob patterns) move into the new one."""
     if output.exists():
-        old = output.with_name(f".{output.name}.old-{os.getpid()}")
-        output.rename(old)
         for pattern in keep:
-            for kept in sorted(old.glob(pattern)):
+            for kept in sorted(output.glob(pattern)):
                 if not (new / kept.name).exists():
                     kept.rename(new / kept.name)
+        if _exchange(new, output):  # atomic: the output path never goes missing
+            shutil.rmtree(new, ignore_errors=True)  # now holds the previous build
+            return
+        old = output.with_name(f".{output.name}.old-{os.getpid()}")
+        output.rename(old)
         new.rename(output)
         shutil.rmtree(old, ignore_errors=True)
     else:
         new.rename(output)
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two folders in one step (Linux renameat2 RENAME_EXCHANGE); False where it cannot."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    return renameat2(at_fdcwd, os.fsencode(first), at_fdcwd, os.fsencode(second), rename_exchange) == 0
 
 
 def build(paths: Iterable[Path], output: Path, title: str | None = None, workers: int | None = None,

@@ -209,3 +209,29 @@ def test_two_builds_into_one_folder_wait_for_each_other(tmp_path: Path) -> None:
     assert errors == []
     assert (tmp_path / "out" / "manifest.json").exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == [".out.lock", "docs", "out"]
+
+
+def test_the_output_folder_never_goes_missing_while_a_build_replaces_it(tmp_path: Path) -> None:
+    import threading
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text("The Hebi Municipal Finance Bureau leads the Mozi Laboratory.\n", encoding="utf-8")
+    output = tmp_path / "out"
+    build([docs], output, workers=1)
+    missing, done = [], threading.Event()
+
+    def watch() -> None:
+        while not done.is_set():
+            if not (output / "manifest.json").exists():
+                missing.append(True)
+
+    watcher = threading.Thread(target=watch)
+    watcher.start()
+    try:
+        for _ in range(5):
+            build([docs], output, workers=1)
+    finally:
+        done.set()
+        watcher.join()
+    assert not missing  # swapped in one step (renameat2 RENAME_EXCHANGE), never renamed away first
