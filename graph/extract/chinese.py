@@ -54,6 +54,7 @@ _SUBJECT_LINKS = re.compile(r"会同|联合|共同|具体|主要|统一|[、和�
 _LEADING_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.．、])")
 _SELF_REFERENCES = ("本办法", "本细则", "本措施", "本政策", "本方案", "本意见", "本通知", "本规定", "本规划")
 _RESPONSIBLE_VERB = re.compile(r"(?:具体)?负责|牵头负责")
+_SETS_UP = re.compile(r"(?:设立|组建|成立|发起设立|设立了|组建了|成立了)$")  # "设立人工智能产业投资基金": one fund
 _DELIMITER = re.compile(r"[、,，)）。;；:：\n]")
 _ROLE_VERB = re.compile(r"(?:牵头|配合|协同配合|协助|联合主办|主办|承办|协办)(?=[,，。；;)）]|$)")
 _FUNDERS = ("Agency", "Fund", "Enterprise")
@@ -766,7 +767,8 @@ class ChineseExtractor:
             unqualified = bare[len(next((q for q in self.vocab.generic_qualifiers if bare.startswith(q)), "")):]
             if (len(core) < needed or bare in generic or name in generic or _QUANTITY.match(core)
                     or unqualified in generic or (cls in _CATEGORY_CLASSES and not leading
-                                                  and _made_of(core, self.vocab.generic_words))
+                                                  and _made_of(core, self.vocab.generic_words)
+                                                  and not (cls == "Fund" and _SETS_UP.search(text, 0, start)))
                     or any(len(g) >= 4 and bare.endswith(g) and len(bare) - len(g) <= 1 for g in generic)
                     or _COUNTED.search(name)  # 9家银行: a count of them
                     or (suffix in self.vocab.placed_suffixes and not leading and self._division_in(name) is None
