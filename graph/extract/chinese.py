@@ -54,6 +54,8 @@ _SUBJECT_LINKS = re.compile(r"会同|联合|共同|具体|主要|统一|[、和�
 _LEADING_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.．、])")
 _SELF_REFERENCES = ("本办法", "本细则", "本措施", "本政策", "本方案", "本意见", "本通知", "本规定", "本规划")
 _RESPONSIBLE_VERB = re.compile(r"(?:具体)?负责|牵头负责")
+_ISSUED = ("Program", "Fund", "Lab", "Cluster")  # what an agency issues, sets up or runs
+_SET_UP_BODIES = ("委员会", "办公室", "工作组", "专班", "领导小组", "特派办", "服务站", "工作站")
 _SETS_UP = re.compile(r"(?:设立|组建|成立|发起设立|设立了|组建了|成立了)$")  # "设立人工智能产业投资基金": one fund
 _DELIMITER = re.compile(r"[、,，)）。;；:：\n]")
 _ROLE_VERB = re.compile(r"(?:牵头|配合|协同配合|协助|联合主办|主办|承办|协办)(?=[,，。；;)）]|$)")
@@ -1128,7 +1130,8 @@ class ChineseExtractor:
                 continue
             stop = _CLAUSE_END.search(text, verb.end(), verb.end() + 30)
             limit = min(verb.end() + 30, stop.start() if stop else len(text))
-            targets = [m for f, m in mentions if f.cls in ("Program", "Fund") and not f.reference
+            targets = [m for f, m in mentions if (f.cls in _ISSUED or (f.cls == "Agency" and f.name.endswith(
+                           _SET_UP_BODIES))) and not f.reference
                        and verb.end() <= f.start < limit and not re.search(r"[,，、]", text[verb.end():f.start])]
             if targets:
                 self._relate(agency, "responsibleFor", targets[0], sentence)
