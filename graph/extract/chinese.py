@@ -56,6 +56,7 @@ _SELF_REFERENCES = ("本办法", "本细则", "本措施", "本政策", "本方�
 _RESPONSIBLE_VERB = re.compile(r"(?:具体)?负责|牵头负责")
 _ISSUED = ("Program", "Fund", "Lab", "Cluster")  # what an agency issues, sets up or runs
 _SET_UP_BODIES = ("委员会", "办公室", "工作组", "专班", "领导小组", "特派办", "服务站", "工作站")
+_DOCUMENT_NUMBER = re.compile(r"([\u4e00-\u9fff]{1,8})\s*[〔\[(（【]\s*(?:19|20)\d{2}\s*[〕\])）】]\s*\d{1,4}\s*号")
 _SETS_UP = re.compile(r"(?:设立|组建|成立|发起设立|设立了|组建了|成立了)$")  # "设立人工智能产业投资基金": one fund
 _DELIMITER = re.compile(r"[、,，)）。;；:：\n]")
 _ROLE_VERB = re.compile(r"(?:牵头|配合|协同配合|协助|联合主办|主办|承办|协办)(?=[,，。；;)）]|$)")
@@ -340,11 +341,18 @@ class ChineseExtractor:
         lines = [line for line in text.splitlines() if line.strip()]
         head = "\n".join(lines[:3])[:600] + "\n" + "\n".join(lines[-6:])[-400:]
         self.divisions: dict[str, Division] = {}
+        number = next((_DOCUMENT_NUMBER.fullmatch(line.strip()) for line in lines[:6]
+                       if _DOCUMENT_NUMBER.fullmatch(line.strip())), None)  # the document's own 文号, on its line
+        if number is not None and number.group(1).startswith(self.vocab.number_national):
+            return Jurisdiction()
         if self.vocab.national_pattern.search(text[:3000]) or any(
                 self.vocab.organs[m.group()].national for m in self.vocab.organ_pattern.finditer(head[:60])
                 if head[:m.start()].strip() == ""):
             return Jurisdiction()
         scores: Counter[Division] = Counter()
+        number_province = None
+        if number is not None and number.group(1)[0] in self.vocab.number_provinces:
+            number_province = divisions.one(self.vocab.number_provinces[number.group(1)[0]])
         for places in self.places.values():
             for place in places:
                 division = divisions.one(place.name)
@@ -361,6 +369,8 @@ class ChineseExtractor:
                 parent = divisions.one(division.parent, division.province)
                 if parent is not None and parent.level == "city":
                     scores[parent] += score
+        if number_province is not None and scores[number_province]:  # 浙政办发〔2021〕12号, and 浙江 named:
+            scores[number_province] += 10  # Zhejiang's (a bare 青 may be Qingdao's 青政发, so named too)
         signals = Counter(m.group("level") or m.group("level2")
                           for m in self.vocab.self_reference_pattern.finditer(text))
         for match in self.vocab.organ_pattern.finditer(text):  # 省财政厅, 市财政局: the levels it writes for

@@ -264,3 +264,12 @@ def test_agencies_opening_a_clause_with_fu_ze_lead_what_follows_or_the_document(
     responsible = relations(extract_text(text, "ny.txt"), "responsibleFor")
     assert {("南阳市工业和信息化局", "“云上南阳”平台"), ("南阳市卧龙区人民政府", "“云上南阳”平台")} <= responsible
     assert ("南阳市财政局", "南阳市工业和信息化局关于创新中心服务资源的若干措施") in responsible  # 本措施由X负责解释
+
+
+def test_a_document_number_names_a_national_issuer_or_confirms_a_province() -> None:
+    national = extract_text("关于印发某方案的通知\n国办发〔2018〕117号\n郑州市等地要落实。全市推进。\n", "gb.txt")
+    assert national.jurisdiction.province is None and national.jurisdiction.city is None  # 国办发: the State Council's
+    body = "".join(f"第{n}项工作要按期完成。\n" for n in range(8))
+    zhejiang = extract_text("关于加强数字政府建设的实施意见\n浙政办发〔2021〕12号\n各地：\n" + body
+                            + "浙江省要落实，可借鉴江苏省经验和江苏省做法。\n" + body, "zj.txt")
+    assert zhejiang.jurisdiction.province == "浙江"  # named less often than 江苏, but the number is Zhejiang's

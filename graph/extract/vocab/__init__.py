@@ -140,6 +140,8 @@ class ChineseVocabulary:
     place_not_before: dict[str, str]  # suffix -> characters that make it part of another word
     national_pattern: re.Pattern[str]  # a document addressed to every province: national
     self_reference_pattern: re.Pattern[str]  # 全省, 我市, 区政府: the level a document speaks for
+    number_provinces: dict[str, str]  # 浙 -> 浙江: the first character of a provincial document number
+    number_national: tuple[str, ...]  # 国: the first character of a national organ's document number
     open_place_suffixes: tuple[str, ...]  # places not in the divisions that a sure start makes a place: 新区
     provinces: dict[str, str]  # short name -> English
     province_pattern: re.Pattern[str]
@@ -217,6 +219,8 @@ def chinese() -> ChineseVocabulary:
         place_not_before=places.get("not_before", {}),
         open_place_suffixes=tuple(places.get("open_suffixes", ())),
         national_pattern=re.compile(_alternation(places["national_markers"])),
+        number_provinces={k: v for k, v in places["number_abbreviations"].items() if k != "national"},
+        number_national=tuple(places["number_abbreviations"]["national"]),
         self_reference_pattern=re.compile("(?:%s)(?P<level>[省市区县])|(?P<level2>[省市区县])(?:%s)" % (
             _alternation(places["self_reference"]["before"]), _alternation(places["self_reference"]["after"]))),
         provinces=places["provinces"],
