@@ -110,6 +110,17 @@ _HELD = re.compile(r"\b(?:held|hosted|staged|took place)\s+(?:in|at)\s+(?:the\s+
 _BASED_IN = re.compile(r"\b(?:headquartered|based|located|situated|registered)\s+in\s+(?:the\s+)?")
 _BASED_HYPHEN = re.compile(r"-based\b")
 _HEADQUARTERS = re.compile(r"\s+(?:headquarters|head office|home base)\b")
+# "X, a unit of Y", "X (XY), the venture capital arm of Y"
+_UNIT_OF = re.compile(r"(?:\s*\([^()]{1,30}\))?,\s+(?:a|an|the)\s+(?:[a-z][\w'’\-]*\s+){0,3}?(?:unit|subsidiary|arm|"
+                      r"affiliate|division|branch|department|office|bureau|member|part)\s+of\s+(?:the\s+)?")
+# "X, backed by Y", "X, a fund financed by Y"
+_BACKED_BY = re.compile(r"(?:\s*\([^()]{1,30}\))?,\s+(?:(?:a|an|the)\s+(?:[a-z][\w'’\-]*\s+){0,3}?)?(?:which is\s+|"
+                        r"(?:jointly|partly|largely|fully)\s+)?(?:backed|funded|financed|bankrolled|capitali[sz]ed)"
+                        r"\s+by\s+(?:the\s+)?")
+_LOWER_NEXT = re.compile(r"\s*[a-z]")
+_CLAUSE_NEXT = re.compile(r"\s*(?:and|in|by|for|to|with|at|on)\b")
+_NAMING = re.compile(r"\b(?:known as|dubbed|called|named|designated(?: as)?(?: the)?)\s*$")
+_PLACE_UNIT = re.compile(r"\s+(office|plant|factory|branch|subsidiary|unit|facility|operations)\b")
 _IN = re.compile(r"\s+in\s+(?:the\s+)?")
 _POSSESSIVE_BEFORE = re.compile(r"[’']s\s+(?:[a-z\-]+\s+){0,2}")
 _JOINT_VENTURE = re.compile(r"\bjoint[ -]ventures?\b")
@@ -128,6 +139,8 @@ _AGENCY_LIST_GLUE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as well as\s
 _FOUNDING_WORDS = re.compile(r"\b(?:fund|company|subsidiary|plant|factory|branch|facility|centre|center|base)\b")
 _NEW_UNIT = re.compile(r"\s+(?:a|an|its|a new|its first)\s+((?:[a-z][\w&\-]*\s+){0,3}?(?:company|subsidiary|plant|"
                        r"factory|branch|facility|base|centre|center|headquarters))\s+in\s+(?:the\s+)?")
+# "Invest Hong Kong (InvestHK)", "Free Trade Port (FTP)": an acronym in parentheses closing a name
+_ACRONYM_IN_NAME = re.compile(r"\s\(([A-Z][A-Za-z&]{1,11})\)$")
 _DATES = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
                     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _LEVEL_ORDER = {"site": 0, "town": 0, "district": 1, "county": 1, "city": 2, "region": 3, "province": 3,
@@ -277,7 +290,7 @@ class _SentenceReader:
         document, a province or a city of the divisions."""
         vocab = self.vocab
         suffixed = vocab.place_pattern.match(text)
-        if suffixed and vocab.place_suffixes[suffixed.group(2)] not in ("site", "town"):
+        if suffixed and vocab.place_suffixes[suffixed.group(2)] not in ("site", "town", "area"):
             short, level = _normal(suffixed.group(1)), vocab.place_suffixes[suffixed.group(2)]
             label = vocab.provinces.get(short) if level == "province" else f"{short} {suffixed.group(2)}"
             if label:
@@ -394,6 +407,8 @@ class _SentenceReader:
             candidate = self.classify_phrase(phrase, start)
             if candidate is None and self.vocab.enterprise_cue_pattern.search(text, max(0, start - 40), start):
                 candidate = self._cued_company(phrase, start)
+            if candidate is None:
+                candidate = self._appositive(text, phrase, start, end)
             if candidate is not None and candidate.cls == "Program" and _DOCUMENT_TITLE.search(candidate.name):
                 self._title_in_place(text, candidate)
             if candidate is not None:
@@ -427,6 +442,36 @@ class _SentenceReader:
                 name, scope = self.qualify(f"{level.capitalize()} Government")
                 if not scope:  # only where the document says which province or city
                     yield _Candidate("Agency", match.start(), match.end(), name, match.group(), rank=3)
+
+    def _appositive(self, text: str, phrase: str, start: int, end: int) -> _Candidate | None:
+        """A name no head classifies, typed by a noun beside it: "X (XHK), the government's investment promotion
+        agency", "X, a unit of Y" (after it); "the cultural exchange event X Y" (before it, two words or more)."""
+        article = _ARTICLE.match(phrase)
+        if article:
+            phrase, start = phrase[article.end():], start + article.end()
+        vocab = self.vocab
+        if (not phrase or phrase in vocab.provinces or phrase in vocab.countries or phrase in self.places
+                or phrase in vocab.not_names or phrase.lower() in vocab.generic_phrases
+                or phrase in vocab.sentence_starters or _DATES.match(phrase)
+                or " " not in phrase and phrase.endswith("ly")):  # "Finally, the company ..."
+            return None
+        cls = None
+        after = vocab.appositive_pattern.match(text, end) if text.startswith((",", " (", "("), end) else None
+        if after is not None:
+            cls = vocab.appositive_nouns[after.group(2)]
+        elif (" " in phrase and phrase.count(" ") >= 1 and not phrase.isupper()
+              and (cue := vocab.class_cue_pattern.search(text, max(0, start - 30), start)) is not None):
+            cls = vocab.class_cues[cue.group(1)]
+            if not text[max(0, cue.start() - 2):cue.start()].strip() and cue.start() > 1 and (
+                    text[cue.start() - 2:cue.start() - 1] in ".!?"):
+                return None  # "... Fund Sets Up": a cue opening a sentence
+        if cls is None:
+            return None
+        tail = _NAME_PARENTHESIS.match(text, start + len(phrase))
+        stop = tail.end() if tail and tail.end() <= end else start + len(phrase)
+        surface = text[start:stop]
+        name, scope = self.qualify(_normal(surface))
+        return _Candidate(cls, start, stop, name, surface, scope, rank=3)
 
     def _cued_company(self, phrase: str, start: int) -> _Candidate | None:
         """"automaker X", "contractor X": a name after a noun that says it is a company."""
@@ -474,11 +519,30 @@ class _SentenceReader:
             if cls is None and all(w[:1].isupper() or w in _CONNECTORS for w in inner.split()):
                 lowered = inner.lower()
                 cls = next((head_cls for pattern, head_cls in self._multiword_heads if pattern.search(lowered)), None)
+            if cls is None:
+                cls = self._named_as(before, inner, after)
             if cls is None or inner.lower() in self.vocab.generic_phrases:
                 continue
             classes[index] = cls
             name, scope = self.qualify(_normal(inner))
             yield _Candidate(cls, match.start(), match.end(), name, surface, scope, rank=4)
+
+    def _named_as(self, before: str, inner: str, after: str) -> str | None:
+        """"This policy, known as “X”", "a campaign dubbed “X”": the class noun of the clause before; "the year
+        has been designated “X”": a title-case name a government gives is a program."""
+        naming = _NAMING.search(before, max(0, len(before) - 30))
+        if naming is None:
+            return None
+        clause = before[: naming.start()]
+        clause = clause[max(clause.rfind("."), clause.rfind(";"), len(clause) - 80) + 1:]
+        nouns = [m for m in _quoted_noun_pattern(self.vocab).finditer(clause.lower())]
+        if nouns:
+            return self.vocab.quoted_preceding_nouns[nouns[-1].group(1)]
+        if (naming.group().startswith("designated") and " " in inner
+                and all(w[:1].isupper() or w in _CONNECTORS for w in inner.split())
+                and (not _LOWER_NEXT.match(after) or _CLAUSE_NEXT.match(after))):
+            return "Program"
+        return None
 
     def _closing_type_noun(self, after: str) -> str:
         """The type word(s) right after a quote when they close the phrase: “X” campaign, “X” electronic platform."""
@@ -560,7 +624,8 @@ class _SentenceReader:
             for match in pattern.finditer(text) if term in text else ():  # a plain substring test first
                 if _CAPITALISED_BEFORE.search(text, max(0, match.start() - 60), match.start()):
                     continue  # part of a name: "Hebei Special Bonds"
-                yield _Candidate(cls, match.start(), match.end(), self.local_name(term), match.group(), rank=1)
+                name = self.local_name(term.replace(" development ", " "))  # "five-year (development) plan": one
+                yield _Candidate(cls, match.start(), match.end(), name, match.group(), rank=1)
 
     def _phrase_owner(self, words: list[re.Match[str]], index: int, start: int) -> tuple[str, str | None, int]:
         """A capitalised word before a lowercase phrase: a place after a determiner ("the Guangzhou ... program")
@@ -791,6 +856,8 @@ def detect_jurisdiction(document: Document, vocab: EnglishVocabulary,
                 places.setdefault(place.name, place.name)
                 continue  # "Colombo Port" is not what "Colombo" names
             short = _normal(place.surface)
+            if short.isupper() and short == place.name.upper():
+                short = place.name  # a dateline's "COLOMBO" is what "Colombo" names
             if place.level != "province" or short not in vocab.provinces:
                 full = vocab.place_pattern.fullmatch(place.surface)
                 short = _normal(full.group(1)) if full else short  # a bare city or country: its name
@@ -897,6 +964,7 @@ class EnglishExtractor:
         self._dateline_names()
         self._shorts: dict[str, str] = {}  # short form of a company named so far -> its name
         self._short_pattern: re.Pattern[str] | None = None
+        self._short_classes: dict[str, str] = {}  # an acronym's class, when it is no company's short name
         self.reader = _SentenceReader(self.vocab, self.jurisdiction, document.doc_id, self.places)
         self.state = _DocumentState()
         self._sources = SentenceSources(document.doc_id)
@@ -993,8 +1061,16 @@ class EnglishExtractor:
         candidates = [*reader.names(text), *reader.quoted(text), *reader.lowercase(text), *reader.governments(text),
                       *self.sentence_places[sentence.index], *reader.cluster_lists(text), *self._short_names(text)]
         if sentence.index == 0:
-            candidates = [self._headline_name(c) for c in candidates]
+            candidates = [self._headline_name(c) for c in candidates if not self._headline_only_site(c)]
         return _select(candidates)
+
+    def _headline_only_site(self, candidate: _Candidate) -> bool:
+        """A title-case headline capitalises every word: "Ancient Port, New Voyages" names no port. A site or
+        town the headline names is a place only when the body names it too."""
+        if not candidate.is_place or candidate.level not in ("site", "town", "area"):
+            return False
+        sentences = self.document.sentences
+        return len(sentences) > 1 and self.document.text.find(candidate.surface, sentences[1].start) < 0
 
     def _headline_name(self, candidate: _Candidate) -> _Candidate:
         """A title-case headline runs words into a name: "Global Media Explore Hainan Free Trade Port" is
@@ -1013,6 +1089,13 @@ class EnglishExtractor:
         """"Qualcomm Inc" is "Qualcomm" further on, "Chongqing Changan Automobile" is "Changan"."""
         added = False
         for mention in mentions:
+            acronym = _ACRONYM_IN_NAME.search(mention.surface) if mention.surface.endswith(")") else None
+            if (acronym and sum(c.isupper() for c in acronym.group(1)) >= 2 and acronym.group(1) not in self._shorts
+                    and acronym.group(1) not in self.vocab.provinces):
+                # "Invest Hong Kong (InvestHK)": "InvestHK" names it further on, whatever its class
+                self._shorts[acronym.group(1)] = mention.name
+                self._short_classes[acronym.group(1)] = mention.cls
+                added = True
             if mention.cls != "Enterprise" or " " not in mention.name or mention.scope:
                 continue
             words = _COMPANY_TAIL.sub("", mention.name).replace(",", "").split()
@@ -1032,8 +1115,8 @@ class EnglishExtractor:
         if self._short_pattern is None:
             return
         for match in self._short_pattern.finditer(text):
-            yield _Candidate("Enterprise", match.start(), match.end(), self._shorts[match.group()], match.group(),
-                             rank=4)
+            yield _Candidate(self._short_classes.get(match.group(), "Enterprise"), match.start(), match.end(),
+                             self._shorts[match.group()], match.group(), rank=4)
 
     # -- the document ---------------------------------------------------------------------
     def run(self) -> Extraction:
@@ -1072,6 +1155,8 @@ class EnglishExtractor:
             self._funding(sentence, mentions, amounts)
             self._where(sentence, mentions)
             self._founded(sentence, mentions, amounts)
+            self._nationality(sentence, mentions)
+            self._unit_of(sentence, mentions)
             self._location(sentence, mentions)
             self.state.sentences.append((sentence, mentions))
             paragraph_mentions.extend((sentence, m) for m in mentions)
@@ -1399,6 +1484,17 @@ class EnglishExtractor:
                 owner = next((m for m in mentions if m.cls == "Enterprise" and m.end <= place.start), None)
                 if owner is not None:
                     self._relate(owner, "locatedIn", place, sentence)
+            elif text.endswith("its ", 0, start) and (unit := _PLACE_UNIT.match(text, end)):
+                # "upgraded its Hong Kong office": a unit of the company, in that place
+                owner = next((m for m in reversed(mentions) if m.cls == "Enterprise" and m.end <= place.start), None)
+                if owner is not None:
+                    phrase = f"{place.surface} {unit.group(1)}"
+                    candidate = _Candidate("Enterprise", start, unit.end(), f"{owner.name} {phrase}", phrase,
+                                           scope=self.document.doc_id)
+                    created = self._mention(candidate, sentence)
+                    mentions.append(created)
+                    self._relate(created, "partOf", owner, sentence)
+                    self._relate(created, "locatedIn", place, sentence)
             possessive = _POSSESSIVE_BEFORE.match(text, end)
             if possessive:
                 owned = at.get(possessive.end())
@@ -1420,6 +1516,44 @@ class EnglishExtractor:
             place = at.get(inner.end()) if inner else None
             if place is not None and place.cls == "Place" and place.key != thing.key:
                 self._relate(thing, "locatedIn", place, sentence)
+
+    def _unit_of(self, sentence: Sentence, mentions: list[Mention]) -> None:
+        """"X, a unit of Y", "X, the investment arm of Y": X is part of Y. "X, backed by Y": Y funds X."""
+        text, offset = sentence.text, sentence.start
+        if "," not in text or (" of " not in text and " by " not in text):
+            return
+        at = {m.start - offset: m for m in mentions if m.cls != "Place"}
+        for mention in mentions:
+            if mention.cls == "Place" or not text.startswith((",", " ("), mention.end - offset):
+                continue
+            unit = _UNIT_OF.match(text, mention.end - offset)
+            if unit is not None:
+                whole = at.get(unit.end())
+                if whole is not None and whole.cls in (mention.cls, "Agency", "Enterprise") and whole is not mention:
+                    self._relate(mention, "partOf", whole, sentence)
+                continue
+            backed = _BACKED_BY.match(text, mention.end - offset)
+            funder = at.get(backed.end()) if backed else None
+            if funder is not None and funder.cls in ("Agency", "Enterprise", "Fund"):
+                self._relate(funder, "funds", mention, sentence)
+
+    def _nationality(self, sentence: Sentence, mentions: list[Mention]) -> None:
+        """"Italian company Moleskine", "the German carmaker X": a company with a nationality is in that country."""
+        text, offset = sentence.text, sentence.start
+        vocab = self.vocab
+        for mention in mentions:
+            if mention.cls != "Enterprise":
+                continue
+            start = mention.start - offset
+            cue = vocab.enterprise_cue_pattern.search(text, max(0, start - 40), start)
+            if cue is None:
+                continue
+            demonym = _demonym_pattern(vocab).search(text, max(0, cue.start() - 60), cue.start())
+            if demonym is None:
+                continue
+            place = self._place_mention(sentence, vocab.demonyms[demonym.group(1)], demonym.group(1), demonym.start())
+            self._place_levels.setdefault(place.name, "country")
+            self._relate(mention, "locatedIn", place, sentence)
 
     def _founded(self, sentence: Sentence, mentions: list[Mention], amounts: list[AmountSpan]) -> None:
         """"X and Y set up a 10 billion yuan fund F": the founders fund F. "X will establish an investment
@@ -1559,6 +1693,20 @@ class EnglishExtractor:
             if place is None:
                 place = self._place_mention(sentence, label, named.group(), named.start())
             self._relate(mention, "locatedIn", place, sentence)
+
+
+@lru_cache(maxsize=4)
+def _quoted_noun_pattern(vocab: EnglishVocabulary) -> re.Pattern[str]:
+    """The nouns that say what a quoted name names, as whole words."""
+    nouns = "|".join(re.escape(n) for n in sorted(vocab.quoted_preceding_nouns, key=len, reverse=True))
+    return re.compile(rf"(?<!-)\b({nouns})\b(?!-)")
+
+
+@lru_cache(maxsize=4)
+def _demonym_pattern(vocab: EnglishVocabulary) -> re.Pattern[str]:
+    """A nationality adjective, then up to three lowercase words, ending where a company's cue noun starts."""
+    names = "|".join(re.escape(d) for d in sorted(vocab.demonyms, key=len, reverse=True))
+    return re.compile(rf"\b({names})\s+(?:[a-z][\w\-]*\s+){{0,3}}$")
 
 
 def _parentheses(text: str) -> Iterator[tuple[int, int]]:

@@ -5,6 +5,8 @@ from decimal import Decimal
 import pytest
 from conftest import SHARED, extract_corpus, extract_text, names, needs_shared, relations
 
+from graph.model import Extraction
+
 HEBI_NOTE = """Hebi City Publishes Its Budget Notes
 
 The Municipal Finance Bureau and the Municipal Science and Technology Bureau answered questions.
@@ -377,3 +379,60 @@ def test_sectors_listed_after_industries_are_no_clusters() -> None:
     extraction = extract_text("Beijing wants to lead in industries such as chip materials, robotics and aviation "
                               "equipment.\n")
     assert not names(extraction, "Cluster")
+
+
+PORT_RELEASE = """Old Harbour, New Routes: Lianyungang Reaches Out
+
+KARACHI, PAKISTAN - Wire Service - 3 May 2026 - The trade promotion event Silk Links & Sea Lanes took place in Karachi, Pakistan. Ships sail from Karachi Port every week.
+Trade Connect Pakistan (TCP), the government's export promotion agency, said it backed the event. TCP will open two desks.
+Swedish logistics firm Nordvik Freight upgraded its Karachi office to a regional hub. Qadir Ventures, a unit of Indus Holdings Ltd, joined.
+The Lianyungang Harbour Fund, financed by the Lianyungang Municipal Finance Bureau, will help exporters.
+This policy, known as "Port Plus", applies to exporters. The year has been designated the "Harbour Culture Year" by the city. Finally, the company has made progress.
+Firms were designated as "Little Giant" enterprises. The city also released a video titled "Sail Free, Trade Free" in three languages.
+"""
+
+
+def _port() -> Extraction:
+    return extract_text(PORT_RELEASE)
+
+
+def test_nouns_beside_a_name_give_its_class_and_an_acronym_names_it_again() -> None:
+    extraction = _port()
+    assert "Silk Links & Sea Lanes" in names(extraction, "Program")  # "the trade promotion event X"
+    agency = "Trade Connect Pakistan (TCP)"
+    assert agency in names(extraction, "Agency")  # "X (TCP), the government's export promotion agency"
+    assert {m.surface for m in extraction.mentions if m.name == agency} >= {"TCP"}  # "TCP will open ..."
+    assert "Qadir Ventures" in names(extraction, "Enterprise")  # "X, a unit of Y"
+    assert "Finally" not in {m.name for m in extraction.mentions}  # "Finally, the company has ..."
+    assert ("Silk Links & Sea Lanes", "Karachi") in relations(extraction, "locatedIn")
+
+
+def test_a_headline_names_no_site_the_body_does_not_name() -> None:
+    places = names(_port(), "Place")
+    assert "Old Harbour" not in places  # a title-case headline
+    assert "Karachi Port" in places
+    assert ("Karachi Port", "Karachi") in relations(_port(), "locatedIn")  # "KARACHI" of the dateline is Karachi
+
+
+def test_nationality_units_and_appositive_structure() -> None:
+    extraction = _port()
+    located, part_of = relations(extraction, "locatedIn"), relations(extraction, "partOf")
+    assert ("Nordvik Freight", "Sweden") in located  # "Swedish logistics firm X"
+    office = "Nordvik Freight Karachi office"
+    assert (office, "Nordvik Freight") in part_of and (office, "Karachi") in located  # "its Karachi office"
+    assert ("Qadir Ventures", "Indus Holdings Ltd") in part_of
+    assert ("Lianyungang Municipal Finance Bureau", "Lianyungang Harbour Fund") in relations(extraction, "funds")
+
+
+def test_quoted_names_a_clause_calls_a_policy_or_a_government_designates() -> None:
+    programs = names(_port(), "Program")
+    assert {"Port Plus", "Harbour Culture Year"} <= programs
+    assert "Little Giant" not in programs  # an enterprise title
+    assert "Sail Free, Trade Free" not in programs  # a video's title
+
+
+def test_five_year_plans_and_more_places() -> None:
+    extraction = extract_text("China unveiled its new draft five-year development plan. The five-year plan said "
+                              "ships cross the Indian Ocean to Türkiye, Oceania and East Asia.\n")
+    assert len(names(extraction, "Program")) == 1  # "five-year (development) plan": one program
+    assert {"Indian Ocean", "Türkiye", "Oceania", "East Asia"} <= names(extraction, "Place")

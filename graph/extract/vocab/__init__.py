@@ -64,6 +64,12 @@ class EnglishVocabulary:
     organ_names: frozenset[str]  # the official names
     enterprise_cue_pattern: re.Pattern[str]  # "automaker " right before a name (searched at the end of a text)
     enterprise_part_nouns: tuple[str, ...]
+    # "X, the government's investment promotion agency", "the exchange event X": a noun beside a name gives its class
+    appositive_nouns: dict[str, str]  # lowercased noun -> class
+    appositive_pattern: re.Pattern[str]  # ", a/the <words> <noun>" right after a name
+    class_cues: dict[str, str]  # lowercased noun -> class
+    class_cue_pattern: re.Pattern[str]  # "<noun> " right before a name (searched at the end of a text), group 1
+    demonyms: dict[str, str]  # "Italian" -> "Italy": "Italian company X" is in Italy
 
 
 def _invert(table: dict[str, list[str]]) -> dict[str, str]:
@@ -114,6 +120,15 @@ def english() -> EnglishVocabulary:
         organ_names=frozenset(data["organs"].values()),
         enterprise_cue_pattern=re.compile(r"\b(?:%s)\s+$" % _alternation(data["enterprises"]["cue_nouns"])),
         enterprise_part_nouns=tuple(data["enterprises"]["part_nouns"]),
+        appositive_nouns=_invert(data["appositives"]["nouns"]),
+        appositive_pattern=re.compile(
+            r"(?:\s*\([^()]{1,30}\))?,\s+(?:the|a|an)\s+((?:[a-z0-9][\w'’\-]*\s+){0,5}?)(%s)(?=\s*[,.;:)]|\s+(?:of|"
+            r"that|which|in|with|for|and|to|on|at|based|whose|founded|set up|owned|run|backed|controlled)\b|$)"
+            % _alternation([w for words in data["appositives"]["nouns"].values() for w in words])),
+        class_cues=_invert(data["appositives"]["cues"]),
+        class_cue_pattern=re.compile(r"\b(%s)\s+$" % _alternation(
+            [w for words in data["appositives"]["cues"].values() for w in words])),
+        demonyms=dict(data["places"]["demonyms"]),
     )
 
 
