@@ -1140,9 +1140,12 @@ class ChineseExtractor:
                 continue
             stop = _CLAUSE_END.search(text, verb.end(), verb.end() + 30)
             limit = min(verb.end() + 30, stop.start() if stop else len(text))
-            targets = [m for f, m in mentions if (f.cls in _ISSUED or (f.cls == "Agency" and f.name.endswith(
-                           _SET_UP_BODIES))) and not f.reference
-                       and verb.end() <= f.start < limit and not re.search(r"[,，、]", text[verb.end():f.start])]
+            after = [(f, m) for f, m in mentions if not f.reference and verb.end() <= f.start < limit
+                     and not re.search(r"[,，、]", text[verb.end():f.start])]
+            # what was issued or set up: a program, fund, lab or cluster; else a committee or office it set up
+            targets = [m for f, m in after if f.cls in _ISSUED] or [
+                m for f, m in after if f.cls == "Agency" and f.name.endswith(_SET_UP_BODIES)
+                and self.vocab.setting_up_pattern.match(verb.group())]
             if targets:
                 self._relate(agency, "responsibleFor", targets[0], sentence)
 

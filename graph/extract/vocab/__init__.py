@@ -200,6 +200,7 @@ class ChineseVocabulary:
     lead_marker_pattern: re.Pattern[str]  # "组长单位:"
     responsible_pattern: re.Pattern[str]  # "由X负责" or "(X负责)"
     issue_verb_pattern: re.Pattern[str]
+    setting_up_pattern: re.Pattern[str]  # 设立, 成立, 组建: an agency that sets up a committee leads it
     funding_verb_pattern: re.Pattern[str]
     recipient_markers: str
     location_verb_pattern: re.Pattern[str]
@@ -285,6 +286,7 @@ def chinese() -> ChineseVocabulary:
             f"由([^。；;]{{1,60}}?)(?:{_alternation(relations['responsible_words'])})"
             f"|[(（]([^()（）]{{1,60}}?)(?:{_alternation(relations['responsible_words'])})[)）]"),
         issue_verb_pattern=_suffix_pattern(relations["issue_verbs"]),
+        setting_up_pattern=re.compile(f"(?:{_alternation(relations['setting_up_verbs'])})$"),
         funding_verb_pattern=_suffix_pattern(relations["funding_verbs"]),
         recipient_markers=relations["recipient_markers"],
         location_verb_pattern=_suffix_pattern(relations["location_verbs"]),
