@@ -28,7 +28,9 @@ def make_corpus(source: Path, target: Path, megabytes: float) -> int:
     total, copy = 0, 0
     while total < megabytes * 1_000_000:
         for path in files:
-            data = path.read_bytes()
+            # each copy gets a line of its own, so builds treat the copies as distinct documents
+            # (identical texts are merged as reposts, which would measure nothing)
+            data = path.read_bytes() + f"\n\ncopy {copy:05}\n".encode()
             (target / f"{copy:05}_{path.name}").write_bytes(data)
             total += len(data)
         copy += 1

@@ -10,12 +10,23 @@ from dataclasses import asdict
 
 import networkx as nx
 
-from .model import Resolved, Source
+from .model import Extraction, Resolved, Source
 
 
 def _source(source: Source) -> dict:
     # written out rather than dataclasses.asdict, which deep-copies and is ten times slower
     return {"document": source.document, "sentence": source.sentence, "start": source.start, "end": source.end}
+
+
+def _described(extraction: Extraction, issuers: tuple[str, ...]) -> dict:
+    """The document's own description, for the RDF and the report; empty fields left out."""
+    info = extraction.info
+    if info is None:
+        return {}
+    described = {"title": info.title, "number": info.number, "issued": info.issued, "effective": info.effective,
+                 "expires": info.expires, "content_hash": info.content_hash, "copies": list(info.copies),
+                 "issuers": list(issuers)}
+    return {k: v for k, v in described.items() if v}
 
 
 def assemble(resolved: Resolved) -> nx.MultiDiGraph:
@@ -31,7 +42,8 @@ def assemble(resolved: Resolved) -> nx.MultiDiGraph:
     graph.graph["documents"] = [
         {"doc_id": e.doc_id, "title": e.title, "language": e.language, "size": e.size,
          "jurisdiction": {k: v for k, v in asdict(e.jurisdiction).items() if v},
-         "unread_amounts": [{"text": u.text, "sentence": u.source.sentence} for u in e.unread_amounts]}
+         "unread_amounts": [{"text": u.text, "sentence": u.source.sentence} for u in e.unread_amounts],
+         **_described(e, resolved.issuers.get(e.doc_id, ()))}
         for e in resolved.documents
     ]
     for entity in resolved.entities:

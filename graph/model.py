@@ -115,6 +115,21 @@ class UnreadAmount:
 
 
 @dataclass(frozen=True)
+class DocumentInfo:
+    """What a reader asks of a document first: who issued it, under which number, and when.
+    Dates are ISO strings (YYYY-MM-DD); ``issuers`` are mention keys of the issuing agencies."""
+
+    title: str
+    number: str = ""  # 文号: 浙政办发〔2021〕12号
+    issuers: tuple[str, ...] = ()
+    issued: str = ""  # the date it was issued (成文日期, 发布日期, the date under the signature)
+    effective: str = ""  # the date it takes effect (自…起施行)
+    expires: str = ""  # the date it lapses (有效期…年, 有效期至…)
+    content_hash: str = ""  # of the text with white space folded: the same text read twice is one document
+    copies: tuple[str, ...] = ()  # other files holding the same text (reposts)
+
+
+@dataclass(frozen=True)
 class Extraction:
     """Everything one document yields; the unit of the map stage and of caching."""
 
@@ -126,6 +141,8 @@ class Extraction:
     relations: tuple[RelationMention, ...]
     size: int = 0  # characters of text
     unread_amounts: tuple[UnreadAmount, ...] = ()
+    info: DocumentInfo | None = None
+    document_key: str = ""  # the mention of the document's own program (its title), where one was found
 
 
 @dataclass(frozen=True)
@@ -154,3 +171,4 @@ class Resolved:
     entities: tuple[Entity, ...]
     relations: tuple[Relation, ...]
     documents: tuple[Extraction, ...] = field(default=())
+    issuers: dict[str, tuple[str, ...]] = field(default_factory=dict)  # doc_id -> entity ids of its issuers

@@ -12,6 +12,7 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import lru_cache
 
 from .model import Amount, Entity, Extraction, Mention, Relation, Resolved, Source
@@ -84,8 +85,27 @@ def _unique_amounts(amounts: Iterable[Amount]) -> tuple[Amount, ...]:
     return tuple(sorted(set(amounts), key=lambda a: (a.yuan, a.text)))
 
 
+def merge_reposts(extractions: Iterable[Extraction]) -> list[Extraction]:
+    """One extraction per text: files holding the same text (a notice reposted on several sites,
+    a folder copied twice) are one document, whose other files are its ``copies``; their entities
+    and edges are not multiplied. The first file by name speaks for the text."""
+    kept: dict[str, Extraction] = {}
+    copies: dict[str, list[str]] = defaultdict(list)
+    ordered: list[Extraction] = []
+    for extraction in sorted(extractions, key=lambda e: e.doc_id):
+        digest = extraction.info.content_hash if extraction.info is not None else ""
+        if digest and digest in kept:
+            copies[digest].append(extraction.doc_id)
+            continue
+        if digest:
+            kept[digest] = extraction
+        ordered.append(extraction)
+    return [replace(e, info=replace(e.info, copies=tuple(copies[e.info.content_hash])))
+            if e.info is not None and copies.get(e.info.content_hash) else e for e in ordered]
+
+
 def resolve(extractions: Iterable[Extraction]) -> Resolved:
-    extractions = sorted(extractions, key=lambda e: e.doc_id)
+    extractions = merge_reposts(extractions)
     groups: dict[tuple[str, str, str], list[Mention]] = defaultdict(list)
     for extraction in extractions:
         for mention in extraction.mentions:
@@ -132,4 +152,7 @@ def resolve(extractions: Iterable[Extraction]) -> Resolved:
         Relation(s, p, o, _unique_sources(sources), _unique_amounts(amounts))
         for (s, p, o), (sources, amounts) in sorted(edges.items())
     )
-    return Resolved(tuple(entities), relations, tuple(extractions))
+    issuers = {e.doc_id: tuple(sorted({entity_of[(e.doc_id, key)] for key in e.info.issuers
+                                       if (e.doc_id, key) in entity_of}))
+               for e in extractions if e.info is not None and e.info.issuers}
+    return Resolved(tuple(entities), relations, tuple(extractions), issuers)

@@ -95,7 +95,9 @@ _P = {name: f"<{iri}>" for name, iri in {
     "endOffset": GG + "endOffset", "fileName": GG + "fileName", "title": DCTERMS + "title",
     "language": GG + "language", "subject": RDF + "subject", "predicate": RDF + "predicate",
     "object": RDF + "object", "Statement": RDF + "Statement", "MonetaryAmount": GG + "MonetaryAmount",
-    "Source": GG + "Source", "Document": GG + "Document",
+    "Source": GG + "Source", "Document": GG + "Document", "documentNumber": GG + "documentNumber",
+    "issuedBy": GG + "issuedBy", "issued": DCTERMS + "issued", "effectiveDate": GG + "effectiveDate",
+    "expiryDate": GG + "expiryDate", "contentHash": GG + "contentHash",
 }.items()}
 
 
@@ -129,8 +131,19 @@ def ntriples_lines(graph: nx.MultiDiGraph) -> Iterator[str]:
         node = _n(document_iri(document["doc_id"]))
         yield f"{node} {_TYPE} {_P['Document']} ."
         yield f"{node} {_P['fileName']} {_literal(document['doc_id'])} ."
+        for copy in document.get("copies", []):  # the same text, reposted: one document, several files
+            yield f"{node} {_P['fileName']} {_literal(copy)} ."
         yield f"{node} {_P['title']} {_literal(document['title'])} ."
         yield f"{node} {_P['language']} {_literal(document['language'])} ."
+        if document.get("number"):
+            yield f"{node} {_P['documentNumber']} {_literal(document['number'])} ."
+        for issuer in document.get("issuers", []):
+            yield f"{node} {_P['issuedBy']} {_n(entity_iri(issuer))} ."
+        for key, prop in (("issued", "issued"), ("effective", "effectiveDate"), ("expires", "expiryDate")):
+            if document.get(key):
+                yield f"{node} {_P[prop]} {_typed(document[key], 'date')} ."
+        if document.get("content_hash"):
+            yield f"{node} {_P['contentHash']} {_literal(document['content_hash'])} ."
     nodes = {entity_id: _n(entity_iri(entity_id)) for entity_id in graph.nodes}
     for entity_id, data in graph.nodes(data=True):
         node = nodes[entity_id]

@@ -12,6 +12,7 @@ from ..model import Document, Extraction, UnreadAmount
 from .amounts import unread_amounts
 from .chinese import extract_chinese
 from .english import extract_english
+from .metadata import describe
 from .sources import SentenceSources
 
 _EXTRACTORS = {"en": extract_english, "zh": extract_chinese}
@@ -26,6 +27,7 @@ def extract(document: Document, ner: str = "rules") -> Extraction:
     if ner not in ("rules", "model"):
         raise ValueError(f"unknown ner {ner!r}: rules or model")
     extraction = _with_unread_amounts(_extract(document), document)
+    extraction = replace(extraction, info=describe(document, extraction))
     if ner == "rules" or not any(s.language == "zh" for s in document.sentences):
         return extraction
     from .model_ner import model_mentions

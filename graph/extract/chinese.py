@@ -456,7 +456,7 @@ class ChineseExtractor:
             if not line or len(line) > 70 or paragraphs[sentence.paragraph] > 1 or re.search(r"[,，。;；]", line[:-1]):
                 continue  # a title is a line of its own, with no clause in it
             bare = re.sub(r"[(（][^()（）]{0,20}[)）]$", "", line.rstrip("。 "))
-            issued = re.search(r"印发《([^《》]{2,60})》", bare)
+            issued = re.search(r"印发《([^《》]{2,60})》", bare) or re.search(r"关于印发([^《》]{2,60})的通知$", bare)
             if issued:
                 title = _strip_quotes(issued.group(1))
                 return sentence.index, title, self.forms[sentence.index].find(issued.group(1))
@@ -937,7 +937,8 @@ class ChineseExtractor:
         for sentence in self.document.sentences:
             self._sentence(sentence)
         return Extraction(self.document.doc_id, self.document.title, "zh", self.jurisdiction,
-                          tuple(self.mentions), tuple(self.relations), len(self.document.text))
+                          tuple(self.mentions), tuple(self.relations), len(self.document.text),
+                          document_key=self.document_program.key if self.document_program is not None else "")
 
     def _source(self, sentence: Sentence) -> Source:
         return self._sources(sentence)

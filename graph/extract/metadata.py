@@ -1,0 +1,112 @@
+"""A document's own description: title, number (文号), issuing agencies and dates.
+
+A pure function of a Document and what its extractor found: the title is the document's own
+program where the extractor found one (its title line, or the 《…》 it issues), else the first
+line; the issuers are the agencies that extraction made responsible for that program; the number
+is a 文号 standing on a line of its own near the top; dates are read where documents state them:
+成文日期/发布日期 or the date under the signature (issued), 自…起施行 (effective), 有效期…年 or
+有效期至… (expires), and English dates in a dateline or the first lines ("Feb 7, 2025",
+"7 February 2025", read by python-dateutil). The content hash folds white space, so a repost of
+the same text is known as one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import date
+
+from dateutil import parser as dateparser
+from dateutil.relativedelta import relativedelta
+
+from ..model import Document, DocumentInfo, Extraction
+
+_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*第?\s*\d{1,4}\s*号")
+_ZH_DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_STATED_ISSUED = re.compile(r"(?:成文日期|发布日期|印发日期|发文日期)\s*[:：]?\s*")
+_EFFECTIVE = re.compile(r"自\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|发布之日|印发之日|公布之日)\s*起"
+                        r"(?:施行|实施|执行|生效)")
+_VALID_YEARS = re.compile(r"有效期(?:为|限)?\s*([一二三四五六七八九十两\d]{1,3})\s*年")
+_VALID_UNTIL = re.compile(r"有效期至\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)")
+_CN_NUMERALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_EN_DATE = re.compile(rf"\b(?:{_MONTHS}\s+\d{{1,2}},?\s+(?:19|20)\d{{2}}|\d{{1,2}}\s+{_MONTHS}\s+(?:19|20)\d{{2}}|"
+                      r"(?:19|20)\d{2}-\d{2}-\d{2})\b")
+_WHITE = re.compile(r"\s+")
+
+
+def content_hash(text: str) -> str:
+    """Of the text with white space folded: the same notice saved twice has one hash."""
+    return hashlib.sha1(_WHITE.sub(" ", text).strip().encode("utf-8")).hexdigest()[:16]
+
+
+def describe(document: Document, extraction: Extraction) -> DocumentInfo:
+    by_key = {m.key: m for m in extraction.mentions}
+    program = by_key.get(extraction.document_key)
+    title = program.name if program is not None else document.title
+    by_name: dict[str, str] = {}  # one mention per issuing agency (the title's and the signature's are one)
+    for relation in extraction.relations if program else ():
+        subject = by_key.get(relation.subject)
+        if relation.object == extraction.document_key and relation.predicate == "responsibleFor" \
+                and subject is not None and subject.cls == "Agency":
+            by_name.setdefault(subject.name, subject.key)
+    issuers = tuple(by_name[name] for name in sorted(by_name))
+    lines = [line.strip() for line in document.text.splitlines() if line.strip()]
+    head, tail = lines[:8], lines[-8:]
+    number = next((m.group().replace(" ", "") for line in head if (m := _NUMBER.search(line))
+                   and len(line) <= len(m.group()) + 4), "")
+    issued = _issued(document.text, tail, head, document.language)
+    effective = _effective(document.text, issued)
+    return DocumentInfo(title=title, number=number, issuers=issuers, issued=issued, effective=effective,
+                        expires=_expires(document.text, effective or issued), content_hash=content_hash(document.text))
+
+
+def _zh_date(match: re.Match[str]) -> str:
+    try:
+        return date(int(match.group(1)), int(match.group(2)), int(match.group(3))).isoformat()
+    except ValueError:  # 2月30日: no such day
+        return ""
+
+
+def _issued(text: str, tail: list[str], head: list[str], language: str) -> str:
+    stated = _STATED_ISSUED.search(text)
+    if stated:
+        found = _ZH_DATE.match(text, stated.end())
+        if found and _zh_date(found):
+            return _zh_date(found)
+    for line in reversed(tail):  # the date under the signature, on a line of its own
+        found = _ZH_DATE.fullmatch(line)
+        if found and _zh_date(found):
+            return _zh_date(found)
+    if language == "en":
+        for line in head:
+            found = _EN_DATE.search(line)
+            if found:
+                try:
+                    return dateparser.parse(found.group(), fuzzy=False).date().isoformat()
+                except (ValueError, OverflowError):
+                    continue
+    return ""
+
+
+def _effective(text: str, issued: str) -> str:
+    found = _EFFECTIVE.search(text)
+    if found is None:
+        return ""
+    exact = _ZH_DATE.fullmatch(found.group(1).replace(" ", ""))
+    return _zh_date(exact) if exact else issued  # 自发布之日起施行: the day it was issued
+
+
+def _expires(text: str, start: str) -> str:
+    until = _VALID_UNTIL.search(text)
+    if until:
+        exact = _ZH_DATE.fullmatch(until.group(1).replace(" ", ""))
+        if exact:
+            return _zh_date(exact)
+    years = _VALID_YEARS.search(text)
+    if years and start:
+        written = years.group(1)
+        count = int(written) if written.isdigit() else _CN_NUMERALS.get(written, 0)
+        if count:
+            return (date.fromisoformat(start) + relativedelta(years=count) - relativedelta(days=1)).isoformat()
+    return ""

@@ -1,0 +1,94 @@
+"""A document's own description: title, number, issuers and dates; reposts merged."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import SHARED, extract_text
+
+from graph.build import build
+
+NOTICE = """南阳市人民政府办公室关于印发南阳市氢能产业发展若干措施的通知
+宛政办〔2024〕12号
+各县（市、区）人民政府，市人民政府各部门：
+《南阳市氢能产业发展若干措施》已经市政府同意，现印发给你们，请认真贯彻执行。
+本措施自2024年4月1日起施行，有效期3年。
+南阳市人民政府办公室
+2024年3月15日
+"""
+
+
+def describe(text: str, name: str = "doc.txt"):
+    extraction = extract_text(text, name)
+    by_key = {m.key: m for m in extraction.mentions}
+    return extraction.info, [by_key[k].name for k in extraction.info.issuers]
+
+
+def test_a_notice_s_title_number_issuer_and_dates() -> None:
+    info, issuers = describe(NOTICE, "ny.txt")
+    assert info.title == "南阳市氢能产业发展若干措施"  # the document it issues: 关于印发《…》的通知
+    assert info.number == "宛政办〔2024〕12号"
+    assert issuers == ["南阳市人民政府办公室"]  # the signature and the title's issuer
+    assert (info.issued, info.effective, info.expires) == ("2024-03-15", "2024-04-01", "2027-03-31")
+
+
+def test_dates_stated_outright_and_in_english() -> None:
+    info, _ = describe("关于开展企业入库工作的通知\n成文日期：2023年7月10日\n本通知自发布之日起施行，有效期至2025年12月31日。\n")
+    assert (info.issued, info.effective, info.expires) == ("2023-07-10", "2023-07-10", "2025-12-31")
+    info, _ = describe("Hefei opens a quantum lab\n\nHEFEI, CHINA - Feb 7, 2025 - The city opened a lab.\n", "en.txt")
+    assert info.issued == "2025-02-07"
+    info, _ = describe("A release\n\nSHENZHEN, 7 February 2025 - The commission met.\n", "en2.txt")
+    assert info.issued == "2025-02-07"
+
+
+def test_reposts_are_one_document_and_multiply_nothing(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    for site in ("site_a", "site_b", "site_c"):
+        (docs / site).mkdir(parents=True)
+    (docs / "site_a" / "notice.txt").write_text(NOTICE, encoding="utf-8")
+    (docs / "site_b" / "notice.txt").write_text(NOTICE.replace("\n", "\n\n"), encoding="utf-8")  # other spacing
+    (docs / "site_c" / "copy.txt").write_text(NOTICE, encoding="utf-8")
+    single = tmp_path / "single"
+    single.mkdir()
+    (single / "notice.txt").write_text(NOTICE, encoding="utf-8")
+    three, one = build([docs], tmp_path / "three", workers=1), build([single], tmp_path / "one", workers=1)
+    assert (three.entities, three.relations) == (one.entities, one.relations)
+    document = three.graph.graph["documents"][0]
+    assert len(three.graph.graph["documents"]) == 1 and sorted(document["copies"]) == [
+        "site_b/notice.txt", "site_c/copy.txt"]
+    turtle = (tmp_path / "three" / "graph.ttl").read_text(encoding="utf-8")
+    assert '"site_c/copy.txt"' in turtle and "宛政办〔2024〕12号" in turtle and '"2024-03-15"^^xsd:date' in turtle
+    assert "gg:issuedBy" in turtle
+
+
+@pytest.mark.skipif(not (SHARED / "corpus").is_dir(), reason="../shared/corpus is not beside this clone")
+def test_eighty_copies_of_the_corpus_are_the_corpus(tmp_path: Path) -> None:
+    import shutil
+
+    copies = tmp_path / "copies"
+    for n in range(80):
+        shutil.copytree(SHARED / "corpus", copies / f"copy{n:02}")
+    many, one = build([copies], tmp_path / "many"), build([SHARED / "corpus"], tmp_path / "one", workers=1)
+    assert (many.entities, many.relations) == (one.entities, one.relations)
+
+
+@pytest.mark.skipif(not (SHARED / "devcorpus").is_dir(), reason="../shared/devcorpus is not beside this clone")
+def test_devcorpus_issuers_and_dates() -> None:
+    from graph.documents import read_document
+    from graph.extract import extract
+
+    def read(prefix: str):
+        path = next((SHARED / "devcorpus").glob(f"{prefix}_*.txt"))
+        extraction = extract(read_document(path, path.name))
+        by_key = {m.key: m for m in extraction.mentions}
+        return extraction.info, [by_key[k].name for k in extraction.info.issuers]
+
+    info, issuers = read("zh_003")  # 商务部关于公布…名单的通知
+    assert issuers == ["商务部"]
+    info, issuers = read("zh_026")  # the bureau's line over the title
+    assert issuers == ["成都高新区科技与新经济发展局"] and info.title == "关于开展2017年度新经济企业入库工作的通知"
+    info, _ = read("zh_010")
+    assert info.expires == "2025-12-31"  # 有效期至2025年12月31日
+    info, _ = read("en_005")  # a newswire dateline
+    assert info.issued == "2026-07-09"
