@@ -126,6 +126,7 @@ class DocumentInfo:
     effective: str = ""  # the date it takes effect (自…起施行)
     expires: str = ""  # the date it lapses (有效期…年, 有效期至…)
     content_hash: str = ""  # of the text with white space folded: the same text read twice is one document
+    places: tuple[str, ...] = ()  # the names of the places it speaks for, in both languages: 浙江省, Zhejiang
     copies: tuple[str, ...] = ()  # other files holding the same text (reposts)
 
 

@@ -97,7 +97,7 @@ _P = {name: f"<{iri}>" for name, iri in {
     "object": RDF + "object", "Statement": RDF + "Statement", "MonetaryAmount": GG + "MonetaryAmount",
     "Source": GG + "Source", "Document": GG + "Document", "documentNumber": GG + "documentNumber",
     "issuedBy": GG + "issuedBy", "issued": DCTERMS + "issued", "effectiveDate": GG + "effectiveDate",
-    "expiryDate": GG + "expiryDate", "contentHash": GG + "contentHash",
+    "expiryDate": GG + "expiryDate", "contentHash": GG + "contentHash", "jurisdictionName": GG + "jurisdictionName",
 }.items()}
 
 
@@ -142,6 +142,8 @@ def ntriples_lines(graph: nx.MultiDiGraph) -> Iterator[str]:
         for key, prop in (("issued", "issued"), ("effective", "effectiveDate"), ("expires", "expiryDate")):
             if document.get(key):
                 yield f"{node} {_P[prop]} {_typed(document[key], 'date')} ."
+        for name in document.get("places", []):
+            yield f"{node} {_P['jurisdictionName']} {_literal(name, script_language(name))} ."
         if document.get("content_hash"):
             yield f"{node} {_P['contentHash']} {_literal(document['content_hash'])} ."
     nodes = {entity_id: _n(entity_iri(entity_id)) for entity_id in graph.nodes}

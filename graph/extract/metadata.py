@@ -20,6 +20,7 @@ from dateutil import parser as dateparser
 from dateutil.relativedelta import relativedelta
 
 from ..model import Document, DocumentInfo, Extraction
+from .gazetteer import gazetteer
 
 _NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*第?\s*\d{1,4}\s*号")
 _ZH_DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -58,7 +59,21 @@ def describe(document: Document, extraction: Extraction) -> DocumentInfo:
     issued = _issued(document.text, tail, head, document.language)
     effective = _effective(document.text, issued)
     return DocumentInfo(title=title, number=number, issuers=issuers, issued=issued, effective=effective,
-                        expires=_expires(document.text, effective or issued), content_hash=content_hash(document.text))
+                        expires=_expires(document.text, effective or issued), content_hash=content_hash(document.text),
+                        places=_place_names(extraction))
+
+
+def _place_names(extraction: Extraction) -> tuple[str, ...]:
+    """The jurisdiction's places by every name a query may use: 浙江省, 浙江, Zhejiang."""
+    divisions = gazetteer()
+    names: set[str] = set()
+    for short in filter(None, (extraction.jurisdiction.province, extraction.jurisdiction.city,
+                               extraction.jurisdiction.district, extraction.jurisdiction.county)):
+        found = divisions.one(short) or next(iter(divisions.by_english.get(short.lower(), ())), None)
+        names.add(short)
+        if found is not None:
+            names.update((found.name, found.short, found.english))
+    return tuple(sorted(names))
 
 
 def _zh_date(match: re.Match[str]) -> str:

@@ -92,3 +92,37 @@ def test_devcorpus_issuers_and_dates() -> None:
     assert info.expires == "2025-12-31"  # 有效期至2025年12月31日
     info, _ = read("en_005")  # a newswire dateline
     assert info.issued == "2026-07-09"
+
+
+ZHEJIANG = """浙江省人民政府办公厅关于印发浙江省数字经济创新提质若干措施的通知
+浙政办发〔2023〕12号
+各市、县（市、区）人民政府，省政府直属各单位：
+一、设立数字经济专项行动。省财政厅向杭州市数字经济研究院补助500万元。
+浙江省人民政府办公厅
+2023年5月8日
+"""
+
+
+def test_named_queries_ask_for_programs_since_a_date_and_funding_by_year(tmp_path: Path) -> None:
+    from graph.query import bind, load_store, query_text, run_query
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "zj.txt").write_text(ZHEJIANG, encoding="utf-8")
+    (docs / "ny.txt").write_text(NOTICE, encoding="utf-8")
+    result = build([docs], tmp_path / "out", workers=1)
+    store = load_store(result.output)
+
+    def rows(name: str, *pairs: str) -> list[dict]:
+        table = run_query(store, bind(query_text(name), list(pairs)))
+        return [dict(zip(table.columns, row, strict=True)) for row in table.rows]
+
+    since = rows("programs-since", "place=Zhejiang", "since=2023-01-01")
+    assert {r["program"] for r in since} == {"浙江省数字经济创新提质若干措施", "设立数字经济专项行动"}
+    assert rows("programs-since", "place=浙江省", "since=2023-06-01") == []  # issued 2023-05-08
+    assert {r["program"] for r in rows("programs-since", "place=南阳", "since=2024-01-01")} >= {
+        "南阳市氢能产业发展若干措施"}
+    assert rows("funding-by-year") == [{"year": "2023", "total_yuan": "5000000", "edges": "1"}]
+    issuer = run_query(store, "SELECT ?label WHERE { ?d gg:documentNumber \"浙政办发〔2023〕12号\" ; "
+                              "gg:issuedBy/rdfs:label ?label }")
+    assert issuer.rows == [["浙江省人民政府办公厅"]]
