@@ -51,6 +51,8 @@ def describe(document: Document, extraction: Extraction) -> DocumentInfo:
         if relation.object == extraction.document_key and relation.predicate == "responsibleFor" \
                 and subject is not None and subject.cls == "Agency":
             by_name.setdefault(subject.name, subject.key)
+    if not by_name and document.language == "en":  # "Notice of the General Office of X on …": X issued it
+        by_name = _english_issuers(document, extraction)
     issuers = tuple(by_name[name] for name in sorted(by_name))
     lines = [line.strip() for line in document.text.splitlines() if line.strip()]
     head, tail = lines[:8], lines[-8:]
@@ -74,6 +76,35 @@ def _place_names(extraction: Extraction) -> tuple[str, ...]:
         if found is not None:
             names.update((found.name, found.short, found.english))
     return tuple(sorted(names))
+
+
+_EN_TITLE_ISSUER = re.compile(r"^\W*(?:Notice|Circular|Opinions?|Measures|Decision|Announcement|Plan|Guidelines?)\s+"
+                              r"(?:of|by|from)\s+(?:the\s+)?(?P<issuer>.+?)\s+(?:on|about|regarding|concerning|for)\s")
+_EN_ISSUED_BY = re.compile(r"\b(?:issued|released|promulgated|published|unveiled|rolled out)\b")
+
+
+def _english_issuers(document: Document, extraction: Extraction) -> dict[str, str]:
+    """The agencies a title names as issuing ("Notice of the General Office of the Hebi Municipal People's
+    Government on …"), or that a first sentence has issue the document ("X issued …")."""
+    found: dict[str, str] = {}
+    first = document.sentences[0] if document.sentences else None
+    if first is None:
+        return found
+    title = _EN_TITLE_ISSUER.match(first.text)
+    if title:
+        span = (first.start + title.start("issuer"), first.start + title.end("issuer"))
+    else:
+        lead = document.sentences[1] if len(document.sentences) > 1 else first
+        verb = _EN_ISSUED_BY.search(lead.text)
+        if verb is None:
+            return found
+        span = (lead.start, lead.start + verb.start())
+    agencies = [m for m in extraction.mentions if m.cls == "Agency" and span[0] <= m.start and m.end <= span[1]]
+    for mention in agencies:  # the outermost names: not the government inside "General Office of the … Government"
+        if not any(o is not mention and o.start <= mention.start and mention.end <= o.end
+                   and (o.end - o.start) > (mention.end - mention.start) for o in agencies):
+            found.setdefault(mention.name, mention.key)
+    return found
 
 
 def _zh_date(match: re.Match[str]) -> str:

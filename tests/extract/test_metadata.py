@@ -126,3 +126,12 @@ def test_named_queries_ask_for_programs_since_a_date_and_funding_by_year(tmp_pat
     issuer = run_query(store, "SELECT ?label WHERE { ?d gg:documentNumber \"浙政办发〔2023〕12号\" ; "
                               "gg:issuedBy/rdfs:label ?label }")
     assert issuer.rows == [["浙江省人民政府办公厅"]]
+
+
+def test_english_issuers_from_the_title_or_the_lead() -> None:
+    info, issuers = describe("Notice of the General Office of the Hebi Municipal People's Government on Printing "
+                             "the Measures\n\nThe measures are printed.\n", "hebi.txt")
+    assert issuers == ["General Office of the Hebi Municipal People's Government"]
+    info, issuers = describe("Shanghai rolls out AI measures\n\nThe Shanghai Municipal People's Government issued "
+                             "measures on Feb 7, 2025 to support AI.\n", "sh.txt")
+    assert issuers == ["Shanghai Municipal People's Government"]
