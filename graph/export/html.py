@@ -115,10 +115,20 @@ def page_data(graph: nx.MultiDiGraph, max_nodes: int = DEFAULT_MAX_NODES) -> dic
                       "sources": sources(data["sources"]), "sourceCount": len(data["sources"])})
         adjacency.setdefault(subject, []).append(edge_id)
         adjacency.setdefault(obj, []).append(edge_id)
-    return {"nodes": nodes, "edges": edges, "adjacency": adjacency, "documents": list(documents),
+    described = {d["doc_id"]: d for d in graph.graph.get("documents", [])}
+    return {"nodes": nodes, "edges": edges, "adjacency": adjacency,
+            "documents": [_document_line(graph, name, described.get(name, {})) for name in documents],
             "sentences": list(sentences), "options": _options(len(shown)),
             "classes": {c: {"colour": colour, "shape": shape} for c, (colour, shape) in CLASS_STYLE.items()},
             "properties": EDGE_COLOUR}
+
+
+def _document_line(graph: nx.MultiDiGraph, name: str, document: dict) -> str:
+    """A source's document as the side panel shows it: file, title, number, date, issuers."""
+    issuers = "、".join(graph.nodes[i]["label"] for i in document.get("issuers", []) if i in graph.nodes)
+    details = [document.get("title", ""), document.get("number", ""), document.get("issued", ""),
+               f"issued by {issuers}" if issuers else ""]
+    return " · ".join([name, *(d for d in details if d and d != name)])
 
 
 def _script_json(value: object) -> str:

@@ -74,8 +74,13 @@ def render_report(graph: nx.MultiDiGraph, failures: list[ReadFailure], title: st
     else:
         lines.append("None: every sum of money stated was read as an exact yuan figure.")
 
-    lines += ["", "## Documents", "", "| document | language | title |", "|---|---|---|"]
-    lines += [f"| {_cell(d['doc_id'])} | {d['language']} | {_cell(d['title'][:100])} |" for d in documents]
+    lines += ["", "## Documents", "", "| document | language | title | number | issued | issued by | copies |",
+              "|---|---|---|---|---|---|---:|"]
+    for d in documents:
+        issuers = "; ".join(graph.nodes[i]["label"] for i in d.get("issuers", []) if i in graph.nodes)
+        lines.append(f"| {_cell(d['doc_id'])} | {d['language']} | {_cell(d['title'][:100])} | "
+                     f"{_cell(d.get('number', ''))} | {d.get('issued', '')} | {_cell(issuers)} | "
+                     f"{len(d.get('copies', []))} |")
     lines += ["", "## Documents that failed", ""]
     if failures:
         lines += ["| file | reason |", "|---|---|"]

@@ -135,3 +135,17 @@ def test_english_issuers_from_the_title_or_the_lead() -> None:
     info, issuers = describe("Shanghai rolls out AI measures\n\nThe Shanghai Municipal People's Government issued "
                              "measures on Feb 7, 2025 to support AI.\n", "sh.txt")
     assert issuers == ["Shanghai Municipal People's Government"]
+
+
+def test_the_report_and_the_explorer_show_each_document_s_title_number_date_and_issuer(tmp_path: Path) -> None:
+    from graph.export.html import page_data
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "zj.txt").write_text(ZHEJIANG, encoding="utf-8")
+    result = build([docs], tmp_path / "out", workers=1)
+    report = (result.output / "report.md").read_text(encoding="utf-8")
+    assert "| zj.txt | zh | 浙江省数字经济创新提质若干措施 | 浙政办发〔2023〕12号 | 2023-05-08 | 浙江省人民政府办公厅 | 0 |" \
+        in report
+    assert page_data(result.graph)["documents"] == [
+        "zj.txt · 浙江省数字经济创新提质若干措施 · 浙政办发〔2023〕12号 · 2023-05-08 · issued by 浙江省人民政府办公厅"]
