@@ -129,7 +129,7 @@ def build_graph(paths: Iterable[Path], workers: int | None = None,
     files = find_files(roots)
     missing = [str(p) for p in roots if not p.exists()]
     if not files:
-        raise BuildError(f"no documents (.txt, .md, .html) found under: {', '.join(map(str, roots))}"
+        raise BuildError(f"no documents found under: {', '.join(map(str, roots))}"
                          + (f" (missing: {', '.join(missing)})" if missing else ""))
     seconds: dict[str, float] = {}
     started = time.perf_counter()

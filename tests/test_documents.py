@@ -47,8 +47,16 @@ def test_language_and_recursive_discovery(tmp_path: Path) -> None:
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "one.md").write_text("x")
     (tmp_path / "two.txt").write_text("x")
-    (tmp_path / "skip.pdf").write_text("x")
-    assert [p.name for p in find_files([tmp_path])] == ["one.md", "two.txt"]
+    (tmp_path / "three.pdf").write_text("x")  # every file is found; one that cannot be read fails by name
+    (tmp_path / ".hidden.txt").write_text("x")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "config.txt").write_text("x")
+    (tmp_path / "~$draft.docx").write_bytes(b"lock")
+    (tmp_path / "old-build").mkdir()
+    (tmp_path / "old-build" / "manifest.json").write_text('{"generator": "govgraph"}')
+    (tmp_path / "old-build" / "report.md").write_text("x")
+    assert [p.name for p in find_files([tmp_path])] == ["one.md", "three.pdf", "two.txt"]
+    assert find_files([tmp_path / ".hidden.txt"]) == [tmp_path / ".hidden.txt"]  # named on its own: read
     assert detect_language("郑州市财政局") == "zh"
     assert detect_language("Hebi Municipal Finance Bureau") == "en"
 
