@@ -30,7 +30,9 @@ def make_corpus(source: Path, target: Path, megabytes: float) -> int:
         for path in files:
             # each copy gets a line of its own, so builds treat the copies as distinct documents
             # (identical texts are merged as reposts, which would measure nothing)
-            data = path.read_bytes() + f"\n\ncopy {copy:05}\n".encode()
+            lines = path.read_bytes().split(b"\n")  # the mark goes mid-text: the body, not header or footer
+            middle = len(lines) // 2
+            data = b"\n".join([*lines[:middle], f"copy {copy:05}".encode(), *lines[middle:]])
             (target / f"{copy:05}_{path.name}").write_bytes(data)
             total += len(data)
         copy += 1

@@ -25,7 +25,8 @@ def _described(extraction: Extraction, issuers: tuple[str, ...]) -> dict:
         return {}
     described = {"title": info.title, "number": info.number, "issued": info.issued, "effective": info.effective,
                  "expires": info.expires, "content_hash": info.content_hash, "copies": list(info.copies),
-                 "issuers": list(issuers), "places": list(info.places)}
+                 "issuers": list(issuers), "places": list(info.places),
+                 "near_duplicates": list(info.near_duplicates)}
     return {k: v for k, v in described.items() if v}
 
 

@@ -127,6 +127,9 @@ class DocumentInfo:
     expires: str = ""  # the date it lapses (有效期…年, 有效期至…)
     content_hash: str = ""  # of the text with white space folded: the same text read twice is one document
     places: tuple[str, ...] = ()  # the names of the places it speaks for, in both languages: 浙江省, Zhejiang
+    body_hash: str = ""  # of the text without its first and last lines (site headers, footers)
+    signature: tuple[int, ...] = ()  # MinHash of its character shingles: near-duplicates are found by it
+    near_duplicates: tuple[str, ...] = ()  # other documents of nearly the same text (reported, kept)
     copies: tuple[str, ...] = ()  # other files holding the same text (reposts)
 
 

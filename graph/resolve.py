@@ -89,19 +89,48 @@ def merge_reposts(extractions: Iterable[Extraction]) -> list[Extraction]:
     """One extraction per text: files holding the same text (a notice reposted on several sites,
     a folder copied twice) are one document, whose other files are its ``copies``; their entities
     and edges are not multiplied. The first file by name speaks for the text."""
-    kept: dict[str, Extraction] = {}
+    kept: dict[str, str] = {}  # content or body hash -> the doc_id that speaks for it
     copies: dict[str, list[str]] = defaultdict(list)
     ordered: list[Extraction] = []
     for extraction in sorted(extractions, key=lambda e: e.doc_id):
-        digest = extraction.info.content_hash if extraction.info is not None else ""
-        if digest and digest in kept:
-            copies[digest].append(extraction.doc_id)
+        info = extraction.info
+        hashes = [h for h in (info.content_hash, info.body_hash) if h] if info is not None else []
+        first = next((kept[h] for h in hashes if h in kept), None)
+        if first is not None:  # the same text, or the same body under another site's header and footer
+            copies[first].append(extraction.doc_id)
             continue
-        if digest:
-            kept[digest] = extraction
+        kept.update((h, extraction.doc_id) for h in hashes)
         ordered.append(extraction)
-    return [replace(e, info=replace(e.info, copies=tuple(copies[e.info.content_hash])))
-            if e.info is not None and copies.get(e.info.content_hash) else e for e in ordered]
+    merged = [replace(e, info=replace(e.info, copies=tuple(copies[e.doc_id]))) if copies.get(e.doc_id) else e
+              for e in ordered]
+    return _mark_near_duplicates(merged)
+
+
+#: Jaccard similarity of shingles at which two documents are reported as near-duplicates.
+NEAR_DUPLICATE = 0.8
+
+
+def _mark_near_duplicates(extractions: list[Extraction]) -> list[Extraction]:
+    """Documents of nearly the same text (edited reposts, versions) found by MinHash LSH (datasketch):
+    reported on each document, not merged, since their bodies differ."""
+    from datasketch import MinHash, MinHashLSH
+
+    from .extract.metadata import MINHASH_SCHEME
+
+    signed = [e for e in extractions if e.info is not None and e.info.signature]
+    if len(signed) < 2:
+        return extractions
+    index = MinHashLSH(threshold=NEAR_DUPLICATE, num_perm=len(signed[0].info.signature))
+    hashes = {}
+    for extraction in signed:
+        hashes[extraction.doc_id] = MinHash(num_perm=len(extraction.info.signature), seed=1,
+                                            hashvalues=extraction.info.signature, scheme=MINHASH_SCHEME)
+        index.insert(extraction.doc_id, hashes[extraction.doc_id])
+    near = {doc_id: tuple(sorted(other for other in index.query(hashed) if other != doc_id
+                                 and hashed.jaccard(hashes[other]) >= NEAR_DUPLICATE))
+            for doc_id, hashed in hashes.items()}
+    return [replace(e, info=replace(e.info, near_duplicates=near[e.doc_id])) if near.get(e.doc_id) else e
+            for e in extractions]
 
 
 def resolve(extractions: Iterable[Extraction]) -> Resolved:

@@ -149,3 +149,17 @@ def test_the_report_and_the_explorer_show_each_document_s_title_number_date_and_
         in report
     assert page_data(result.graph)["documents"] == [
         "zj.txt · 浙江省数字经济创新提质若干措施 · 浙政办发〔2023〕12号 · 2023-05-08 · issued by 浙江省人民政府办公厅"]
+
+
+def test_a_repost_under_another_site_s_header_merges_and_an_edited_version_is_reported(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    body = "\n".join(NOTICE.splitlines())
+    (docs / "a.txt").write_text("首页 > 政务公开 > 通知公告\n" + body + "\n版权所有：某某网站\n", encoding="utf-8")
+    (docs / "b.txt").write_text("网站导航 | 无障碍\n" + body + "\n主办单位：另一网站\n", encoding="utf-8")
+    edited = body.replace("请认真贯彻执行。", "请认真抓好落实。")  # a version with one sentence reworded
+    (docs / "c.txt").write_text("首页 > 政务公开 > 通知公告\n" + edited + "\n版权所有：某某网站\n", encoding="utf-8")
+    result = build([docs], tmp_path / "out", workers=1)
+    documents = {d["doc_id"]: d for d in result.graph.graph["documents"]}
+    assert set(documents) == {"a.txt", "c.txt"} and documents["a.txt"]["copies"] == ["b.txt"]  # same body
+    assert documents["c.txt"]["near_duplicates"] == ["a.txt"] and documents["a.txt"]["near_duplicates"] == ["c.txt"]
