@@ -26,7 +26,7 @@ def _described(extraction: Extraction, issuers: tuple[str, ...]) -> dict:
     described = {"title": info.title, "number": info.number, "issued": info.issued, "effective": info.effective,
                  "expires": info.expires, "content_hash": info.content_hash, "copies": list(info.copies),
                  "issuers": list(issuers), "places": list(info.places),
-                 "near_duplicates": list(info.near_duplicates)}
+                 "near_duplicates": list(info.near_duplicates), "replaces": list(info.replaces)}
     return {k: v for k, v in described.items() if v}
 
 

@@ -130,6 +130,8 @@ class DocumentInfo:
     body_hash: str = ""  # of the text without its first and last lines (site headers, footers)
     signature: tuple[int, ...] = ()  # MinHash of its character shingles: near-duplicates are found by it
     near_duplicates: tuple[str, ...] = ()  # other documents of nearly the same text (reported, kept)
+    repealed_titles: tuple[str, ...] = ()  # 原《X》同时废止: titles of documents this one repeals
+    replaces: tuple[str, ...] = ()  # earlier versions it replaces (same title, earlier date; or repealed)
     copies: tuple[str, ...] = ()  # other files holding the same text (reposts)
 
 

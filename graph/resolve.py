@@ -103,7 +103,32 @@ def merge_reposts(extractions: Iterable[Extraction]) -> list[Extraction]:
         ordered.append(extraction)
     merged = [replace(e, info=replace(e.info, copies=tuple(copies[e.doc_id]))) if copies.get(e.doc_id) else e
               for e in ordered]
-    return _mark_near_duplicates(merged)
+    return _mark_versions(_mark_near_duplicates(merged))
+
+
+def _mark_versions(extractions: list[Extraction]) -> list[Extraction]:
+    """A later version replaces an earlier one: the same title issued on a later date, or a document
+    that repeals another by its title (原《X》同时废止). Both stay in the graph."""
+    by_title: dict[str, list[Extraction]] = defaultdict(list)
+    for extraction in extractions:
+        if extraction.info is not None and extraction.info.title and extraction.document_key:
+            by_title[_strip_title(extraction.info.title)].append(extraction)
+    replaces: dict[str, set[str]] = defaultdict(set)
+    for versions in by_title.values():
+        dated = sorted((e for e in versions if e.info.issued), key=lambda e: (e.info.issued, e.doc_id))
+        for earlier, later in zip(dated, dated[1:], strict=False):
+            if later.info.issued > earlier.info.issued:
+                replaces[later.doc_id].add(earlier.doc_id)
+    for extraction in extractions:
+        for title in extraction.info.repealed_titles if extraction.info is not None else ():
+            replaces[extraction.doc_id].update(e.doc_id for e in by_title.get(_strip_title(title), ())
+                                               if e.doc_id != extraction.doc_id)
+    return [replace(e, info=replace(e.info, replaces=tuple(sorted(replaces[e.doc_id]))))
+            if replaces.get(e.doc_id) else e for e in extractions]
+
+
+def _strip_title(title: str) -> str:
+    return re.sub(r"[《》“”\s]", "", title)
 
 
 #: Jaccard similarity of shingles at which two documents are reported as near-duplicates.

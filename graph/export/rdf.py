@@ -98,6 +98,7 @@ _P = {name: f"<{iri}>" for name, iri in {
     "Source": GG + "Source", "Document": GG + "Document", "documentNumber": GG + "documentNumber",
     "issuedBy": GG + "issuedBy", "issued": DCTERMS + "issued", "effectiveDate": GG + "effectiveDate",
     "expiryDate": GG + "expiryDate", "contentHash": GG + "contentHash", "jurisdictionName": GG + "jurisdictionName",
+    "nearDuplicateOf": GG + "nearDuplicateOf", "replaces": GG + "replaces",
 }.items()}
 
 
@@ -142,6 +143,10 @@ def ntriples_lines(graph: nx.MultiDiGraph) -> Iterator[str]:
         for key, prop in (("issued", "issued"), ("effective", "effectiveDate"), ("expires", "expiryDate")):
             if document.get(key):
                 yield f"{node} {_P[prop]} {_typed(document[key], 'date')} ."
+        for other in document.get("near_duplicates", []):
+            yield f"{node} {_P['nearDuplicateOf']} {_n(document_iri(other))} ."
+        for earlier in document.get("replaces", []):
+            yield f"{node} {_P['replaces']} {_n(document_iri(earlier))} ."
         for name in document.get("places", []):
             yield f"{node} {_P['jurisdictionName']} {_literal(name, script_language(name))} ."
         if document.get("content_hash"):

@@ -74,13 +74,14 @@ def render_report(graph: nx.MultiDiGraph, failures: list[ReadFailure], title: st
     else:
         lines.append("None: every sum of money stated was read as an exact yuan figure.")
 
-    lines += ["", "## Documents", "", "| document | language | title | number | issued | issued by | copies |",
-              "|---|---|---|---|---|---|---:|"]
+    lines += ["", "## Documents", "", "| document | language | title | number | issued | issued by | copies | "
+              "replaces | near duplicates |", "|---|---|---|---|---|---|---:|---|---|"]
     for d in documents:
         issuers = "; ".join(graph.nodes[i]["label"] for i in d.get("issuers", []) if i in graph.nodes)
         lines.append(f"| {_cell(d['doc_id'])} | {d['language']} | {_cell(d['title'][:100])} | "
                      f"{_cell(d.get('number', ''))} | {d.get('issued', '')} | {_cell(issuers)} | "
-                     f"{len(d.get('copies', []))} |")
+                     f"{len(d.get('copies', []))} | {_cell(', '.join(d.get('replaces', [])))} | "
+                     f"{_cell(', '.join(d.get('near_duplicates', [])))} |")
     lines += ["", "## Documents that failed", ""]
     if failures:
         lines += ["| file | reason |", "|---|---|"]

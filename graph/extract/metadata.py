@@ -33,6 +33,7 @@ _EFFECTIVE = re.compile(r"自\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\
 _VALID_YEARS = re.compile(r"有效期(?:为|限)?\s*([一二三四五六七八九十两\d]{1,3})\s*年")
 _VALID_UNTIL = re.compile(r"有效期至\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)")
 _CN_NUMERALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_REPEALS = re.compile(r"原?《([^《》]{2,80})》[^。；;]{0,20}?(?:同时|即行|予以)?(?:废止|停止执行|不再执行)")
 _MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _EN_DATE = re.compile(rf"\b(?:{_MONTHS}\s+\d{{1,2}},?\s+(?:19|20)\d{{2}}|\d{{1,2}}\s+{_MONTHS}\s+(?:19|20)\d{{2}}|"
                       r"(?:19|20)\d{2}-\d{2}-\d{2})\b")
@@ -66,6 +67,8 @@ def describe(document: Document, extraction: Extraction) -> DocumentInfo:
     return DocumentInfo(title=title, number=number, issuers=issuers, issued=issued, effective=effective,
                         expires=_expires(document.text, effective or issued), content_hash=content_hash(document.text),
                         places=_place_names(extraction), body_hash=_body_hash(lines),
+                        repealed_titles=tuple(dict.fromkeys(m.group(1).strip() for m in _REPEALS.finditer(
+                            document.text))),
                         signature=signature(document.text))
 
 

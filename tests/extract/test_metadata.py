@@ -163,3 +163,20 @@ def test_a_repost_under_another_site_s_header_merges_and_an_edited_version_is_re
     documents = {d["doc_id"]: d for d in result.graph.graph["documents"]}
     assert set(documents) == {"a.txt", "c.txt"} and documents["a.txt"]["copies"] == ["b.txt"]  # same body
     assert documents["c.txt"]["near_duplicates"] == ["a.txt"] and documents["a.txt"]["near_duplicates"] == ["c.txt"]
+
+
+def test_a_later_version_and_a_repealing_document_replace_the_earlier(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    old = NOTICE.replace("宛政办〔2024〕12号", "宛政办〔2021〕3号").replace("2024年3月15日", "2021年2月1日")
+    old = old.replace("本措施自2024年4月1日起施行，有效期3年。", "本措施自印发之日起施行。各县区要抓好落实。")
+    (docs / "2021.txt").write_text(old, encoding="utf-8")
+    (docs / "2024.txt").write_text(NOTICE, encoding="utf-8")
+    (docs / "repeal.txt").write_text("南阳市人民政府关于印发南阳市新能源产业发展办法的通知\n各县（市、区）人民政府：\n"
+                                     "现印发给你们，请遵照执行。原《南阳市氢能产业发展若干措施》同时废止。\n"
+                                     "南阳市人民政府\n2025年1月2日\n", encoding="utf-8")
+    result = build([docs], tmp_path / "out", workers=1)
+    documents = {d["doc_id"]: d for d in result.graph.graph["documents"]}
+    assert documents["2024.txt"]["replaces"] == ["2021.txt"]  # the same title, issued later
+    assert documents["repeal.txt"]["replaces"] == ["2021.txt", "2024.txt"]  # 原《…》同时废止
+    assert "gg:replaces" in (result.output / "graph.ttl").read_text(encoding="utf-8")
