@@ -37,6 +37,8 @@ from .vocab import ChineseVocabulary, chinese
 _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 _WRAP = "\u2060"  # stands for a line break inside a sentence: a name may run across it
 _NAME_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z0-9\u2060]")
+_RUN_BEFORE = re.compile(r"[\u3400-\u9fffA-Za-z0-9\u2060]+$")  # searched with an end: the run ending there
+_RUN_BEFORE_LEVEL = re.compile(r"(?:(?![省市区县])[\u3400-\u9fffA-Za-z0-9\u2060])+$")  # a run no level character is in
 _LEADING_TIME = re.compile(r"^(?:\d+年度?|\d+月\d+日|年度|\d+)")
 _QUANTITY = re.compile(r"^[\d一二三四五六七八九十几多各该某此每首]+[家个所座笔批项]?")
 _QUOTE = re.compile(r"“([^“”]{1,30})”")
@@ -180,9 +182,8 @@ class ChineseExtractor:
     def _bounded_start(self, text: str, end: int, limit: int, stop: str = "") -> tuple[int, bool]:
         """The start, and whether it is a sure one: after punctuation, a boundary word or a
         stop character, rather than where the length limit cut the run."""
-        start = end
-        while start > 0 and end - start < limit and _NAME_CHAR.match(text[start - 1]) and text[start - 1] not in stop:
-            start -= 1
+        run = (_RUN_BEFORE_LEVEL if stop else _RUN_BEFORE).search(text, max(0, end - limit), end)
+        start = run.start() if run is not None else end  # one regex search, not a step per character
         sure = start == 0 or not _NAME_CHAR.match(text[start - 1]) or text[start - 1] in stop
         cut = start
         for boundary in self.vocab.boundary_pattern.finditer(text, start, min(len(text), end + 3)):
@@ -194,10 +195,8 @@ class ChineseExtractor:
 
     def _run_start(self, text: str, end: int, limit: int) -> int:
         """Where the unbroken run of name characters before ``end`` starts, boundary words and all."""
-        start = end
-        while start > 0 and end - start < limit and _NAME_CHAR.match(text[start - 1]):
-            start -= 1
-        return start
+        run = _RUN_BEFORE.search(text, max(0, end - limit), end)
+        return run.start() if run is not None else end
 
     def _index_of(self, places: list[_Found]) -> tuple[dict[int, _Found], dict[int, _Found]]:
         """A sentence's places by start and by end (the first of each), made once per list."""
