@@ -180,3 +180,16 @@ def test_a_later_version_and_a_repealing_document_replace_the_earlier(tmp_path: 
     assert documents["2024.txt"]["replaces"] == ["2021.txt"]  # the same title, issued later
     assert documents["repeal.txt"]["replaces"] == ["2021.txt", "2024.txt"]  # 原《…》同时废止
     assert "gg:replaces" in (result.output / "graph.ttl").read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(not (SHARED / "corpus").is_dir(), reason="../shared/corpus is not beside this clone")
+def test_corpus_002_an_english_notice_s_issuer_and_date() -> None:
+    from graph.documents import read_document
+    from graph.extract import extract
+
+    path = next((SHARED / "corpus").glob("002_*.txt"))
+    extraction = extract(read_document(path, path.name))
+    by_key = {m.key: m for m in extraction.mentions}
+    assert [by_key[k].name for k in extraction.info.issuers] == [
+        "General Office of the People's Government of Hebei Provincial People's Government"]  # as its title says
+    assert extraction.info.issued == "2022-07-13"  # "Time:2022.07.18" is the site's; the notice's own date is read
