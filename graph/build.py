@@ -24,6 +24,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from . import cache as cache_module
 from .assemble import assemble
 from .documents import document_id, find_files, read_document
 from .export.html import DEFAULT_MAX_NODES, write_html
@@ -67,14 +68,46 @@ def read_and_extract(path: str, doc_id: str, ner: str = "rules") -> Extraction |
 
 
 def extract_all(files: Sequence[Path], roots: Sequence[Path], workers: int | None = None,
-                ner: str = "rules") -> list[Extraction | ReadFailure]:
+                ner: str = "rules", cache: Cache | None = None) -> list[Extraction | ReadFailure]:
+    """Read and extract every file (the map), in worker processes when there are many; with a
+    ``cache``, only the files whose key (id, bytes, extractor version) is not in it."""
     ids = [document_id(path, roots) for path in files]
+    results: list[Extraction | ReadFailure | None] = [None] * len(files)
+    keys: list[str] = []
+    if cache is not None:
+        for index, (path, doc_id) in enumerate(zip(files, ids, strict=True)):
+            try:
+                keys.append(cache_module.entry_key(doc_id, path.read_bytes(), ner))
+            except OSError:
+                keys.append("")
+                continue
+            if cache.previous is not None:
+                results[index] = cache_module.load(cache.previous, keys[-1])
+    todo = [i for i, r in enumerate(results) if r is None]
     workers = workers if workers is not None else (os.cpu_count() or 1)
-    if workers <= 1 or len(files) < PARALLEL_THRESHOLD:
-        return [read_and_extract(str(path), doc_id, ner) for path, doc_id in zip(files, ids, strict=True)]
-    chunk = max(1, len(files) // (workers * 8))
-    with ProcessPoolExecutor(max_workers=workers, initializer=_die_with_parent) as pool:
-        return list(pool.map(read_and_extract, [str(p) for p in files], ids, [ner] * len(files), chunksize=chunk))
+    if workers <= 1 or len(todo) < PARALLEL_THRESHOLD:
+        fresh = [read_and_extract(str(files[i]), ids[i], ner) for i in todo]
+    else:
+        chunk = max(1, len(todo) // (workers * 8))
+        with ProcessPoolExecutor(max_workers=workers, initializer=_die_with_parent) as pool:
+            fresh = list(pool.map(read_and_extract, [str(files[i]) for i in todo], [ids[i] for i in todo],
+                                  [ner] * len(todo), chunksize=chunk))
+    for index, value in zip(todo, fresh, strict=True):
+        results[index] = value
+    if cache is not None:
+        cache.extracted, cache.reused = len(todo), len(files) - len(todo)
+        cache.entries = [(k, r) for k, r in zip(keys, results, strict=True) if k]
+    return results  # type: ignore[return-value]
+
+
+@dataclass
+class Cache:
+    """Where earlier extractions are read from, and what this build did with them."""
+
+    previous: Path | None  # the cache folder of the build being replaced, if any
+    extracted: int = 0
+    reused: int = 0
+    entries: list[tuple[str, Extraction | ReadFailure]] = field(default_factory=list)
 
 
 def _die_with_parent() -> None:
@@ -122,8 +155,8 @@ def check_ner(ner: str) -> None:
             raise BuildError(str(error)) from error
 
 
-def build_graph(paths: Iterable[Path], workers: int | None = None,
-                ner: str = "rules") -> tuple[nx.MultiDiGraph, list[ReadFailure], dict[str, float]]:
+def build_graph(paths: Iterable[Path], workers: int | None = None, ner: str = "rules",
+                cache: Cache | None = None) -> tuple[nx.MultiDiGraph, list[ReadFailure], dict[str, float]]:
     check_ner(ner)
     roots = list(paths)
     files = find_files(roots)
@@ -134,7 +167,7 @@ def build_graph(paths: Iterable[Path], workers: int | None = None,
     seconds: dict[str, float] = {}
     started = time.perf_counter()
     with _gc_paused():  # receiving the workers' results is three times slower with the collector on
-        results = extract_all(files, roots, workers, ner)
+        results = extract_all(files, roots, workers, ner, cache)
     seconds["extract"] = time.perf_counter() - started
     failures = [r for r in results if isinstance(r, ReadFailure)]
     failures += [ReadFailure(p, "no such file or folder") for p in missing]
@@ -150,7 +183,8 @@ def build_graph(paths: Iterable[Path], workers: int | None = None,
 
 
 def write_outputs(graph: nx.MultiDiGraph, failures: list[ReadFailure], output: Path, title: str,
-                  html_max_nodes: int = DEFAULT_MAX_NODES, parallel: bool = False) -> dict[str, float]:
+                  html_max_nodes: int = DEFAULT_MAX_NODES, parallel: bool = False,
+                  cache: Cache | None = None) -> dict[str, float]:
     """Every output into a temporary sibling folder, then swapped into place.
 
     With ``parallel`` two processes share the work (a forked child sees the graph
@@ -204,6 +238,9 @@ def write_outputs(graph: nx.MultiDiGraph, failures: list[ReadFailure], output: P
         return {"other_exports": time.perf_counter() - started}
 
     try:
+        if cache is not None:  # this build's entries, for the next: reused ones linked, new ones written
+            for key, value in cache.entries:
+                cache_module.store(temporary / cache_module.CACHE_FOLDER, key, value, cache.previous)
         with _gc_paused():
             seconds = _run_side_by_side([others, rdf], parallel)
         swap_in(temporary, output, keep=("report-*",))  # reports written into a build outlive rebuilds
@@ -340,14 +377,20 @@ def _exchange(first: Path, second: Path) -> bool:
 
 
 def build(paths: Iterable[Path], output: Path, title: str | None = None, workers: int | None = None,
-          html_max_nodes: int = DEFAULT_MAX_NODES, ner: str = "rules", force: bool = False) -> BuildResult:
+          html_max_nodes: int = DEFAULT_MAX_NODES, ner: str = "rules", force: bool = False,
+          use_cache: bool = True) -> BuildResult:
+    """A build folder from the documents under ``paths``. With ``use_cache`` (the default) documents
+    unchanged since the build in ``output`` are not extracted again."""
     paths = list(paths)
     check_output(output, paths, force)
-    graph, failures, seconds = build_graph(paths, workers, ner)
+    previous = output / cache_module.CACHE_FOLDER
+    cache = Cache(previous if use_cache and previous.is_dir() and is_replaceable(output, BUILD_MARK) else None)
+    graph, failures, seconds = build_graph(paths, workers, ner, cache)
     title = title or f"govgraph build: {output.name}"
     parallel = (workers is None or workers > 1) and graph.number_of_nodes() >= PARALLEL_EXPORT_NODES
     with _output_lock(output):
         check_output(output, paths, force)  # again: another build may have written it meanwhile
-        seconds.update(write_outputs(graph, failures, output, title, html_max_nodes, parallel))
+        seconds.update(write_outputs(graph, failures, output, title, html_max_nodes, parallel, cache))
+    seconds.update({"documents_extracted": cache.extracted, "documents_reused": cache.reused})
     return BuildResult(output, len(graph.graph["documents"]), failures, graph.number_of_nodes(),
                        graph.number_of_edges(), seconds, graph)

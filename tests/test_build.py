@@ -40,7 +40,7 @@ def test_an_interrupted_build_leaves_the_previous_build_whole(tmp_path: Path, mo
     docs = _folder_with_bad_files(tmp_path)
     output = tmp_path / "out"
     build([docs], output, workers=1)
-    before = {p.name: p.read_bytes() for p in output.iterdir()}
+    before = {p.name: p.read_bytes() for p in output.iterdir() if p.is_file()}
 
     def broken(*args, **kwargs):
         raise KeyboardInterrupt("interrupted while writing")
@@ -49,7 +49,7 @@ def test_an_interrupted_build_leaves_the_previous_build_whole(tmp_path: Path, mo
     (docs / "more.txt").write_text("Hefei City news\n\nThe Municipal Finance Bureau met.", encoding="utf-8")
     with pytest.raises(KeyboardInterrupt):
         build([docs], output, workers=1)
-    assert {p.name: p.read_bytes() for p in output.iterdir()} == before
+    assert {p.name: p.read_bytes() for p in output.iterdir() if p.is_file()} == before
     # no partial or old folder is left; only the lock file that serialises builds into "out"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == [".out.lock"]
 
@@ -71,8 +71,8 @@ def test_exports_written_side_by_side_equal_those_written_in_turn(sample_build, 
     graph = sample_build.graph
     build_module.write_outputs(graph, [], tmp_path / "serial", "t", parallel=False)
     build_module.write_outputs(graph, [], tmp_path / "parallel", "t", parallel=True)
-    serial = {p.name: p.read_bytes() for p in (tmp_path / "serial").iterdir()}
-    assert serial == {p.name: p.read_bytes() for p in (tmp_path / "parallel").iterdir()}
+    serial = {p.name: p.read_bytes() for p in (tmp_path / "serial").iterdir() if p.is_file()}
+    assert serial == {p.name: p.read_bytes() for p in (tmp_path / "parallel").iterdir() if p.is_file()}
     assert {"graph.ttl", "graph.jsonld", "graph.html", "graph.gexf", "manifest.json"} <= set(serial)
 
 
@@ -80,7 +80,7 @@ def test_a_failing_export_process_is_reported_and_keeps_the_previous_build(sampl
                                                                            monkeypatch) -> None:
     output = tmp_path / "out"
     build_module.write_outputs(sample_build.graph, [], output, "t", parallel=True)
-    before = {p.name: p.read_bytes() for p in output.iterdir()}
+    before = {p.name: p.read_bytes() for p in output.iterdir() if p.is_file()}
 
     def broken(*args, **kwargs):
         raise ValueError("disk full")
@@ -88,7 +88,7 @@ def test_a_failing_export_process_is_reported_and_keeps_the_previous_build(sampl
     monkeypatch.setattr(build_module, "write_turtle", broken)  # runs in the forked RDF process
     with pytest.raises(BuildError, match="export failed: ValueError: disk full"):
         build_module.write_outputs(sample_build.graph, [], output, "t", parallel=True)
-    assert {p.name: p.read_bytes() for p in output.iterdir()} == before
+    assert {p.name: p.read_bytes() for p in output.iterdir() if p.is_file()} == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
 
