@@ -35,6 +35,7 @@ from .extract import extract
 from .extract.model_ner import NER_CHOICES, ModelUnavailable, require_model
 from .model import Extraction, ReadFailure
 from .resolve import resolve
+from .store import STORE_FOLDER, write_store
 
 SAMPLE_CORPUS = Path(__file__).parent / "sample_corpus"
 PARALLEL_THRESHOLD = 16  # fewer documents than this are not worth starting workers for
@@ -184,7 +185,7 @@ def build_graph(paths: Iterable[Path], workers: int | None = None, ner: str = "r
 
 def write_outputs(graph: nx.MultiDiGraph, failures: list[ReadFailure], output: Path, title: str,
                   html_max_nodes: int = DEFAULT_MAX_NODES, parallel: bool = False,
-                  cache: Cache | None = None) -> dict[str, float]:
+                  cache: Cache | None = None, store: bool = False) -> dict[str, float]:
     """Every output into a temporary sibling folder, then swapped into place.
 
     With ``parallel`` two processes share the work (a forked child sees the graph
@@ -243,6 +244,10 @@ def write_outputs(graph: nx.MultiDiGraph, failures: list[ReadFailure], output: P
                 cache_module.store(temporary / cache_module.CACHE_FOLDER, key, value, cache.previous)
         with _gc_paused():
             seconds = _run_side_by_side([others, rdf], parallel)
+        if store:  # a persistent store beside the files: serve and query open it instead of parsing
+            started = time.perf_counter()
+            write_store(temporary / STORE_FOLDER, temporary / "graph.ttl")
+            seconds["store"] = time.perf_counter() - started
         swap_in(temporary, output, keep=("report-*",))  # reports written into a build outlive rebuilds
     except BaseException:
         shutil.rmtree(temporary, ignore_errors=True)
@@ -378,7 +383,7 @@ def _exchange(first: Path, second: Path) -> bool:
 
 def build(paths: Iterable[Path], output: Path, title: str | None = None, workers: int | None = None,
           html_max_nodes: int = DEFAULT_MAX_NODES, ner: str = "rules", force: bool = False,
-          use_cache: bool = True) -> BuildResult:
+          use_cache: bool = True, store: bool = False) -> BuildResult:
     """A build folder from the documents under ``paths``. With ``use_cache`` (the default) documents
     unchanged since the build in ``output`` are not extracted again."""
     paths = list(paths)
@@ -390,7 +395,7 @@ def build(paths: Iterable[Path], output: Path, title: str | None = None, workers
     parallel = (workers is None or workers > 1) and graph.number_of_nodes() >= PARALLEL_EXPORT_NODES
     with _output_lock(output):
         check_output(output, paths, force)  # again: another build may have written it meanwhile
-        seconds.update(write_outputs(graph, failures, output, title, html_max_nodes, parallel, cache))
+        seconds.update(write_outputs(graph, failures, output, title, html_max_nodes, parallel, cache, store))
     seconds.update({"documents_extracted": cache.extracted, "documents_reused": cache.reused})
     return BuildResult(output, len(graph.graph["documents"]), failures, graph.number_of_nodes(),
                        graph.number_of_edges(), seconds, graph)

@@ -21,7 +21,7 @@ def _build(args: argparse.Namespace) -> int:
     output = Path(args.output) if args.output else Path("builds") / ("sample" if not args.paths else "default")
     try:
         result = build(paths, output, title=args.title, workers=args.workers, html_max_nodes=args.html_max_nodes,
-                       ner=args.ner, force=args.force, use_cache=not args.no_cache)
+                       ner=args.ner, force=args.force, use_cache=not args.no_cache, store=args.store)
     except BuildError as error:
         print(f"govgraph build: error: {error}", file=sys.stderr)
         return 1
@@ -180,6 +180,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", help="build folder (default builds/sample for the sample corpus)")
     p.add_argument("--force", action="store_true",
                    help="replace the output folder even if it is not a govgraph build (never an input)")
+    p.add_argument("--store", action="store_true",
+                   help="also write a persistent Oxigraph store (BUILD/store) that query and serve open directly")
     p.add_argument("--no-cache", action="store_true",
                    help="extract every document again, not only those changed since the last build into -o")
     p.add_argument("--title", help="title shown in the report and the HTML view")

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from .store import open_store
+
 ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
 QUERY_DIR = ONTOLOGY_DIR / "queries"
 
@@ -47,9 +49,14 @@ _NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
 
 
 def load_store(build: Path) -> ox.Store:
+    """The build's triples: its persistent store where it has one (opened, not loaded), else graph.ttl
+    parsed into memory."""
     turtle = build / "graph.ttl"
     if not turtle.is_file():
         raise QueryError(f"{build}: not a build folder (no graph.ttl); run 'govgraph build' first")
+    persistent = open_store(build)
+    if persistent is not None:
+        return persistent
     store = ox.Store()
     store.bulk_load(path=str(turtle), format=ox.RdfFormat.TURTLE)
     return store

@@ -1,0 +1,39 @@
+"""A persistent store beside a build: query and serve open it instead of parsing graph.ttl."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from graph.build import SAMPLE_CORPUS, build
+from graph.query import load_store, query_text, run_query
+from graph.store import STORE_FOLDER
+
+
+def test_a_build_with_a_store_answers_every_named_query_as_the_turtle_does(tmp_path: Path) -> None:
+    with_store = build([SAMPLE_CORPUS], tmp_path / "stored", workers=1, store=True).output
+    plain = build([SAMPLE_CORPUS], tmp_path / "plain", workers=1).output
+    assert (with_store / STORE_FOLDER).is_dir() and not (plain / STORE_FOLDER).exists()
+    opened, parsed = load_store(with_store), load_store(plain)
+    assert opened is not parsed
+    for name in ("agency-responsibilities", "funding-edges", "entities-by-class", "funding-by-year"):
+        text = query_text(name)
+        assert run_query(opened, text).rows == run_query(parsed, text).rows, name
+    # the store is the files' triples, no more and no fewer
+    turtle = ox.Store()
+    turtle.bulk_load(path=str(with_store / "graph.ttl"), format=ox.RdfFormat.TURTLE)
+    assert len(list(opened.quads_for_pattern(None, None, None))) == len(list(turtle.quads_for_pattern(None, None, None)))
+
+
+def test_a_rebuild_replaces_the_store_whole(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text("Hebi City Notice\n\nThe Hebi Municipal Finance Bureau leads the Mozi Laboratory.\n",
+                                encoding="utf-8")
+    build([docs], tmp_path / "out", workers=1, store=True)
+    (docs / "b.txt").write_text("Hefei City Notice\n\nThe Hefei Municipal Finance Bureau provided 50 million yuan "
+                                "to the Hefei Quantum Innovation Center.\n", encoding="utf-8")
+    build([docs], tmp_path / "out", workers=1, store=True)
+    labels = {row[0] for row in run_query(load_store(tmp_path / "out"), "SELECT ?l WHERE { ?e rdfs:label ?l }").rows}
+    assert {"Hebi Municipal Finance Bureau", "Hefei Quantum Innovation Center"} <= labels
