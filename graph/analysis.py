@@ -63,6 +63,16 @@ def jurisdiction_name(jurisdiction: dict) -> str:
     return chinese().provinces.get(name) or (name if name.isascii() else pinyin_name(name))
 
 
+def place_names(jurisdiction: dict) -> tuple[str | None, str | None]:
+    """A document's province and city in English (either may be None), for the explorer's
+    jurisdiction browser: 河南/郑州 and Henan/Zhengzhou are one pair."""
+    def english(name: str | None) -> str | None:
+        if not name:
+            return None
+        return chinese().provinces.get(name) or (name if name.isascii() else pinyin_name(name))
+    return english(jurisdiction.get("province")), english(jurisdiction.get("city"))
+
+
 def _total(amounts: list[dict]) -> Decimal:
     return sum((Decimal(a["yuan"]) for a in amounts), Decimal(0))
 

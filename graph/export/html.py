@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import html
 import json
+import math
+from collections import Counter
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -24,9 +26,11 @@ from string import Template
 import networkx as nx
 import pyvis
 
+from ..analysis import place_names
+
 CLASS_STYLE = {  # class -> (colour, vis-network shape)
     "Agency": ("#1f77b4", "dot"),
-    "Program": ("#ff7f0e", "box"),
+    "Program": ("#ff7f0e", "triangleDown"),
     "Enterprise": ("#2ca02c", "diamond"),
     "Cluster": ("#9467bd", "hexagon"),
     "Lab": ("#17becf", "triangle"),
@@ -39,14 +43,25 @@ DEFAULT_MAX_NODES = 2000
 #: Source sentences kept per entity or edge in the page (the count of all of them is shown).
 SOURCES_PER_ITEM = 20
 
+#: Community colours (Louvain, largest first); smaller communities share the last grey.
+COMMUNITY_COLOURS = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7",
+                     "#9c755f", "#86bcb6", "#d37295", "#a0cbe8", "#8cd17d", "#b6992d", "#499894", "#c7c7c7"]
+#: Past this many drawn entities, unconnected ones are hidden at first (a toggle shows them).
+HIDE_ISOLATED_FROM = 200
+#: Spacing of the whole-graph positions, in vis-network's pixels at scale 1.
+SPACING = 45
+
 _OPTIONS = {
     "layout": {"randomSeed": 7, "improvedLayout": False},
     "physics": {"solver": "forceAtlas2Based", "adaptiveTimestep": True,
-                "stabilization": {"enabled": True, "iterations": 250, "updateInterval": 50},
-                "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 120, "avoidOverlap": 0.2}},
-    "edges": {"smooth": False},
-    "nodes": {"font": {"size": 14, "face": "Noto Sans CJK SC, Noto Sans, Arial, sans-serif"}},
-    "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": True},
+                "stabilization": {"enabled": True, "iterations": 250, "updateInterval": 25, "fit": False},
+                "forceAtlas2Based": {"gravitationalConstant": -80, "centralGravity": 0.008, "springLength": 90,
+                                     "springConstant": 0.06, "avoidOverlap": 0.4}},
+    "edges": {"smooth": False, "font": {"size": 11, "align": "middle"}, "scaling": {"label": {"drawThreshold": 6}}},
+    # labels the page hides get a font far under drawThreshold; the page picks which to draw (explorer.js)
+    "nodes": {"font": {"size": 13, "face": "Noto Sans CJK SC, Noto Sans, Arial, sans-serif"},
+              "scaling": {"label": {"enabled": False, "drawThreshold": 5}}},
+    "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": True, "hideEdgesOnZoom": True},
 }
 _HERE = Path(__file__).parent / "explorer"
 
@@ -57,6 +72,77 @@ def _options(drawn: int) -> dict:
     options = json.loads(json.dumps(_OPTIONS))
     options["physics"]["stabilization"]["iterations"] = max(40, min(250, 150_000 // max(1, drawn)))
     return options
+
+
+def communities(graph: nx.MultiDiGraph) -> dict[str, int]:
+    """Louvain communities of the undirected graph (networkx, fixed seed, nodes and edges added
+    in sorted order, so the same graph gives the same communities), numbered largest first."""
+    simple = nx.Graph()
+    simple.add_nodes_from(sorted(graph.nodes))
+    simple.add_edges_from(sorted((a, b) if a <= b else (b, a) for a, b in graph.edges() if a != b))
+    found = nx.community.louvain_communities(simple, seed=7) if simple.number_of_edges() else \
+        [{n} for n in simple.nodes]
+    ordered = sorted((sorted(c) for c in found), key=lambda c: (-len(c), c[0]))
+    return {node: index for index, members in enumerate(ordered) for node in members}
+
+
+def _sunflower(count: int, spacing: float) -> list[tuple[float, float]]:
+    """``count`` points filling a disc evenly (Vogel's spiral): no two closer than about ``spacing``."""
+    golden = math.pi * (3 - math.sqrt(5))
+    return [(spacing * math.sqrt(k + 0.5) * math.cos(k * golden), spacing * math.sqrt(k + 0.5) * math.sin(k * golden))
+            for k in range(count)]
+
+
+def _bfs_order(simple: nx.Graph, members: list[str]) -> list[str]:
+    """Members from the most connected outwards, breadth first, so neighbours sit near each other."""
+    inside, order, seen = set(members), [], set()
+    for start in sorted(members, key=lambda n: (-simple.degree(n), n)):
+        if start in seen:
+            continue
+        seen.add(start)
+        queue = [start]
+        while queue:
+            node = queue.pop(0)
+            order.append(node)
+            for other in sorted(simple.neighbors(node), key=lambda n: (-simple.degree(n), n)):
+                if other in inside and other not in seen:
+                    seen.add(other)
+                    queue.append(other)
+    return order
+
+
+def whole_graph_positions(graph: nx.MultiDiGraph, community: dict[str, int],
+                          spacing: float = SPACING) -> dict[str, tuple[int, int]]:
+    """A position for every entity, computed once for the whole graph: each community a disc of its
+    own (its most connected member in the middle), the discs packed along a spiral without
+    overlapping, and the small pieces (communities of fewer than four) together in one more disc.
+    No two entities share a position, so entities a filter brings back start apart, and the
+    page's physics only refines this. Integers, so the page is byte-identical for the same graph."""
+    simple = nx.Graph()
+    simple.add_nodes_from(sorted(graph.nodes))
+    simple.add_edges_from(sorted((a, b) if a <= b else (b, a) for a, b in graph.edges() if a != b))
+    groups: dict[int, list[str]] = {}
+    for node, index in community.items():
+        groups.setdefault(index, []).append(node)
+    big = [sorted(m) for i, m in sorted(groups.items()) if len(m) >= 4][:300]
+    placed_big = {n for m in big for n in m}
+    small = [n for i, m in sorted(groups.items()) for n in sorted(m) if n not in placed_big]
+    discs = [_bfs_order(simple, m) for m in big] + ([small] if small else [])
+    discs.sort(key=lambda m: -len(m))
+    centres: list[tuple[float, float, float]] = []  # x, y, radius
+    positions: dict[str, tuple[int, int]] = {}
+    for members in discs:
+        radius = spacing * math.sqrt(len(members) + 0.5) + spacing
+        t, x, y = 0.0, 0.0, 0.0
+        while True:
+            x, y = spacing * t * math.cos(t) / math.pi, spacing * t * math.sin(t) / math.pi
+            if all(math.hypot(x - cx, y - cy) >= radius + r for cx, cy, r in centres):
+                break
+            t += max(0.05, spacing / max(spacing, spacing * t / math.pi))  # about one spacing along the spiral
+        centres.append((x, y, radius))
+        for node, (dx, dy) in zip(members, _sunflower(len(members), spacing), strict=True):
+            positions[node] = (round(x + dx), round(y + dy))
+    return positions
 _VIS = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
 
 
@@ -87,40 +173,80 @@ def _amounts(amounts: list[dict]) -> list[dict]:
 
 def page_data(graph: nx.MultiDiGraph, max_nodes: int = DEFAULT_MAX_NODES) -> dict:
     """Everything the page shows, as plain JSON: all entities (the most connected drawn at
-    first, the rest reachable by search and neighbourhood), edges, and their sources."""
+    first, the rest reachable by search and neighbourhood), edges, and their sources; each
+    entity's community, whole-graph position, documents and jurisdictions; the documents."""
     shown = most_connected(graph, max_nodes)
-    documents: dict[str, int] = {}
+    described = {d["doc_id"]: d for d in graph.graph.get("documents", [])}
+    cited = {s["document"] for _, d in graph.nodes(data=True) for s in d["sources"]} | {
+        s["document"] for *_, d in graph.edges(data=True) for s in d["sources"]}
+    doc_ids = sorted(set(described) | cited)
+    document_index = {name: i for i, name in enumerate(doc_ids)}
+    places: dict[tuple[str, str | None], int] = {}  # (province, city) -> index; city None: the province
+    doc_places: dict[str, list[int]] = {}
+    for name in doc_ids:
+        province, city = place_names(described.get(name, {}).get("jurisdiction", {}))
+        keys = [(province, None)] if province else []
+        if city:
+            keys.append((province or "", city))
+        doc_places[name] = keys  # indexes assigned below, in sorted order
+        for key in keys:
+            places.setdefault(key, 0)
+    place_keys = sorted(places, key=lambda k: (k[0] or "", k[1] or ""))
+    place_index = {key: i for i, key in enumerate(place_keys)}
     sentences: dict[str, int] = {}
 
     def sources(items: list[dict]) -> list[list[int]]:  # [document, sentence] indexes: each text once
-        return [[documents.setdefault(s["document"], len(documents)),
-                 sentences.setdefault(s["sentence"], len(sentences))] for s in items[:SOURCES_PER_ITEM]]
+        return [[document_index[s["document"]], sentences.setdefault(s["sentence"], len(sentences))]
+                for s in items[:SOURCES_PER_ITEM]]
 
+    def documents_of(items: list[dict]) -> list[int]:
+        return sorted({document_index[s["document"]] for s in items})
+
+    community = communities(graph)
+    positions = whole_graph_positions(graph, community)
+    sizes = Counter(community.values())
     nodes, edges, adjacency = [], [], {}
     for entity_id in sorted(graph.nodes):
         data = graph.nodes[entity_id]
         funding = _yuan(data["amounts"]) + sum(
             (_yuan(d["amounts"]) for _, _, p, d in graph.edges(entity_id, keys=True, data=True) if p == "funds"),
             Decimal(0))
+        docs = documents_of(data["sources"])
+        jurisdictions = sorted({place_index[k] for d in docs for k in doc_places[doc_ids[d]]})
+        x, y = positions[entity_id]
         nodes.append({"id": entity_id, "label": data["label"], "cls": data["cls"], "aliases": data["aliases"],
                       "translations": data.get("translations", []), "amounts": _amounts(data["amounts"]),
                       "sources": sources(data["sources"]), "sourceCount": len(data["sources"]),
-                      "degree": graph.degree(entity_id), "funding": float(funding), "shown": entity_id in shown})
+                      "degree": graph.degree(entity_id), "funding": float(funding), "shown": entity_id in shown,
+                      "community": community[entity_id], "x": x, "y": y, "docs": docs, "places": jurisdictions})
     for subject, obj, predicate in sorted(graph.edges(keys=True)):
         data = graph.edges[subject, obj, predicate]
         edge_id = f"{subject}|{predicate}|{obj}"
         label = ", ".join(a["text"] for a in data["amounts"]) if predicate == "funds" else predicate
         edges.append({"id": edge_id, "from": subject, "to": obj, "predicate": predicate, "label": label,
                       "amounts": _amounts(data["amounts"]), "yuan": float(_yuan(data["amounts"])),
-                      "sources": sources(data["sources"]), "sourceCount": len(data["sources"])})
+                      "sources": sources(data["sources"]), "sourceCount": len(data["sources"]),
+                      "docs": documents_of(data["sources"])})
         adjacency.setdefault(subject, []).append(edge_id)
         adjacency.setdefault(obj, []).append(edge_id)
-    described = {d["doc_id"]: d for d in graph.graph.get("documents", [])}
     return {"nodes": nodes, "edges": edges, "adjacency": adjacency,
-            "documents": [_document_line(graph, name, described.get(name, {})) for name in documents],
+            "documents": [_document_line(graph, name, described.get(name, {})) for name in doc_ids],
+            "docs": [_document_item(graph, name, described.get(name, {})) for name in doc_ids],
+            "jurisdictions": [{"name": city or province, "level": "city" if city else "province",
+                               "province": province} for province, city in place_keys],
+            "communities": {"count": len(sizes), "sizes": [sizes[i] for i in range(len(sizes))],
+                            "colours": COMMUNITY_COLOURS},
             "sentences": list(sentences), "options": _options(len(shown)),
+            "hideIsolated": len(shown) > HIDE_ISOLATED_FROM,
             "classes": {c: {"colour": colour, "shape": shape} for c, (colour, shape) in CLASS_STYLE.items()},
             "properties": EDGE_COLOUR}
+
+
+def _document_item(graph: nx.MultiDiGraph, name: str, document: dict) -> dict:
+    """A document as the document picker shows it."""
+    return {"id": name, "title": document.get("title", "") or name, "number": document.get("number", ""),
+            "issued": document.get("issued", ""),
+            "issuers": [graph.nodes[i]["label"] for i in document.get("issuers", []) if i in graph.nodes]}
 
 
 def _document_line(graph: nx.MultiDiGraph, name: str, document: dict) -> str:
