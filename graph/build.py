@@ -27,6 +27,7 @@ import networkx as nx
 from . import cache as cache_module
 from .assemble import assemble
 from .documents import document_id, find_files, read_document
+from .engine import ENGINES, EngineUnavailable, dask_map
 from .export.html import DEFAULT_MAX_NODES, write_html
 from .export.rdf import ntriples, write_jsonld, write_turtle, write_turtle_and_jsonld
 from .export.report import write_report
@@ -69,7 +70,8 @@ def read_and_extract(path: str, doc_id: str, ner: str = "rules") -> Extraction |
 
 
 def extract_all(files: Sequence[Path], roots: Sequence[Path], workers: int | None = None,
-                ner: str = "rules", cache: Cache | None = None) -> list[Extraction | ReadFailure]:
+                ner: str = "rules", cache: Cache | None = None, engine: str = "pool",
+                scheduler: str | None = None, scheduler_timeout: float = 30) -> list[Extraction | ReadFailure]:
     """Read and extract every file (the map), in worker processes when there are many; with a
     ``cache``, only the files whose key (id, bytes, extractor version) is not in it."""
     ids = [document_id(path, roots) for path in files]
@@ -86,7 +88,10 @@ def extract_all(files: Sequence[Path], roots: Sequence[Path], workers: int | Non
                 results[index] = cache_module.load(cache.previous, keys[-1])
     todo = [i for i, r in enumerate(results) if r is None]
     workers = workers if workers is not None else (os.cpu_count() or 1)
-    if workers <= 1 or len(todo) < PARALLEL_THRESHOLD:
+    if engine == "dask" and todo:
+        fresh = dask_map([str(files[i]) for i in todo], [ids[i] for i in todo], ner, scheduler, workers,
+                         scheduler_timeout)
+    elif workers <= 1 or len(todo) < PARALLEL_THRESHOLD:
         fresh = [read_and_extract(str(files[i]), ids[i], ner) for i in todo]
     else:
         chunk = max(1, len(todo) // (workers * 8))
@@ -157,7 +162,9 @@ def check_ner(ner: str) -> None:
 
 
 def build_graph(paths: Iterable[Path], workers: int | None = None, ner: str = "rules",
-                cache: Cache | None = None) -> tuple[nx.MultiDiGraph, list[ReadFailure], dict[str, float]]:
+                cache: Cache | None = None, engine: str = "pool",
+                scheduler: str | None = None,
+                scheduler_timeout: float = 30) -> tuple[nx.MultiDiGraph, list[ReadFailure], dict[str, float]]:
     check_ner(ner)
     roots = list(paths)
     files = find_files(roots)
@@ -168,7 +175,7 @@ def build_graph(paths: Iterable[Path], workers: int | None = None, ner: str = "r
     seconds: dict[str, float] = {}
     started = time.perf_counter()
     with _gc_paused():  # receiving the workers' results is three times slower with the collector on
-        results = extract_all(files, roots, workers, ner, cache)
+        results = extract_all(files, roots, workers, ner, cache, engine, scheduler, scheduler_timeout)
     seconds["extract"] = time.perf_counter() - started
     failures = [r for r in results if isinstance(r, ReadFailure)]
     failures += [ReadFailure(p, "no such file or folder") for p in missing]
@@ -383,14 +390,20 @@ def _exchange(first: Path, second: Path) -> bool:
 
 def build(paths: Iterable[Path], output: Path, title: str | None = None, workers: int | None = None,
           html_max_nodes: int = DEFAULT_MAX_NODES, ner: str = "rules", force: bool = False,
-          use_cache: bool = True, store: bool = False) -> BuildResult:
+          use_cache: bool = True, store: bool = False, engine: str = "pool",
+          scheduler: str | None = None, scheduler_timeout: float = 30) -> BuildResult:
     """A build folder from the documents under ``paths``. With ``use_cache`` (the default) documents
     unchanged since the build in ``output`` are not extracted again."""
     paths = list(paths)
     check_output(output, paths, force)
     previous = output / cache_module.CACHE_FOLDER
     cache = Cache(previous if use_cache and previous.is_dir() and is_replaceable(output, BUILD_MARK) else None)
-    graph, failures, seconds = build_graph(paths, workers, ner, cache)
+    if engine not in ENGINES:
+        raise BuildError(f"unknown --engine {engine!r} (choose from {', '.join(ENGINES)})")
+    try:
+        graph, failures, seconds = build_graph(paths, workers, ner, cache, engine, scheduler, scheduler_timeout)
+    except EngineUnavailable as error:
+        raise BuildError(str(error)) from error
     title = title or f"govgraph build: {output.name}"
     parallel = (workers is None or workers > 1) and graph.number_of_nodes() >= PARALLEL_EXPORT_NODES
     with _output_lock(output):

@@ -21,7 +21,9 @@ def _build(args: argparse.Namespace) -> int:
     output = Path(args.output) if args.output else Path("builds") / ("sample" if not args.paths else "default")
     try:
         result = build(paths, output, title=args.title, workers=args.workers, html_max_nodes=args.html_max_nodes,
-                       ner=args.ner, force=args.force, use_cache=not args.no_cache, store=args.store)
+                       ner=args.ner, force=args.force, use_cache=not args.no_cache, store=args.store,
+                       engine=args.engine, scheduler=args.scheduler,
+                       scheduler_timeout=args.scheduler_timeout)
     except BuildError as error:
         print(f"govgraph build: error: {error}", file=sys.stderr)
         return 1
@@ -180,6 +182,12 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", help="build folder (default builds/sample for the sample corpus)")
     p.add_argument("--force", action="store_true",
                    help="replace the output folder even if it is not a govgraph build (never an input)")
+    p.add_argument("--engine", choices=("pool", "dask"), default="pool",
+                   help="where documents are read and extracted: this machine's processes (default) or Dask")
+    p.add_argument("--scheduler", help="with --engine dask: a running Dask scheduler (tcp://host:8786); "
+                   "without it a local cluster is started")
+    p.add_argument("--scheduler-timeout", type=float, default=30, metavar="SECONDS",
+                   help="with --engine dask: how long to wait for the scheduler (default 30)")
     p.add_argument("--store", action="store_true",
                    help="also write a persistent Oxigraph store (BUILD/store) that query and serve open directly")
     p.add_argument("--no-cache", action="store_true",
