@@ -21,7 +21,7 @@ from .model import Extraction, ReadFailure
 CACHE_FOLDER = ".govgraph-cache"
 _PACKAGE = Path(__file__).resolve().parent
 #: What extraction depends on: a change to any of these is a new extractor version.
-_VERSIONED = ("documents.py", "model.py", "script.py", "extract")
+_VERSIONED = ("documents.py", "model.py", "script.py", "keys.py", "extract")
 
 
 @lru_cache(maxsize=1)

@@ -22,9 +22,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .keys import name_key
 from .model import ENTITY_CLASSES, RELATION_PROPERTIES
 from .query import load_store, run_query
-from .resolve import name_key
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -94,6 +94,7 @@ class Mention:
     scope: str = ""
     translations: tuple[str, ...] = ()
     amount: Amount | None = None  # a stated size ("a 100 million yuan fund pool")
+    group: str = ""  # the resolution key (graph.keys.mention_key), set at the end of the map
 
 
 @dataclass(frozen=True)

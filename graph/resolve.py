@@ -1,9 +1,7 @@
 """Mentions of all documents -> entities and relations (the reduce).
 
-One node per real thing: mentions merge when their class, normalised name key and
-scope agree. The key forgives articles, quotes, plural heads, level words
-("Municipal", "Provincial") and word order of "People's Government of X Province";
-every surface form is kept as an alias.
+One node per real thing: mentions merge when their class, resolution key (graph/keys.py, set
+by the map) and scope agree; every surface form is kept as an alias.
 """
 
 from __future__ import annotations
@@ -13,56 +11,10 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
-from functools import lru_cache
 
+from .keys import mention_key
 from .model import Amount, Entity, Extraction, Mention, Relation, Resolved, Source
 from .script import has_han, script_language
-
-_LEVEL_WORDS = {"municipal", "provincial", "city", "province", "county", "district", "prefecture"}
-_SYNONYMS = {"laboratory": "lab", "centre": "center", "programme": "program", "sub-branch": "subbranch"}
-_PLACE_SUFFIX = re.compile(r"\s+(?:new district|new area|hui district|autonomous region|autonomous prefecture|"
-                           r"autonomous county|special administrative region|province|city|county|district|"
-                           r"prefecture|municipality)$")
-#: Classes whose Chinese mentions resolve by their English name, so both languages meet in one node.
-_LINKED_BY_TRANSLATION = ("Agency", "Place")
-
-
-_QUOTES = re.compile(r"[“”\"]")
-_PARENTHESES = re.compile(r"\s*\([^()]*\)")
-_LEADING_ARTICLE_OR_YEAR = re.compile(r"^(?:the|a|an)\s+|^\d{4}\s+")
-_PUNCTUATION = re.compile(r"[^\w\s'+\-]")
-_OF_PLACE = re.compile(r"(.+?)\s+of\s+(?:the\s+)?(\w[\w'\-]*)\s+(?:province|city|county|district)$")
-
-
-@lru_cache(maxsize=1 << 16)  # a corpus names the same things again and again
-def name_key(name: str, cls: str = "") -> str:
-    """The comparison key of a name: what variants of one name have in common."""
-    key = name.lower().replace("’", "'").replace("‘", "'")
-    key = _QUOTES.sub("", key)
-    key = _PARENTHESES.sub("", key)  # "Event (Henan)", "industry (electronic appliances) cluster"
-    key = _LEADING_ARTICLE_OR_YEAR.sub("", key)
-    key = _PUNCTUATION.sub(" ", key)
-    if cls == "Place":
-        key = _PLACE_SUFFIX.sub("", " ".join(key.split()))
-    if cls == "Agency":
-        reordered = _OF_PLACE.match(key)
-        if reordered and " of " not in reordered.group(1):
-            key = f"{reordered.group(2)} {reordered.group(1)}"
-        key = " ".join(w for w in key.split() if w not in _LEVEL_WORDS)
-    words = [_SYNONYMS.get(w, w) for w in key.split()]
-    if has_han(key):
-        return "".join(words)  # Chinese has no spaces: quotes and marks removed, nothing else
-    if words and len(words[-1]) > 3 and words[-1].endswith("s") and not words[-1].endswith("ss"):
-        words[-1] = words[-1][:-1]  # plural heads: "Awards", "bonds"
-    return " ".join(words)
-
-
-def mention_key(mention: Mention) -> str:
-    """The key a mention groups by: a Chinese agency or place by its English name (市财政局 in a
-    Zhengzhou notice and "Zhengzhou Municipal Finance Bureau" are one node), anything else by its name."""
-    if mention.translations and mention.language == "zh" and mention.cls in _LINKED_BY_TRANSLATION:
-        return name_key(mention.translations[0], mention.cls)
-    return name_key(mention.name, mention.cls)
 
 
 def slug(text: str) -> str:
@@ -163,7 +115,7 @@ def resolve(extractions: Iterable[Extraction]) -> Resolved:
     groups: dict[tuple[str, str, str], list[Mention]] = defaultdict(list)
     for extraction in extractions:
         for mention in extraction.mentions:
-            groups[(mention.cls, mention_key(mention), mention.scope)].append(mention)
+            groups[(mention.cls, mention.group or mention_key(mention), mention.scope)].append(mention)
 
     entity_of: dict[tuple[str, str], str] = {}  # (doc, mention key) -> entity id
     entities: list[Entity] = []

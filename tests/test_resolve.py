@@ -1,6 +1,7 @@
 from conftest import extract_text
 
-from graph.resolve import name_key, resolve
+from graph.keys import name_key
+from graph.resolve import resolve
 
 
 def test_name_keys_forgive_articles_plurals_quotes_and_level_words() -> None:
@@ -33,3 +34,17 @@ def test_relations_merge_and_keep_every_source() -> None:
     [located] = [r for r in resolved.relations if r.predicate == "locatedIn"]
     assert located.subject == "lab/mozi-laboratory" and located.object == "place/hebi-city"
     assert [s.document for s in located.sources] == ["a.txt", "b.txt"]
+
+
+def test_the_map_computes_each_mention_s_resolution_key_and_the_reduce_groups_by_it() -> None:
+    from dataclasses import replace
+
+    extraction = extract_text("Hebi City notes\n\nThe Municipal Finance Bureau met the press.", "a.txt")
+    bureau = next(m for m in extraction.mentions if m.cls == "Agency")
+    assert bureau.group == name_key("Hebi Municipal Finance Bureau", "Agency") == "hebi finance bureau"
+    assert all(m.group for m in extraction.mentions)
+    # the reduce trusts the key it is given: two names with one key are one node
+    treasury = replace(bureau, key="x", name="Hebi Treasury")  # keeps the bureau's key
+    [agency] = [e for e in resolve([replace(extraction, mentions=(*extraction.mentions, treasury))]).entities
+                if e.cls == "Agency"]
+    assert {"Hebi Treasury", "Hebi Municipal Finance Bureau"} <= {agency.label, *agency.aliases}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..keys import mention_key
 from ..model import Document, Extraction, UnreadAmount
 from .amounts import unread_amounts
 from .chinese import extract_chinese
@@ -28,10 +29,12 @@ def extract(document: Document, ner: str = "rules") -> Extraction:
         raise ValueError(f"unknown ner {ner!r}: rules or model")
     extraction = _with_unread_amounts(_extract(document), document)
     extraction = replace(extraction, info=describe(document, extraction))
-    if ner == "rules" or not any(s.language == "zh" for s in document.sentences):
-        return extraction
-    from .model_ner import model_mentions
-    return replace(extraction, mentions=extraction.mentions + model_mentions(document, extraction.mentions))
+    mentions = extraction.mentions
+    if ner == "model" and any(s.language == "zh" for s in document.sentences):
+        from .model_ner import model_mentions
+        mentions += model_mentions(document, mentions)
+    # the resolution key is computed here, in the map, so that the reduce only groups by it
+    return replace(extraction, mentions=tuple(replace(m, group=mention_key(m)) for m in mentions))
 
 
 def _with_unread_amounts(extraction: Extraction, document: Document) -> Extraction:
