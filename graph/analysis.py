@@ -54,6 +54,35 @@ class Analysis:
     jurisdictions: dict[str, dict] = field(default_factory=dict)  # name -> counts and top agencies
 
 
+@dataclass(frozen=True)
+class MatrixPage:
+    """One page of the responsibility matrix as the report prints it: a few columns, each
+    headed by a short code (the legend gives its full name), and the rows with an entry in them."""
+
+    columns: list[tuple[str, str]]  # (code, full name)
+    rows: list[tuple[str, list[int]]]  # (full name, count per column)
+
+
+def matrix_pages(analysis: Analysis, per_page: int = 8) -> tuple[str, str, list[MatrixPage]]:
+    """The matrix cut to fit a page: the shorter side (agencies or programs) across, coded
+    A1, A2 … or P1, P2 … with full names in a legend, at most ``per_page`` columns a page;
+    each page lists only the rows with an entry in its columns. Returns the names of the
+    row and column sides ("agency", "program") and the pages."""
+    agencies, programs = analysis.matrix_agencies, analysis.matrix_programs
+    transposed = len(programs) > len(agencies)
+    across, down = (agencies, programs) if transposed else (programs, agencies)
+    prefix = "A" if transposed else "P"
+    cell = (lambda row, col: analysis.matrix.get((col, row), 0)) if transposed else \
+        (lambda row, col: analysis.matrix.get((row, col), 0))
+    pages = []
+    for start in range(0, len(across), per_page):
+        columns = [(f"{prefix}{start + i + 1}", name) for i, name in enumerate(across[start:start + per_page])]
+        rows = [(name, counts) for name in down
+                if any(counts := [cell(name, col) for _, col in columns])]
+        pages.append(MatrixPage(columns, rows))
+    return ("program", "agency", pages) if transposed else ("agency", "program", pages)
+
+
 def jurisdiction_name(jurisdiction: dict) -> str:
     """A document's city (else province) in English: English and Chinese documents about one
     city fall into one section ("郑州" and "Zhengzhou" are both "Zhengzhou")."""
