@@ -85,29 +85,60 @@ def _strip_title(title: str) -> str:
 
 #: Jaccard similarity of shingles at which two documents are reported as near-duplicates.
 NEAR_DUPLICATE = 0.8
+#: How many of its near-duplicates a document lists (the first by id): a notice reposted by every
+#: county of a province must not make the build quadratic.
+NEAR_DUPLICATES_LISTED = 10
 
 
 def _mark_near_duplicates(extractions: list[Extraction]) -> list[Extraction]:
-    """Documents of nearly the same text (edited reposts, versions) found by MinHash LSH (datasketch):
-    reported on each document, not merged, since their bodies differ."""
-    from datasketch import MinHash, MinHashLSH
+    """Groups of documents of nearly the same text (edited reposts, versions), reported on each
+    document, not merged, since their bodies differ.
 
-    from .extract.metadata import MINHASH_SCHEME
+    MinHash LSH banding (bands and rows from datasketch for the threshold): documents that share a
+    band's bucket and are as similar as NEAR_DUPLICATE to its first document join one group, by
+    union-find; one pass per band, so linear in the number of documents however big a group is.
+    """
+    from datasketch import MinHashLSH
 
-    signed = [e for e in extractions if e.info is not None and e.info.signature]
+    signed = sorted((e for e in extractions if e.info is not None and e.info.signature), key=lambda e: e.doc_id)
     if len(signed) < 2:
         return extractions
-    index = MinHashLSH(threshold=NEAR_DUPLICATE, num_perm=len(signed[0].info.signature))
-    hashes = {}
-    for extraction in signed:
-        hashes[extraction.doc_id] = MinHash(num_perm=len(extraction.info.signature), seed=1,
-                                            hashvalues=extraction.info.signature, scheme=MINHASH_SCHEME)
-        index.insert(extraction.doc_id, hashes[extraction.doc_id])
-    near = {doc_id: tuple(sorted(other for other in index.query(hashed) if other != doc_id
-                                 and hashed.jaccard(hashes[other]) >= NEAR_DUPLICATE))
-            for doc_id, hashed in hashes.items()}
+    width = len(signed[0].info.signature)
+    signatures = [e.info.signature for e in signed]
+    lsh = MinHashLSH(threshold=NEAR_DUPLICATE, num_perm=width)
+    parent = list(range(len(signed)))
+
+    def root(index: int) -> int:
+        while parent[index] != index:
+            parent[index] = parent[parent[index]]
+            index = parent[index]
+        return index
+
+    for band in range(lsh.b):
+        first: dict[tuple[int, ...], int] = {}
+        low, high = band * lsh.r, (band + 1) * lsh.r
+        for index, signature in enumerate(signatures):
+            if len(signature) != width:
+                continue
+            head = first.setdefault(tuple(signature[low:high]), index)
+            if head != index and _similarity(signatures[head], signature) >= NEAR_DUPLICATE:
+                parent[max(root(head), root(index))] = min(root(head), root(index))
+    groups: dict[int, list[str]] = defaultdict(list)
+    for index, extraction in enumerate(signed):
+        groups[root(index)].append(extraction.doc_id)  # in id order, as signed is
+    near: dict[str, tuple[str, ...]] = {}
+    for members in groups.values():
+        if len(members) > 1:
+            listed = members[:NEAR_DUPLICATES_LISTED + 1]
+            for doc_id in members:
+                near[doc_id] = tuple(m for m in listed if m != doc_id)[:NEAR_DUPLICATES_LISTED]
     return [replace(e, info=replace(e.info, near_duplicates=near[e.doc_id])) if near.get(e.doc_id) else e
             for e in extractions]
+
+
+def _similarity(first: tuple[int, ...], second: tuple[int, ...]) -> float:
+    """The Jaccard similarity two MinHash signatures estimate: the share of equal hash values."""
+    return sum(a == b for a, b in zip(first, second, strict=True)) / len(first)
 
 
 def resolve(extractions: Iterable[Extraction]) -> Resolved:

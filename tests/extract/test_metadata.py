@@ -165,6 +165,22 @@ def test_a_repost_under_another_site_s_header_merges_and_an_edited_version_is_re
     assert documents["c.txt"]["near_duplicates"] == ["a.txt"] and documents["a.txt"]["near_duplicates"] == ["c.txt"]
 
 
+def test_a_notice_reposted_with_edits_by_many_counties_is_one_group_each_listing_ten() -> None:
+    from conftest import extract_text
+
+    from graph.resolve import NEAR_DUPLICATES_LISTED, resolve
+
+    body = "\n".join(NOTICE.splitlines())
+    extractions = [extract_text(body.replace("请认真贯彻执行。", f"请第{n}县认真执行。"), f"{n:02}.txt")
+                   for n in range(30)]
+    extractions.append(extract_text(ZHEJIANG, "other.txt"))  # not like the others
+    infos = {e.doc_id: e.info for e in resolve(extractions).documents}
+    assert infos["00.txt"].near_duplicates == tuple(f"{n:02}.txt" for n in range(1, 11))
+    assert infos["29.txt"].near_duplicates == tuple(f"{n:02}.txt" for n in range(10))
+    assert all(len(infos[f"{n:02}.txt"].near_duplicates) == NEAR_DUPLICATES_LISTED for n in range(30))
+    assert infos["other.txt"].near_duplicates == ()
+
+
 def test_a_later_version_and_a_repealing_document_replace_the_earlier(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     docs.mkdir()
