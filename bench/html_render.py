@@ -1,12 +1,14 @@
-"""Time to stabilise and memory of the explorer page in headless Chromium.
+"""Time to open and settle, responsiveness and memory of the explorer page in headless Chromium.
 
 Builds synthetic graphs shaped like govgraph's (a few hubs, many leaves; every node
-and edge with a source sentence) of 500, 2,000 and 5,000 nodes, writes each page
-with every node drawn (--html-max-nodes 0), opens it in Chromium and prints the
-time until the layout has stabilised and physics stopped, the JS heap in use and
-the page size. Usage:
+and edge with a source sentence), writes each page as a build does (the 2,000 most
+connected drawn, --html-max-nodes 2000; ``--max-nodes 0`` draws everything), opens it
+in Chromium and prints: the time from opening the file until the layout has settled
+and physics stopped; then how long a view change takes until it is laid out again
+(a class unticked, the search list for a partial name, a neighbourhood, Show all);
+the JS heap in use; the page size; and the Python time to write the page. Usage:
 
-    python bench/html_render.py [--sizes 500,2000,5000] [--chromium /usr/bin/chromium]
+    python bench/html_render.py [--sizes 2000,5000,20000] [--max-nodes 2000] [--chromium /usr/bin/chromium]
 """
 
 from __future__ import annotations
@@ -60,24 +62,46 @@ def measure(chromium: str, path: Path) -> dict:
         metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
         result = {"wall_s": wall, "stabilised_ms": page.evaluate("govgraph.stabilizedMs"),
                   "heap_mb": metrics["JSHeapUsedSize"] / 1e6, "drawn": page.evaluate("govgraph.drawnNodeIds().length")}
+        page.wait_for_function("govgraph.settled", timeout=300_000)
+
+        def timed(action: str) -> float:
+            began = time.perf_counter()
+            page.evaluate(action)
+            page.wait_for_function("govgraph.settled", timeout=300_000)
+            return time.perf_counter() - began
+
+        result["toggle_s"] = timed("document.querySelector('#class-filters input[value=Place]').click()")
+        began = time.perf_counter()
+        page.fill("#search", "Entity 12")
+        result["search_ms"] = (time.perf_counter() - began) * 1000
+        result["hits"] = page.evaluate("govgraph.find('Entity 12').length")
+        result["focus_s"] = timed("govgraph.focus('n12'); document.getElementById('depth').value = '1'; "
+                                  "document.getElementById('depth').dispatchEvent(new Event('change'))")
+        result["reset_s"] = timed("document.getElementById('reset').click()")
         browser.close()
     return result
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--sizes", default="500,2000,5000")
+    parser.add_argument("--sizes", default="2000,5000,20000")
+    parser.add_argument("--max-nodes", type=int, default=2000)
     parser.add_argument("--chromium", default=shutil.which("chromium") or "/usr/bin/chromium")
     args = parser.parse_args()
-    print(f"{'nodes':>6} {'edges':>6} {'page MB':>8} {'open->stable s':>14} {'layout ms':>10} {'JS heap MB':>10} drawn")
+    print(f"{'nodes':>6} {'edges':>6} {'drawn':>6} {'write s':>7} {'page MB':>8} {'open->settled s':>15} "
+          f"{'layout ms':>9} {'untick s':>8} {'search ms':>9} {'neighb. s':>9} {'show all s':>10} {'heap MB':>7}")
     with tempfile.TemporaryDirectory() as work:
         for size in map(int, args.sizes.split(",")):
             graph = synthetic_graph(size)
             path = Path(work) / f"graph-{size}.html"
-            write_html(graph, path, f"{size} nodes", max_nodes=0)
+            began = time.perf_counter()
+            write_html(graph, path, f"{size} nodes", max_nodes=args.max_nodes)
+            written = time.perf_counter() - began
             r = measure(args.chromium, path)
-            print(f"{size:6} {graph.number_of_edges():6} {path.stat().st_size / 1e6:8.2f} {r['wall_s']:14.1f} "
-                  f"{r['stabilised_ms']:10.0f} {r['heap_mb']:10.0f} {r['drawn']}", flush=True)
+            megabytes = path.stat().st_size / 1e6
+            print(f"{size:6} {graph.number_of_edges():6} {r['drawn']:6} {written:7.1f} {megabytes:8.2f} "
+                  f"{r['wall_s']:15.1f} {r['stabilised_ms']:9.0f} {r['toggle_s']:8.2f} {r['search_ms']:9.0f} "
+                  f"{r['focus_s']:9.2f} {r['reset_s']:10.2f} {r['heap_mb']:7.0f}", flush=True)
 
 
 if __name__ == "__main__":
