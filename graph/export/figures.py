@@ -24,6 +24,13 @@ def _fonts() -> list[str]:
     from matplotlib import font_manager
 
     installed = {font.name for font in font_manager.fontManager.ttflist}
+    if not installed & set(PREFERRED_FONTS[:-1]):
+        # matplotlib's font list is cached when it is first used: fonts installed later are not in
+        # it, so the system's CJK fonts are added by file (a second of scanning, only in this case)
+        for path in font_manager.findSystemFonts():
+            if any(mark in Path(path).name for mark in ("CJK", "wqy", "SourceHan")):
+                font_manager.fontManager.addfont(path)
+        installed = {font.name for font in font_manager.fontManager.ttflist}
     return [name for name in PREFERRED_FONTS if name in installed] or ["sans-serif"]
 
 

@@ -74,14 +74,24 @@ def _options(drawn: int) -> dict:
     return options
 
 
+#: Past this many edges communities come from fast label propagation, which is linear in the edges;
+#: networkx's Louvain takes 4 s at 20,000 entities and 50 s at 100,000 (bench/scale.py).
+LOUVAIN_MAX_EDGES = 30_000
+
+
 def communities(graph: nx.MultiDiGraph) -> dict[str, int]:
-    """Louvain communities of the undirected graph (networkx, fixed seed, nodes and edges added
-    in sorted order, so the same graph gives the same communities), numbered largest first."""
+    """Communities of the undirected graph, numbered largest first: Louvain (networkx) up to
+    LOUVAIN_MAX_EDGES edges, fast label propagation past it. A fixed seed and nodes and edges added in
+    sorted order, so the same graph gives the same communities."""
     simple = nx.Graph()
     simple.add_nodes_from(sorted(graph.nodes))
     simple.add_edges_from(sorted((a, b) if a <= b else (b, a) for a, b in graph.edges() if a != b))
-    found = nx.community.louvain_communities(simple, seed=7) if simple.number_of_edges() else \
-        [{n} for n in simple.nodes]
+    if not simple.number_of_edges():
+        found: list[set[str]] = [{n} for n in simple.nodes]
+    elif simple.number_of_edges() <= LOUVAIN_MAX_EDGES:
+        found = nx.community.louvain_communities(simple, seed=7)
+    else:
+        found = list(nx.community.fast_label_propagation_communities(simple, seed=7))
     ordered = sorted((sorted(c) for c in found), key=lambda c: (-len(c), c[0]))
     return {node: index for index, members in enumerate(ordered) for node in members}
 
@@ -131,9 +141,10 @@ def whole_graph_positions(graph: nx.MultiDiGraph, community: dict[str, int],
     discs.sort(key=lambda m: -len(m))
     centres: list[tuple[float, float, float]] = []  # x, y, radius
     positions: dict[str, tuple[int, int]] = {}
+    t = 0.0  # each disc goes on along the spiral from the last one's place: linear in the discs
     for members in discs:
         radius = spacing * math.sqrt(len(members) + 0.5) + spacing
-        t, x, y = 0.0, 0.0, 0.0
+        x, y = 0.0, 0.0
         while True:
             x, y = spacing * t * math.cos(t) / math.pi, spacing * t * math.sin(t) / math.pi
             if all(math.hypot(x - cx, y - cy) >= radius + r for cx, cy, r in centres):
