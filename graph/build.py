@@ -41,6 +41,7 @@ from .store import STORE_FOLDER, write_store
 SAMPLE_CORPUS = Path(__file__).parent / "sample_corpus"
 PARALLEL_THRESHOLD = 16  # fewer documents than this are not worth starting workers for
 PARALLEL_EXPORT_NODES = 1000  # smaller graphs export faster than a process starts
+MAX_CHUNK = 32  # documents sent to a worker at once
 
 
 class BuildError(Exception):
@@ -94,7 +95,8 @@ def extract_all(files: Sequence[Path], roots: Sequence[Path], workers: int | Non
     elif workers <= 1 or len(todo) < PARALLEL_THRESHOLD:
         fresh = [read_and_extract(str(files[i]), ids[i], ner) for i in todo]
     else:
-        chunk = max(1, len(todo) // (workers * 8))
+        # a worker holds a chunk's results until the chunk is done: capped, its memory stays flat
+        chunk = max(1, min(MAX_CHUNK, len(todo) // (workers * 8)))
         with ProcessPoolExecutor(max_workers=workers, initializer=_die_with_parent) as pool:
             fresh = list(pool.map(read_and_extract, [str(files[i]) for i in todo], [ids[i] for i in todo],
                                   [ner] * len(todo), chunksize=chunk))
