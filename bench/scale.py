@@ -237,12 +237,17 @@ def main() -> None:
         work = Path(args.keep) / str(count) if args.keep else Path(tempfile.mkdtemp(prefix="govgraph-scale-"))
         work.mkdir(parents=True, exist_ok=True)
         try:
-            out = subprocess.run([sys.executable, __file__, "--workers", str(args.workers),
+            run = subprocess.run([sys.executable, __file__, "--workers", str(args.workers),
                                   *(["--store"] if args.store else []), "--one", str(count), str(work)],
-                                 capture_output=True, text=True, check=True).stdout
+                                 capture_output=True, text=True)
         finally:
             if not args.keep:
                 shutil.rmtree(work, ignore_errors=True)
+        if run.returncode != 0:  # say why (a build past this machine's memory is killed, for one)
+            tail = run.stderr.strip().splitlines()[-3:]
+            print(f"{count:7} failed (exit {run.returncode}): " + " | ".join(tail), flush=True)
+            break
+        out = run.stdout
         r = json.loads(out.strip().splitlines()[-1])
         each = "/".join(f"{m:.0f}" for m in r["worker_peaks_mb"][:4]) or "-"
         print(f"{r['documents']:7} {r['mb']:7.1f} {r['wall_s']:7.1f} {r['cpu_s']:7.1f} "
