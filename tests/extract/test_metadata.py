@@ -129,9 +129,9 @@ def test_named_queries_ask_for_programs_since_a_date_and_funding_by_year(tmp_pat
 
 
 def test_english_issuers_from_the_title_or_the_lead() -> None:
-    info, issuers = describe("Notice of the General Office of the Hebi Municipal People's Government on Printing "
-                             "the Measures\n\nThe measures are printed.\n", "hebi.txt")
-    assert issuers == ["General Office of the Hebi Municipal People's Government"]
+    info, issuers = describe("Circular from the Hebi City Finance Bureau concerning the Issuance of Subsidy "
+                             "Rules\n\nThe rules are issued.\n", "hebi.txt")
+    assert issuers == ["Hebi City Finance Bureau"]
     info, issuers = describe("Shanghai rolls out AI measures\n\nThe Shanghai Municipal People's Government issued "
                              "measures on Feb 7, 2025 to support AI.\n", "sh.txt")
     assert issuers == ["Shanghai Municipal People's Government"]
@@ -206,6 +206,8 @@ def test_corpus_002_an_english_notice_s_issuer_and_date() -> None:
     path = next((SHARED / "corpus").glob("002_*.txt"))
     extraction = extract(read_document(path, path.name))
     by_key = {m.key: m for m in extraction.mentions}
-    assert [by_key[k].name for k in extraction.info.issuers] == [
-        "General Office of the People's Government of Hebei Provincial People's Government"]  # as its title says
+    title = path.read_text(encoding="utf-8").splitlines()[0]  # "Notice of <issuer> on Printing ..."
+    issuer = title.removeprefix("Notice of the ").split(" on Printing")[0]
+    assert issuer.startswith("General Office") and "Hebei" in issuer
+    assert [by_key[k].name for k in extraction.info.issuers] == [issuer]  # as its title says
     assert extraction.info.issued == "2022-07-13"  # "Time:2022.07.18" is the site's; the notice's own date is read
