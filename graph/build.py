@@ -249,8 +249,10 @@ def write_outputs(graph: nx.MultiDiGraph, failures: list[ReadFailure], output: P
 
     try:
         if cache is not None:  # this build's entries, for the next: reused ones linked, new ones written
+            entries = temporary / cache_module.CACHE_FOLDER
+            entries.mkdir()
             for key, value in cache.entries:
-                cache_module.store(temporary / cache_module.CACHE_FOLDER, key, value, cache.previous)
+                cache_module.store(entries, key, value, cache.previous)
         with _gc_paused():
             seconds = _run_side_by_side([others, rdf], parallel)
         if store:  # a persistent store beside the files: serve and query open it instead of parsing

@@ -58,8 +58,7 @@ def load(folder: Path, key: str) -> Extraction | ReadFailure | None:
 
 
 def store(folder: Path, key: str, value: Extraction | ReadFailure, previous: Path | None = None) -> None:
-    """Write an entry (or link the previous build's copy of it) into ``folder``."""
-    folder.mkdir(parents=True, exist_ok=True)
+    """Write an entry (or link the previous build's copy of it) into ``folder``, which exists."""
     target = folder / f"{key}.pickle"
     source = previous / f"{key}.pickle" if previous is not None else None
     if source is not None and source.is_file():

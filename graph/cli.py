@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from .build import SAMPLE_CORPUS, BuildError, build
+from .engine import ENGINES
 from .evaluate import evaluate, format_score, score_as_json, split_documents
 from .export.html import DEFAULT_MAX_NODES
 from .extract.model_ner import NER_CHOICES
@@ -182,7 +183,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", help="build folder (default builds/sample for the sample corpus)")
     p.add_argument("--force", action="store_true",
                    help="replace the output folder even if it is not a govgraph build (never an input)")
-    p.add_argument("--engine", choices=("pool", "dask"), default="pool",
+    p.add_argument("--engine", choices=ENGINES, default="pool",
                    help="where documents are read and extracted: this machine's processes (default) or Dask")
     p.add_argument("--scheduler", help="with --engine dask: a running Dask scheduler (tcp://host:8786); "
                    "without it a local cluster is started")
