@@ -121,8 +121,11 @@ def _mark_near_duplicates(extractions: list[Extraction]) -> list[Extraction]:
             if len(signature) != width:
                 continue
             head = first.setdefault(tuple(signature[low:high]), index)
-            if head != index and _similarity(signatures[head], signature) >= NEAR_DUPLICATE:
-                parent[max(root(head), root(index))] = min(root(head), root(index))
+            if head == index:
+                continue
+            ours, theirs = root(index), root(head)
+            if ours != theirs and _similarity(signatures[head], signature) >= NEAR_DUPLICATE:
+                parent[max(ours, theirs)] = min(ours, theirs)  # already one group: not compared again
     groups: dict[int, list[str]] = defaultdict(list)
     for index, extraction in enumerate(signed):
         groups[root(index)].append(extraction.doc_id)  # in id order, as signed is
