@@ -95,10 +95,11 @@ def bind(text: str, pairs: list[str]) -> str:
         name = name.strip().lstrip("?")
         if not equals or not re.fullmatch(r"\w+", name):
             raise QueryError(f"--bind {pair!r}: write NAME=VALUE")
-        declared = re.compile(rf"VALUES\s+\?{name}\s*\{{[^}}]*\}}")
-        if not declared.search(text):
+        declared = re.compile(rf"VALUES\s+\?{name}\s*\{{([^}}]*)\}}")
+        found = declared.search(text)
+        if not found:
             raise QueryError(f"--bind {name}: the query has no parameter ?{name} (VALUES ?{name} {{ ... }})")
-        default = declared.search(text).group().split("{", 1)[1].rstrip("}").strip()
+        default = found.group(1).strip()
         if _NUMBER.fullmatch(default) and not _NUMBER.fullmatch(value.strip()):
             raise QueryError(f"--bind {name}={value}: ?{name} takes a number (its default is {default})")
         literal = value if _NUMBER.fullmatch(value) else json.dumps(value, ensure_ascii=False)
