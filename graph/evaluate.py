@@ -119,21 +119,25 @@ class Score:
             summed += counts
         return summed
 
+    def _listed(self, attribute: str) -> list[str]:
+        """A per-document list of every document, each item after its document's name."""
+        return [f"{d.document}: {item}" for d in self.per_document for item in getattr(d, attribute)]
+
     @property
     def missed(self) -> list[str]:
-        return [f"{d.document}: {m}" for d in self.per_document for m in d.missed]
+        return self._listed("missed")
 
     @property
     def spurious(self) -> list[str]:
-        return [f"{d.document}: {s}" for d in self.per_document for s in d.spurious]
+        return self._listed("spurious")
 
     @property
     def spurious_relations(self) -> list[str]:
-        return [f"{d.document}: {r}" for d in self.per_document for r in d.spurious_relations]
+        return self._listed("spurious_relations")
 
     @property
     def missed_relations(self) -> list[str]:
-        return [f"{d.document}: {r}" for d in self.per_document for r in d.missed_relations]
+        return self._listed("missed_relations")
 
 
 def _basename(path: str) -> str:
@@ -200,6 +204,7 @@ def evaluate(build: Path, gold: Path | Iterable[Path], strict: bool = False,
         gold_relations = {(r["subject"], r["predicate"], r["object"]) for r in gold_doc.get("relations", [])
                           if r["predicate"] in RELATION_PROPERTIES}
         found: set[tuple[str, str, str]] = set()
+        labels = predicted_names.get(document, {})
         for subject, prop, obj in sorted(predicted_relations.get(document, set())):
             if prop not in RELATION_PROPERTIES:
                 continue
@@ -209,7 +214,6 @@ def evaluate(build: Path, gold: Path | Iterable[Path], strict: bool = False,
                 doc_score.relations[prop].tp += 1
             else:
                 doc_score.relations[prop].fp += 1
-                labels = predicted_names.get(document, {})
                 doc_score.spurious_relations.append(
                     f"{labels.get(subject, ('', subject))[1]} {prop} {labels.get(obj, ('', obj))[1]}")
         names = {g["id"]: g["names"][0] for g in gold_doc["entities"]}
