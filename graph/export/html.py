@@ -79,13 +79,19 @@ def _options(drawn: int) -> dict:
 LOUVAIN_MAX_EDGES = 30_000
 
 
-def communities(graph: nx.MultiDiGraph) -> dict[str, int]:
-    """Communities of the undirected graph, numbered largest first: Louvain (networkx) up to
-    LOUVAIN_MAX_EDGES edges, fast label propagation past it. A fixed seed and nodes and edges added in
-    sorted order, so the same graph gives the same communities."""
+def undirected(graph: nx.MultiDiGraph) -> nx.Graph:
+    """The graph as a simple undirected one without self-loops, nodes and edges added in sorted
+    order (so seeded algorithms on it give the same result for the same graph)."""
     simple = nx.Graph()
     simple.add_nodes_from(sorted(graph.nodes))
     simple.add_edges_from(sorted((a, b) if a <= b else (b, a) for a, b in graph.edges() if a != b))
+    return simple
+
+
+def communities(simple: nx.Graph) -> dict[str, int]:
+    """Communities of the undirected graph (``undirected``), numbered largest first: Louvain
+    (networkx) up to LOUVAIN_MAX_EDGES edges, fast label propagation past it. A fixed seed and
+    nodes and edges in sorted order, so the same graph gives the same communities."""
     if not simple.number_of_edges():
         found: list[set[str]] = [{n} for n in simple.nodes]
     elif simple.number_of_edges() <= LOUVAIN_MAX_EDGES:
@@ -121,16 +127,14 @@ def _bfs_order(simple: nx.Graph, members: list[str]) -> list[str]:
     return order
 
 
-def whole_graph_positions(graph: nx.MultiDiGraph, community: dict[str, int],
+def whole_graph_positions(simple: nx.Graph, community: dict[str, int],
                           spacing: float = SPACING) -> dict[str, tuple[int, int]]:
     """A position for every entity, computed once for the whole graph: each community a disc of its
     own (its most connected member in the middle), the discs packed along a spiral without
     overlapping, and the small pieces (communities of fewer than four) together in one more disc.
     No two entities share a position, so entities a filter brings back start apart, and the
-    page's physics only refines this. Integers, so the page is byte-identical for the same graph."""
-    simple = nx.Graph()
-    simple.add_nodes_from(sorted(graph.nodes))
-    simple.add_edges_from(sorted((a, b) if a <= b else (b, a) for a, b in graph.edges() if a != b))
+    page's physics only refines this. Integers, so the page is byte-identical for the same graph.
+    ``simple`` is the graph as ``undirected`` gives it."""
     groups: dict[int, list[str]] = {}
     for node, index in community.items():
         groups.setdefault(index, []).append(node)
@@ -213,8 +217,9 @@ def page_data(graph: nx.MultiDiGraph, max_nodes: int = DEFAULT_MAX_NODES) -> dic
     def documents_of(items: list[dict]) -> list[int]:
         return sorted({document_index[s["document"]] for s in items})
 
-    community = communities(graph)
-    positions = whole_graph_positions(graph, community)
+    simple = undirected(graph)
+    community = communities(simple)
+    positions = whole_graph_positions(simple, community)
     sizes = Counter(community.values())
     nodes, edges, adjacency = [], [], {}
     for entity_id in sorted(graph.nodes):
