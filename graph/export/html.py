@@ -17,7 +17,7 @@ from __future__ import annotations
 import html
 import json
 import math
-from collections import Counter
+from collections import Counter, deque
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -116,9 +116,9 @@ def _bfs_order(simple: nx.Graph, members: list[str]) -> list[str]:
         if start in seen:
             continue
         seen.add(start)
-        queue = [start]
+        queue = deque([start])
         while queue:
-            node = queue.pop(0)
+            node = queue.popleft()
             order.append(node)
             for other in sorted(simple.neighbors(node), key=lambda n: (-simple.degree(n), n)):
                 if other in inside and other not in seen:
