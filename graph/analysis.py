@@ -83,23 +83,24 @@ def matrix_pages(analysis: Analysis, per_page: int = 8) -> tuple[str, str, list[
     return ("program", "agency", pages) if transposed else ("agency", "program", pages)
 
 
+def _english(name: str | None) -> str | None:
+    """A province or city name in English (None for no name)."""
+    if not name:
+        return None
+    return chinese().provinces.get(name) or (name if name.isascii() else pinyin_name(name))
+
+
 def jurisdiction_name(jurisdiction: dict) -> str:
     """A document's city (else province) in English: English and Chinese documents about one
     city fall into one section ("郑州" and "Zhengzhou" are both "Zhengzhou")."""
     name = jurisdiction.get("city") or jurisdiction.get("province")
-    if not name:
-        return "unknown"
-    return chinese().provinces.get(name) or (name if name.isascii() else pinyin_name(name))
+    return _english(name) if name else "unknown"
 
 
 def place_names(jurisdiction: dict) -> tuple[str | None, str | None]:
     """A document's province and city in English (either may be None), for the explorer's
     jurisdiction browser: 河南/郑州 and Henan/Zhengzhou are one pair."""
-    def english(name: str | None) -> str | None:
-        if not name:
-            return None
-        return chinese().provinces.get(name) or (name if name.isascii() else pinyin_name(name))
-    return english(jurisdiction.get("province")), english(jurisdiction.get("city"))
+    return _english(jurisdiction.get("province")), _english(jurisdiction.get("city"))
 
 
 def _total(amounts: list[dict]) -> Decimal:
