@@ -52,11 +52,8 @@ def push(build: Path, store: str, graph: str | None = None, timeout: float = 60.
         except urllib.error.HTTPError as error:
             detail = error.read(500).decode("utf-8", errors="replace").strip()
             raise PushError(f"{store} refused the graph: HTTP {error.code} {error.reason}: {detail}") from None
-        except TimeoutError:
-            raise PushError(f"the graph store at {store} did not answer within {timeout:g} s "
-                            "(--timeout sets the limit)") from None
         except (urllib.error.URLError, OSError) as error:
-            reason = getattr(error, "reason", error)
+            reason = getattr(error, "reason", error)  # a timeout comes bare or wrapped in a URLError
             if isinstance(reason, TimeoutError):
                 raise PushError(f"the graph store at {store} did not answer within {timeout:g} s "
                                 "(--timeout sets the limit)") from None
