@@ -43,14 +43,19 @@ def _amounts(data: dict) -> str:
                                                                   key=lambda a: (str(a["yuan"]), a["text"])))
 
 
-def _changes(old: dict, new: dict) -> list[tuple[str, str, str]]:
-    """(what, before, after) for the label, aliases and amounts that differ."""
+_ENTITY_FIELDS = (("label", lambda d: d.get("label", "")),
+                  ("aliases", lambda d: "; ".join(sorted(d.get("aliases", [])))),
+                  ("amounts", _amounts))
+_EDGE_FIELDS = (("amounts", _amounts),)  # an edge has no label or aliases of its own
+
+
+def _changes(old: dict, new: dict, fields=_ENTITY_FIELDS) -> list[tuple[str, str, str]]:
+    """(what, before, after) for each of ``fields`` (what, how to read it) that differs."""
     found = []
-    for what, read in (("label", lambda d: d.get("label", "")),
-                       ("aliases", lambda d: "; ".join(sorted(d.get("aliases", [])))),
-                       ("amounts", _amounts)):
-        if read(old) != read(new):
-            found.append((what, read(old), read(new)))
+    for what, read in fields:
+        was, now = read(old), read(new)
+        if was != now:
+            found.append((what, was, now))
     return found
 
 
@@ -63,7 +68,7 @@ def diff_graphs(before: nx.MultiDiGraph, after: nx.MultiDiGraph) -> GraphDiff:
                         for what, old, new in _changes(before.nodes[n], after.nodes[n])]
     changed_edges = [{**_edge(after, e), "what": what, "before": old, "after": new}
                      for e in sorted(old_edges & new_edges, key=by_edge)
-                     for what, old, new in _changes(before.edges[e], after.edges[e]) if what == "amounts"]
+                     for what, old, new in _changes(before.edges[e], after.edges[e], _EDGE_FIELDS)]
     return GraphDiff(
         added_entities=[_entity(after, n) for n in sorted(new_nodes - old_nodes)],
         removed_entities=[_entity(before, n) for n in sorted(old_nodes - new_nodes)],
