@@ -50,20 +50,25 @@ def _style() -> None:
                          "axes.spines.right": False})
 
 
+def text_width(text: str) -> int:
+    """Characters as they take room on a page or in a cell: a Chinese character counts two."""
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+
+
 def wrap(label: str, width: int = 34) -> str:
     """A whole label on lines of about ``width`` characters (a Chinese character counts two):
     broken at spaces in English and between characters in Chinese, never cut short."""
     lines: list[str] = []
     line, used = "", 0
     for word in re.findall(r"[\u2e80-\u9fff\uff00-\uffef]|[^\s\u2e80-\u9fff\uff00-\uffef]+\s*|\s+", label):
-        size = sum(2 if ord(ch) > 0x2E80 else 1 for ch in word.rstrip())
+        size = text_width(word.rstrip())
         if used + size > width and line.strip():
             lines.append(line.rstrip())
             line, used = "", 0
         if not line and not word.strip():
             continue
         line += word
-        used += sum(2 if ord(ch) > 0x2E80 else 1 for ch in word)
+        used += text_width(word)
     if line.strip():
         lines.append(line.rstrip())
     return "\n".join(lines)

@@ -15,7 +15,7 @@ from pathlib import Path
 import networkx as nx
 
 from ..analysis import MEASURES, Analysis, matrix_pages
-from .figures import write_figures
+from .figures import text_width, write_figures
 from .report import yuan_text
 
 FORMATS = ("md", "html", "xlsx")
@@ -186,8 +186,7 @@ XLSX_MAX_WIDTH = 60
 
 def _text_width(value: object) -> int:
     """Characters as a spreadsheet shows them: a Chinese character is about two wide."""
-    text = f"{value:,.0f}" if isinstance(value, float) else str(value if value is not None else "")
-    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+    return text_width(f"{value:,.0f}" if isinstance(value, float) else str(value if value is not None else ""))
 
 
 def _finish_sheet(sheet, freeze: str = "A2", header_width: int = XLSX_MAX_WIDTH) -> None:
