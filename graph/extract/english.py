@@ -104,7 +104,6 @@ _ORDINAL_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)\s+$")
 _CAP = r"[A-Z][\w'’\-]*"
 _CHAIN_BEFORE = re.compile(rf"(?:(?<=\s)|^)((?:{_CAP}\s+){{0,3}}{_CAP},\s+(?:{_CAP}(?:\s+{_CAP})?,\s+)*"
                            rf"(?:{_CAP}(?:\s+{_CAP})?,?\s+and\s+)?)$")
-_CHAIN_ITEMS = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 _CAPS_AROUND = re.compile(r"[A-Z]{2,}\s+[A-Z]{2,}")  # an acronym inside an all-capitals heading is no organ
 _HELD = re.compile(r"\b(?:held|hosted|staged|took place)\s+(?:in|at)\s+(?:the\s+)?")
 _BASED_IN = re.compile(r"\b(?:headquartered|based|located|situated|registered)\s+in\s+(?:the\s+)?")
@@ -364,7 +363,7 @@ class _SentenceReader:
             body, chain_start = body[4:], chain_start + 4
         if not body.rstrip().endswith(" and") and " and " not in text[start:end]:
             return start
-        items = [item.strip() for item in _CHAIN_ITEMS.split(body) if item.strip()]
+        items = [item.strip() for item in _ITEM_SEPARATOR.split(body) if item.strip()]
         first_words = items[0].split() if items else []
         if (not items or first_words[0] in self.vocab.sentence_starters
                 or first_words[0].endswith(("ly", "ing")) or first_words[0].lower() in _DETERMINERS):
