@@ -27,6 +27,7 @@ import networkx as nx
 import pyvis
 
 from ..analysis import place_names
+from .tables import edge_id
 
 CLASS_STYLE = {  # class -> (colour, vis-network shape)
     "Agency": ("#1f77b4", "dot"),
@@ -237,14 +238,14 @@ def page_data(graph: nx.MultiDiGraph, max_nodes: int = DEFAULT_MAX_NODES) -> dic
                       "community": community[entity_id], "x": x, "y": y, "docs": docs, "places": jurisdictions})
     for subject, obj, predicate in sorted(graph.edges(keys=True)):
         data = graph.edges[subject, obj, predicate]
-        edge_id = f"{subject}|{predicate}|{obj}"
+        identifier = edge_id(subject, predicate, obj)
         label = ", ".join(a["text"] for a in data["amounts"]) if predicate == "funds" else predicate
-        edges.append({"id": edge_id, "from": subject, "to": obj, "predicate": predicate, "label": label,
+        edges.append({"id": identifier, "from": subject, "to": obj, "predicate": predicate, "label": label,
                       "amounts": _amounts(data["amounts"]), "yuan": float(_yuan(data["amounts"])),
                       "sources": sources(data["sources"]), "sourceCount": len(data["sources"]),
                       "docs": documents_of(data["sources"])})
-        adjacency.setdefault(subject, []).append(edge_id)
-        adjacency.setdefault(obj, []).append(edge_id)
+        adjacency.setdefault(subject, []).append(identifier)
+        adjacency.setdefault(obj, []).append(identifier)
     return {"nodes": nodes, "edges": edges, "adjacency": adjacency,
             "documents": [_document_line(graph, name, described.get(name, {})) for name in doc_ids],
             "docs": [_document_item(graph, name, described.get(name, {})) for name in doc_ids],
