@@ -568,8 +568,11 @@ class ChineseExtractor:
     def _agencies(self, text: str, places: list[_Found]) -> list[_Found]:
         vocab = self.vocab
         found: list[_Found] = []
+        national_ends: set[int] = set()  # where a national organ's name ends: no name read leftwards ends there
         for match in vocab.organ_pattern.finditer(text):
             organ = vocab.organs[match.group()]
+            if organ.national:
+                national_ends.add(match.end())
             if match.group().endswith("部") and text[match.end():match.end() + 1] == "门":
                 continue  # 财政部门: "the finance departments", no one body
             place = self._place_ending_at(places, match.start())
@@ -655,7 +658,6 @@ class ChineseExtractor:
             translation = f"{city[1] + ' ' if city else ''}Work Group {english_number}".strip()
             found.append(_Found("Agency", match.start(), match.end(), name, group, translation,
                                 "" if city else self.document.doc_id, rank=3))
-        national_ends = {m.end() for m in vocab.organ_pattern.finditer(text) if vocab.organs[m.group()].national}
         for match in vocab.agency_suffix_pattern.finditer(text):
             suffix = match.group()
             if match.end() in national_ends:
