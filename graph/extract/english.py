@@ -1627,7 +1627,7 @@ class EnglishExtractor:
         if not city:
             return
         label = self.places.get(city)
-        placed = {r.subject for r in self.state.relations if r.predicate == "locatedIn"}
+        placed = self.state.located_subjects
         by_name: dict[str, list[Mention]] = {}
         for mention in self.state.mentions:
             if mention.cls == "Place":
