@@ -1081,10 +1081,7 @@ class ChineseExtractor:
             units = [(f, m) for f, m in mentions if f.cls == "Agency" and clause <= f.start and f.end <= verb.start()]
             if units and text[:units[0][0].start].endswith("由"):
                 clause = units[0][0].start  # "(对接会)由X主办"
-            rest = list(text[clause:verb.start()])
-            for found, _ in units:
-                rest[found.start - clause:found.end - clause] = [""] * (found.end - found.start)
-            if units and not "".join(rest).strip("、和及与 "):
+            if units and not _outside_names(text, clause, verb.start(), units).strip("、和及与 "):
                 for _, unit in units:
                     self._relate(unit, "responsibleFor", target, sentence)
 
@@ -1114,10 +1111,8 @@ class ChineseExtractor:
             units = [(f, m) for f, m in mentions if f.cls == "Agency" and clause <= f.start and f.end <= verb.start()]
             if not units:
                 continue
-            rest = list(text[clause:verb.start()])
-            for found, _ in units:
-                rest[found.start - clause:found.end - clause] = [""] * (found.end - found.start)
-            if _SUBJECT_LINKS.sub("", _LEADING_NUMBER.sub("", "".join(rest))) not in ("", *_SELF_REFERENCES):
+            rest = _outside_names(text, clause, verb.start(), units)
+            if _SUBJECT_LINKS.sub("", _LEADING_NUMBER.sub("", rest)) not in ("", *_SELF_REFERENCES):
                 continue  # something else stands in the clause: no plain "X负责"
             stop = _CLAUSE_END.search(text, verb.end())
             limit = min(verb.end() + 20, stop.start() if stop else len(text))
@@ -1212,6 +1207,14 @@ class ChineseExtractor:
                                 amount=amount.amount, implied=True)
                 self._mention(stated, sentence)
                 return
+
+
+def _outside_names(text: str, start: int, end: int, names: list[tuple[_Found, Mention]]) -> str:
+    """``text[start:end]`` without the names found in it (each inside the span): what stands around them."""
+    rest = list(text[start:end])
+    for found, _ in names:
+        rest[found.start - start:found.end - start] = [""] * (found.end - found.start)
+    return "".join(rest)
 
 
 def _fiscal_level(text: str, before: int) -> str | None:
