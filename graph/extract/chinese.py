@@ -340,8 +340,8 @@ class ChineseExtractor:
         lines = [line for line in text.splitlines() if line.strip()]
         head = "\n".join(lines[:3])[:600] + "\n" + "\n".join(lines[-6:])[-400:]
         self.divisions: dict[str, Division] = {}
-        number = next((_DOCUMENT_NUMBER.fullmatch(line.strip()) for line in lines[:6]
-                       if _DOCUMENT_NUMBER.fullmatch(line.strip())), None)  # the document's own 文号, on its line
+        number = next((m for line in lines[:6] if (m := _DOCUMENT_NUMBER.fullmatch(line.strip()))),
+                      None)  # the document's own 文号, on its line
         if number is not None and number.group(1).startswith(self.vocab.number_national):
             return Jurisdiction()
         if self.vocab.national_pattern.search(text[:3000]) or any(
@@ -384,8 +384,8 @@ class ChineseExtractor:
             province = divisions.one(city.province)
             city = None  # a provincial plan that names its cities
         if city is not None:
-            province = divisions.parent_of(city) if divisions.parent_of(city) and \
-                divisions.parent_of(city).level == "province" else divisions.one(city.province)
+            parent = divisions.parent_of(city)
+            province = parent if parent is not None and parent.level == "province" else divisions.one(city.province)
             if city.parent != city.province:  # a county-level city: its prefecture speaks for it too
                 prefecture = divisions.one(city.parent, city.province)
                 if prefecture is not None:
