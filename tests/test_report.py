@@ -179,3 +179,19 @@ def test_the_workbook_has_widths_frozen_headers_and_filters(reports) -> None:
     assert funding["G2"].alignment.wrap_text
     assert funding.column_dimensions["C"].width < 25  # an amount column stays narrow
     assert book["Responsibility matrix"]["A1"].font.bold
+
+
+def test_the_figures_are_the_same_bytes_whatever_python_s_hash_seed(corpus_build, tmp_path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    written = []
+    for seed in ("1", "2"):
+        folder = tmp_path / seed
+        subprocess.run([sys.executable, "-m", "graph.cli", "report", str(corpus_build.output), "--format", "md",
+                        "-o", str(folder)], check=True, capture_output=True, cwd=ROOT,
+                       env={**os.environ, "PYTHONHASHSEED": seed})
+        written.append({p.name: p.read_bytes() for p in folder.iterdir() if p.suffix in (".png", ".svg", ".md")})
+    assert "top-agencies.png" in written[0]
+    assert written[0] == written[1]

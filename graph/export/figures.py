@@ -140,7 +140,10 @@ def neighbourhood_figure(graph: nx.MultiDiGraph, analysis: Analysis, agencies: i
     nodes = set(centres)
     for centre in centres:
         nodes.update(undirected.neighbors(centre))
-    view = undirected.subgraph(sorted(nodes))
+    # built in sorted order: a subgraph view keeps the parent's order, which the layout depends on
+    view = nx.Graph()
+    view.add_nodes_from(sorted(nodes))
+    view.add_edges_from(sorted(tuple(sorted(edge)) for edge in undirected.subgraph(nodes).edges()))
     order = centres + sorted((n for n in view if n not in centres), key=lambda n: (-view.degree(n), n))
     legend = [f"{i}  {wrap(graph.nodes[n]['label'], 44)}".replace("\n", "\n     ") for i, n in enumerate(order, 1)]
     lines = sum(entry.count("\n") + 1 for entry in legend)
