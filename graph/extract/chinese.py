@@ -46,6 +46,9 @@ _TITLE = re.compile(r"《([^《》]{2,80})》")
 _LEVEL_PLACE_CHARACTERS = "省市区县"
 _PAUSE = re.compile(r"[,，、;；。]")
 _GROUP_CLOSE = re.compile(r"[)）;；。]")
+_BRACKETED = re.compile(r"[(（][^()（）]{2,200}[)）]")
+_CELL_BREAK = re.compile(r"\s*[|\t]\s*")
+_TASK_END = re.compile(r"[。；;:：\n]")
 _CLAUSE_END = re.compile(r"[。；;！!？?]")
 _MINISTRY_UNIT = re.compile(r"[\u4e00-\u9fff]{2,8}?司")
 _BARE_UNIT = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,6}司(?![\u4e00-\u9fff]{0,1}[长])")
@@ -126,6 +129,15 @@ class _Context:
     program: Mention | None = None  # the last program named
 
 
+@dataclass(frozen=True)
+class _Row:
+    """A row of a task table, in offsets of the document's text."""
+
+    task_start: int
+    task: str
+    units: list[tuple[int, int]]
+
+
 class ChineseExtractor:
     def __init__(self, document: Document, vocab: ChineseVocabulary | None = None):
         self.document = document
@@ -171,6 +183,8 @@ class ChineseExtractor:
         self.title_program = self._title_program()
         self.document_program: Mention | None = None
         self._agency_line: list[Mention] = []  # the agencies of the line before, when it held nothing else
+        self._rows = self._table_rows()  # paragraph -> a task table's row: its task and its units' cells
+        self._row_task: tuple[int, Mention] | None = None  # the paragraph of the last row read, and its task
         self._sources = SentenceSources(document.doc_id)
 
     # -- reading names leftwards ------------------------------------------------------
@@ -421,6 +435,37 @@ class ChineseExtractor:
         return place
 
     # -- the document's own structure ------------------------------------------------------
+    def _table_rows(self) -> dict[int, _Row]:
+        """Rows of task tables: a header row names a task column and unit columns (重点任务 | 牵头单位 |
+        配合单位); each row under it with as many cells is a task and the units responsible for it."""
+        spans: dict[int, tuple[int, int]] = {}
+        for sentence in self.document.sentences:
+            start, end = spans.get(sentence.paragraph, (sentence.start, sentence.end))
+            spans[sentence.paragraph] = (min(start, sentence.start), max(end, sentence.end))
+        rows: dict[int, _Row] = {}
+        header: tuple[int, list[int], int] | None = None  # task column, unit columns, cells
+        for paragraph, (start, end) in spans.items():
+            cells = _cells(self.whole, start, end)
+            if len(cells) < 3:
+                header = None
+                continue
+            labels = [self.whole[a:b].strip() for a, b in cells]
+            units = [i for i, label in enumerate(labels) if label in self.vocab.unit_columns]
+            tasks = [i for i, label in enumerate(labels) if label.endswith(self.vocab.task_columns) and i not in units]
+            if units and tasks:
+                header = (tasks[0], units, len(cells))
+                continue
+            if header is None or len(cells) != header[2]:
+                continue
+            task_start, task_end = cells[header[0]]
+            text = self.whole[task_start:task_end]
+            lead = len(text) - len(_LEADING_NUMBER.sub("", text).lstrip())
+            clause = _TASK_END.search(text, lead)
+            name = _strip_spaces(text[lead:clause.start() if clause else len(text)])
+            if 2 <= len(name) <= 40:
+                rows[paragraph] = _Row(task_start + lead, name, [cells[i] for i in header[1]])
+        return rows
+
     def _levels_of_measures(self) -> set[int]:
         """The numbering levels that hold measures. Where a plan has standalone chapter headings
         (一、总体要求) over numbered measures （一）…, the chapters are no measures of their own."""
@@ -472,6 +517,12 @@ class ChineseExtractor:
             _, title, offset = self.title_program
             found = _Found("Program", offset, offset + len(title), title, title, rank=5)
             self.document_program = self._mention(found, sentence)
+            division = next((self.divisions[k] for k in ("district", "county", "city", "province")
+                             if k in self.divisions), None)
+            if division is not None:  # the document's own program is in the place it speaks for
+                place = self._division_place(division, found.start, found.end)
+                place.implied = True
+                self._relate(self.document_program, "locatedIn", self._mention(place, sentence), sentence)
             for agency in self._agency_line:  # "成都高新区科技与新经济发展局" on the line above the title
                 self._relate(agency, "responsibleFor", self.document_program, sentence)
             about = title.find("关于")  # "商务部关于…的通知": the agencies before 关于 issue it
@@ -595,6 +646,8 @@ class ChineseExtractor:
                 qualified = self._qualified_organ(organ.zh, organ.en, place)
                 start = place.start
             elif level_character in vocab.level_characters:
+                if match.start() >= 2 and text[match.start() - 2] in "各" + _LEVEL_PLACE_CHARACTERS:
+                    continue  # 各区县政府, 市县财政局: every county's, no one body
                 start -= 1
                 qualified = self._abbreviated_organ(organ.zh, organ.en, vocab.level_characters[level_character],
                                                     level_character)
@@ -668,6 +721,10 @@ class ChineseExtractor:
                     and not self._leading_places(places, start, match.start()) \
                     and not re.search("[局厅委部府办处司]", text[run_start:start]):  # no other organ before
                 start = run_start  # 成都高新区科技与新经济发展局: a place opens it, 与 is inside the name
+            elif run_start < start and text[run_start] in vocab.level_characters and start - run_start <= 6 \
+                    and (run_start == 0 or not _NAME_CHAR.match(text[run_start - 1])) \
+                    and not re.search("[局厅委部府办处司]", text[run_start:start]):
+                start = run_start  # "、区住房建设园林局": a level character opens it, 建设 is inside the name
             prefix = text[start:match.start()]
             leading = self._leading_places(places, start, match.start())
             led_by_level = prefix[:1] in vocab.level_characters and not leading
@@ -675,6 +732,8 @@ class ChineseExtractor:
             centre = suffix in vocab.administrative_centres and not _made_of(prefix, vocab.generic_words)
             if len(prefix) < 2 or not (leading or led_by_level or distinctive or centre):
                 continue
+            if led_by_level and start >= 1 and text[start - 1] in "各" + _LEVEL_PLACE_CHARACTERS:
+                continue  # 各区县教育局: every county's, no one body
             name = prefix + suffix
             if (name in vocab.generic_agencies or _QUANTITY.match(prefix) or name.endswith(vocab.agency_not_endings)
                     or (not leading and not led_by_level and _made_of(prefix, vocab.generic_words))
@@ -904,8 +963,14 @@ class ChineseExtractor:
                             vocab.fund_min_characters),
             *self._suffixed(text, places, "Cluster", vocab.cluster_suffix_pattern, 16, vocab.generic_clusters),
             *self._suffixed(text, places, "Program", vocab.event_suffix_pattern, 20, vocab.generic_events, 4),
+            *self._suffixed(text, places, "Program", vocab.program_suffix_pattern, 20, vocab.generic_programs, 2),
             *self._programs(text, places),
         ]
+        row = self._rows.get(sentence.paragraph)
+        if row is not None and sentence.start <= row.task_start < sentence.end:
+            at = row.task_start - sentence.start
+            candidates.append(_Found("Program", at, at + len(row.task), row.task, text[at:at + len(row.task)],
+                                     scope=self.document.doc_id, rank=0, level="measure9"))
         measures = [c for c in candidates if c.level.startswith("measure")]  # a heading holds names of its own
         chosen: list[_Found] = []
         spans: list[tuple[int, int]] = []  # chosen spans, sorted and disjoint: overlap is a bisect, not a scan
@@ -980,6 +1045,9 @@ class ChineseExtractor:
         self._lead_markers(sentence, text, mentions)
         self._responsible(sentence, text, mentions)
         self._roles(sentence, text, mentions)
+        self._bare_units(sentence, text, mentions)
+        self._table_units(sentence, mentions)
+        self._acting_units(sentence, text, mentions)
         self._issued(sentence, text, mentions)
         self._funding(sentence, text, mentions, amounts)
         self._located(sentence, text, mentions)
@@ -1085,6 +1153,59 @@ class ChineseExtractor:
                 for _, unit in units:
                     self._relate(unit, "responsibleFor", target, sentence)
 
+    def _acting_units(self, sentence: Sentence, text: str, mentions: list[tuple[_Found, Mention]]) -> None:
+        """"市科技局要加强…": agencies that open a clause of a measure's text and act in it (要, 应当,
+        会同 …) are responsible for the measure."""
+        target = self._measure_of_paragraph(sentence)
+        if target is None:
+            return
+        agencies = [(f, m) for f, m in mentions if f.cls == "Agency"]
+        for index, (found, _) in enumerate(agencies):
+            clause = max(text.rfind(mark, 0, found.start) for mark in ",，。；;:：") + 1
+            if _LEADING_NUMBER.sub("", text[clause:found.start]).strip():
+                continue  # not the clause's first name
+            units = [agencies[index]]
+            for later in agencies[index + 1:]:
+                if text[units[-1][0].end:later[0].start].strip("、和及与 ") in ("", "会同", "联合"):
+                    units.append(later)
+                else:
+                    break
+            after = text[units[-1][0].end:units[-1][0].end + 4]
+            if after.startswith(self.vocab.acting_words):
+                for _, unit in units:
+                    self._relate(unit, "responsibleFor", target, sentence)
+
+    def _table_units(self, sentence: Sentence, mentions: list[tuple[_Found, Mention]]) -> None:
+        """A task table's row: the agencies in its unit cells are responsible for its task."""
+        row = self._rows.get(sentence.paragraph)
+        if row is None:
+            return
+        for found, mention in mentions:
+            if found.level == "measure9":
+                self._row_task = (sentence.paragraph, mention)
+        if self._row_task is None or self._row_task[0] != sentence.paragraph:
+            return
+        for found, mention in mentions:
+            at = sentence.start + found.start
+            if found.cls == "Agency" and any(a <= at and sentence.start + found.end <= b for a, b in row.units):
+                self._relate(mention, "responsibleFor", self._row_task[1], sentence)
+
+    def _bare_units(self, sentence: Sentence, text: str, mentions: list[tuple[_Found, Mention]]) -> None:
+        """"…给予一次性补贴50万元。（区科技局、区财政局）": agencies alone in brackets closing a measure's
+        text are the units responsible for it, written without a 责任单位 label."""
+        target = self._measure_of_paragraph(sentence) or (
+            self._open_measures[max(self._open_measures)] if self._open_measures else None)
+        if target is None:
+            return
+        for group in _BRACKETED.finditer(text):
+            if text[group.end():].strip(" 。.;；\n"):
+                continue  # not the end of the measure's text
+            units = [(f, m) for f, m in mentions if f.cls == "Agency" and group.start() < f.start
+                     and f.end < group.end()]
+            if units and not _outside_names(text, group.start() + 1, group.end() - 1, units).strip("、,，和及与 "):
+                for _, unit in units:
+                    self._relate(unit, "responsibleFor", target, sentence)
+
     def _responsible(self, sentence: Sentence, text: str, mentions: list[tuple[_Found, Mention]]) -> None:
         """"由X负责" and "(X负责)": X leads the program at hand."""
         for match in self.vocab.responsible_pattern.finditer(text):
@@ -1112,6 +1233,7 @@ class ChineseExtractor:
             if not units:
                 continue
             rest = _outside_names(text, clause, verb.start(), units)
+            rest = self.vocab.duty_pattern.sub("", rest)
             if _SUBJECT_LINKS.sub("", _LEADING_NUMBER.sub("", rest)) not in ("", *_SELF_REFERENCES):
                 continue  # something else stands in the clause: no plain "X负责"
             stop = _CLAUSE_END.search(text, verb.end())
@@ -1207,6 +1329,19 @@ class ChineseExtractor:
                                 amount=amount.amount, implied=True)
                 self._mention(stated, sentence)
                 return
+
+
+def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The cells of a table row written as one line, " | " or tabs between them; [] for other lines."""
+    line = text[start:end]
+    if "|" not in line and "\t" not in line:
+        return []
+    cells, at = [], start
+    for match in _CELL_BREAK.finditer(text, start, end):
+        cells.append((at, match.start()))
+        at = match.end()
+    cells.append((at, end))
+    return [(a, b) for a, b in cells if text[a:b].strip()] if len(cells) >= 3 else []
 
 
 def _outside_names(text: str, start: int, end: int, names: list[tuple[_Found, Mention]]) -> str:

@@ -273,3 +273,57 @@ def test_a_document_number_names_a_national_issuer_or_confirms_a_province() -> N
     zhejiang = extract_text("关于加强数字政府建设的实施意见\n浙政办发〔2021〕12号\n各地：\n" + body
                             + "浙江省要落实，可借鉴江苏省经验和江苏省做法。\n" + body, "zj.txt")
     assert zhejiang.jurisdiction.province == "浙江"  # named less often than 江苏, but the number is Zhejiang's
+
+
+# Our own measures document, written to show the layouts of responsibility found in real ones.
+UNIT_LAYOUTS = """广州市天河区人民政府办公室关于印发天河区支持青年创业若干措施的通知
+
+各街道办事处，区政府各部门：
+一、支持创业载体建设。对新认定的青年创业基地给予一次性补贴50万元。（区科技局、区财政局）
+二、强化人才住房保障。对符合条件的青年人才给予租房补贴。（区人力资源社会保障局、区住房建设园林局）
+三、加强人才支撑。区人社局、区委组织部按职责分工负责。
+四、优化金融服务。（区地方金融监管局牵头，各区县政府按职责分工负责）
+五、加大研发支持。区科技局要加强对企业研发的支持。
+六、完善用地保障。优先保障项目用地。（牵头部门：区规划和自然资源局；配合部门：区发展改革局）
+七、培育创业品牌。组织实施青年创业护航行动计划。
+"""
+
+
+def test_responsible_units_in_bare_brackets_duty_clauses_and_acting_subjects() -> None:
+    extraction = extract_text(UNIT_LAYOUTS, "th.txt")
+    responsible = relations(extraction, "responsibleFor")
+    assert ("天河区科学技术局", "支持创业载体建设") in responsible  # bare brackets closing the measure
+    assert ("天河区财政局", "支持创业载体建设") in responsible
+    assert ("天河区住房建设园林局", "强化人才住房保障") in responsible  # 建设 inside a bureau's name
+    assert ("中共天河区委组织部", "加强人才支撑") in responsible  # 按职责分工负责
+    assert ("天河区科学技术局", "加大研发支持") in responsible  # 区科技局要加强…
+    assert ("天河区发展改革局", "完善用地保障") in responsible or (
+        "天河区发展和改革局", "完善用地保障") in responsible  # 配合部门
+    assert ("天河区规划和自然资源局", "完善用地保障") in responsible  # 牵头部门
+    # 各区县政府 is every county's government, no one body
+    assert not any("县人民政府" in name for name in names(extraction, "Agency"))
+
+
+def test_a_named_plan_without_quotes_is_a_program_of_its_measure_and_the_document_is_in_its_place() -> None:
+    extraction = extract_text(UNIT_LAYOUTS, "th.txt")
+    assert "青年创业护航行动计划" in names(extraction, "Program")
+    assert ("青年创业护航行动计划", "培育创业品牌") in relations(extraction, "partOf")
+    assert ("天河区支持青年创业若干措施", "天河区") in relations(extraction, "locatedIn")
+
+
+TASK_TABLE = """郑州市数字经济发展重点任务分工方案
+
+序号 | 重点任务 | 牵头单位 | 配合单位
+1 | 建设郑州数据交易中心。完善交易规则。 | 市大数据局 | 市财政局、市发展改革委
+2 | 推进工业互联网平台建设 | 市工业和信息化局 | 市科技局
+"""
+
+
+def test_a_task_table_makes_each_row_a_measure_led_by_the_units_in_its_unit_columns() -> None:
+    extraction = extract_text(TASK_TABLE, "zz_table.txt")
+    responsible = relations(extraction, "responsibleFor")
+    assert {("郑州市大数据管理局", "建设郑州数据交易中心"), ("郑州市财政局", "建设郑州数据交易中心"),
+            ("郑州市发展和改革委员会", "建设郑州数据交易中心"), ("郑州市工业和信息化局", "推进工业互联网平台建设"),
+            ("郑州市科学技术局", "推进工业互联网平台建设")} <= responsible
+    assert ("郑州市科学技术局", "建设郑州数据交易中心") not in responsible
+    assert ("建设郑州数据交易中心", "郑州市数字经济发展重点任务分工方案") in relations(extraction, "partOf")

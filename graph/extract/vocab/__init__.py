@@ -187,6 +187,8 @@ class ChineseVocabulary:
     cluster_suffix_pattern: re.Pattern[str]
     event_suffix_pattern: re.Pattern[str]  # programs that are events: …对接会, …博览会
     generic_events: frozenset[str]
+    program_suffix_pattern: re.Pattern[str]  # named plans and platforms: …行动计划, …服务平台
+    generic_programs: frozenset[str]
     generic_clusters: frozenset[str]
     place_bound_clusters: frozenset[str]
     quoted_types: tuple[str, ...]
@@ -198,6 +200,10 @@ class ChineseVocabulary:
     quoted_measures_pattern: re.Pattern[str]
     title_types: tuple[str, ...]
     lead_marker_pattern: re.Pattern[str]  # "组长单位:"
+    unit_columns: frozenset[str]  # table header cells over responsible units
+    task_columns: tuple[str, ...]  # endings of table header cells over tasks
+    duty_pattern: re.Pattern[str]  # "按职责分工" between units and 负责
+    acting_words: tuple[str, ...]  # "市科技局要…": what follows the agencies acting in a measure
     responsible_pattern: re.Pattern[str]  # "由X负责" or "(X负责)"
     issue_verb_pattern: re.Pattern[str]
     setting_up_pattern: re.Pattern[str]  # 设立, 成立, 组建: an agency that sets up a committee leads it
@@ -271,6 +277,8 @@ def chinese() -> ChineseVocabulary:
         cluster_suffix_pattern=_suffix_pattern(data["clusters"]["suffixes"]),
         event_suffix_pattern=_suffix_pattern(programs["event_suffixes"]),
         generic_events=frozenset(programs["generic_events"]),
+        program_suffix_pattern=_suffix_pattern(programs["suffixes"]),
+        generic_programs=frozenset(programs["generic"]),
         generic_clusters=frozenset(data["clusters"]["generic"]),
         place_bound_clusters=frozenset(data["clusters"]["place_bound"]),
         quoted_types=tuple(sorted(programs["quoted_types"], key=len, reverse=True)),
@@ -281,6 +289,10 @@ def chinese() -> ChineseVocabulary:
         quoted_not_types=tuple(sorted(programs["quoted_not_types"], key=len, reverse=True)),
         quoted_measures_pattern=re.compile(programs["quoted_measures"]),
         title_types=tuple(programs["title_types"]),
+        unit_columns=frozenset(relations["unit_columns"]),
+        task_columns=tuple(relations["task_columns"]),
+        acting_words=tuple(sorted(relations["acting_words"], key=len, reverse=True)),
+        duty_pattern=re.compile(_alternation(relations["duty_words"])),
         lead_marker_pattern=re.compile(f"(?:{_alternation(relations['lead_markers'])})\\s*[:：]"),
         responsible_pattern=re.compile(
             f"由([^。；;]{{1,60}}?)(?:{_alternation(relations['responsible_words'])})"
