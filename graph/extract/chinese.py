@@ -40,13 +40,16 @@ _NAME_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z0-9\u2060]")
 _RUN_BEFORE = re.compile(r"[\u3400-\u9fffA-Za-z0-9\u2060]+$")  # searched with an end: the run ending there
 _RUN_BEFORE_LEVEL = re.compile(r"(?:(?![省市区县])[\u3400-\u9fffA-Za-z0-9\u2060])+$")  # a run no level character is in
 _LEADING_TIME = re.compile(r"^(?:\d+年度?|\d+月\d+日|年度|\d+)")
-_QUANTITY = re.compile(r"^[\d一二三四五六七八九十几多各该某此每首]+[家个所座笔批项]?")
+# a count (12个, 三家), a determiner (各, 该, 每) or a bare number: no name starts so; 三里屯 does
+_QUANTITY = re.compile(r"^(?:[\d一二三四五六七八九十百千几多两]+[家个所座笔批项类条种]|[各该某此每首]"
+                       r"|[\d一二三四五六七八九十几多]+$)")
 _QUOTE = re.compile(r"“([^“”]{1,30})”")
 _TITLE = re.compile(r"《([^《》]{2,80})》")
 _LEVEL_PLACE_CHARACTERS = "省市区县"
 _PAUSE = re.compile(r"[,，、;；。]")
 _GROUP_CLOSE = re.compile(r"[)）;；。]")
 _BRACKETED = re.compile(r"[(（][^()（）]{2,200}[)）]")
+_ITEM_BEFORE = re.compile(r"[\u3400-\u9fffA-Za-z0-9]+$")  # searched with an end: one list item
 _CELL_BREAK = re.compile(r"\s*[|\t]\s*")
 _TASK_END = re.compile(r"[。；;:：\n]")
 _CLAUSE_END = re.compile(r"[。；;！!？?]")
@@ -901,6 +904,46 @@ class ChineseExtractor:
         if item.parent is not None:
             item.children.append(item.parent)
 
+    def _examples(self, text: str, places: list[_Found]) -> list[_Found]:
+        """"如果能培养出几个腾讯、华为这样的企业", "以A、B为代表的高校": the items of a list that names
+        examples of a kind are of that kind, brand names and all."""
+        found: list[_Found] = []
+        place_spans = {(p.start, p.end) for p in places}
+        for match in self.vocab.example_pattern.finditer(text):
+            cls = self.vocab.example_nouns[match.group(2)]
+            end = match.start()
+            items: list[tuple[int, int]] = []
+            while True:
+                start = _ITEM_BEFORE.search(text, max(0, end - 12), end)
+                if start is None:
+                    break
+                begin = start.start()
+                if begin == 0 or text[begin - 1] != "、":  # the list's first item: after a verb or an opener
+                    openers = [text.rfind(o, begin, end) + len(o) for o in self.vocab.example_openers
+                               if text.find(o, begin, end) >= 0]
+                    begin = max([self._name_start(text, end, 12), *openers])
+                    items.append((begin, end))
+                    break
+                items.append((begin, end))
+                end = begin - 1
+            if len(items) < 2:
+                continue  # one name before 等 is as often a category as an example
+            for begin, end in items:
+                name = text[begin:end]
+                if (len(name) < 2 or any(begin <= a and b <= end for a, b in place_spans) or _QUANTITY.match(name)
+                        or _made_of(name, self.vocab.generic_words) or self.gazetteer.one(name)):
+                    continue
+                found.append(_Found(cls, begin, end, name, name, rank=1))
+        return found
+
+    def _national_things(self, text: str) -> list[_Found]:
+        """National programs, funds and academies by their standard names or short forms (中科院)."""
+        found = []
+        for match in self.vocab.national_thing_pattern.finditer(text):
+            standard, cls = self.vocab.national_things[match.group()]
+            found.append(_Found(cls, match.start(), match.end(), standard, match.group(), rank=3))
+        return found
+
     def _programs(self, text: str, places: list[_Found]) -> list[_Found]:
         vocab = self.vocab
         found: list[_Found] = []
@@ -965,6 +1008,8 @@ class ChineseExtractor:
             *self._suffixed(text, places, "Program", vocab.event_suffix_pattern, 20, vocab.generic_events, 4),
             *self._suffixed(text, places, "Program", vocab.program_suffix_pattern, 20, vocab.generic_programs, 2),
             *self._programs(text, places),
+            *self._national_things(text),
+            *self._examples(text, places),
         ]
         row = self._rows.get(sentence.paragraph)
         if row is not None and sentence.start <= row.task_start < sentence.end:

@@ -327,3 +327,27 @@ def test_a_task_table_makes_each_row_a_measure_led_by_the_units_in_its_unit_colu
             ("郑州市科学技术局", "推进工业互联网平台建设")} <= responsible
     assert ("郑州市科学技术局", "建设郑州数据交易中心") not in responsible
     assert ("建设郑州数据交易中心", "郑州市数字经济发展重点任务分工方案") in relations(extraction, "partOf")
+
+
+KINDS_BY_EXAMPLE = """深圳市人才工作简报
+
+如果能培养出几个腾讯、华为、华大基因这样的企业，投入就值得。
+中科院与国家自然科学基金共同支持北京市三里屯商圈的数字化研究。
+区港澳办、区科协负责组织交流活动。
+"""
+
+
+def test_list_examples_standard_national_names_and_places_that_start_with_a_numeral() -> None:
+    extraction = extract_text(KINDS_BY_EXAMPLE, "sz_kinds.txt")
+    assert {"腾讯", "华为", "华大基因"} <= names(extraction, "Enterprise")  # "A、B、C这样的企业"
+    assert "中国科学院" in names(extraction, "Lab")  # 中科院, its short form
+    assert "国家自然科学基金" in names(extraction, "Fund")  # every word generic, still one fund
+    assert "北京市三里屯商圈" in names(extraction, "Cluster")  # 三 opens a name here, not a count
+    assert ("北京市三里屯商圈", "北京市") in relations(extraction, "locatedIn")
+    # standard local offices by their short forms (a district's, with no district named: kept unqualified)
+    assert names(extraction, "Agency") == {"区港澳事务办公室", "区科学技术协会"}
+
+
+def test_one_name_before_deng_is_no_list_of_examples() -> None:
+    extraction = extract_text("简报\n\n支持发展新能源等产业。推动制造业等企业转型。\n", "deng.txt")
+    assert not names(extraction, "Enterprise")

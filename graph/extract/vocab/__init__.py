@@ -188,6 +188,11 @@ class ChineseVocabulary:
     event_suffix_pattern: re.Pattern[str]  # programs that are events: …对接会, …博览会
     generic_events: frozenset[str]
     program_suffix_pattern: re.Pattern[str]  # named plans and platforms: …行动计划, …服务平台
+    national_things: dict[str, tuple[str, str]]  # name or short form -> (standard name, class)
+    national_thing_pattern: re.Pattern[str]
+    example_pattern: re.Pattern[str]  # "等龙头企业": group 1 the marker, group 2 the noun
+    example_nouns: dict[str, str]  # noun -> class
+    example_openers: tuple[str, ...]
     generic_programs: frozenset[str]
     generic_clusters: frozenset[str]
     place_bound_clusters: frozenset[str]
@@ -230,6 +235,8 @@ def chinese() -> ChineseVocabulary:
         organ = Organ(entry["zh"], entry["en"], tuple(entry.get("short", ())))
         for name in (organ.zh, *organ.short):
             organs.setdefault(name, organ)
+    things = {name: (standard, entry["class"]) for standard, entry in data["national_things"].items()
+              for name in (standard, *entry["short"])}
     return ChineseVocabulary(
         place_suffixes=places["suffixes"],
         place_suffix_pattern=_suffix_pattern(list(places["suffixes"])),
@@ -278,6 +285,12 @@ def chinese() -> ChineseVocabulary:
         event_suffix_pattern=_suffix_pattern(programs["event_suffixes"]),
         generic_events=frozenset(programs["generic_events"]),
         program_suffix_pattern=_suffix_pattern(programs["suffixes"]),
+        national_things=things,
+        national_thing_pattern=re.compile(_alternation(list(things))),
+        example_pattern=re.compile(f"({_alternation(data['examples']['markers'])})"
+                                   f"(?:[^,，。；;、]{{0,4}}?)({_alternation(list(data['examples']['nouns']))})"),
+        example_nouns=data["examples"]["nouns"],
+        example_openers=tuple(sorted(data["examples"]["openers"], key=len, reverse=True)),
         generic_programs=frozenset(programs["generic"]),
         generic_clusters=frozenset(data["clusters"]["generic"]),
         place_bound_clusters=frozenset(data["clusters"]["place_bound"]),
