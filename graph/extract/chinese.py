@@ -728,6 +728,9 @@ class ChineseExtractor:
                     and (run_start == 0 or not _NAME_CHAR.match(text[run_start - 1])) \
                     and not re.search("[局厅委部府办处司]", text[run_start:start]):
                 start = run_start  # "、区住房建设园林局": a level character opens it, 建设 is inside the name
+            organ_end = max(text.rfind(c, start, match.start()) for c in "委局厅府") + 1
+            if organ_end > start and organ_end in self._index_of(places)[0]:
+                start = organ_end  # 深圳市委深圳市人民政府: two bodies written together, the second read here
             prefix = text[start:match.start()]
             leading = self._leading_places(places, start, match.start())
             led_by_level = prefix[:1] in vocab.level_characters and not leading
@@ -822,6 +825,8 @@ class ChineseExtractor:
             start = self._name_start(text, match.start(), limit)
             if cls == "Enterprise":  # 腾讯科技（深圳）有限公司: a place in brackets inside the name
                 start = self._across_bracketed_place(text, start, limit)
+            if cls == "Program" and start >= 2 and text[start - 1] in "-—–" and _NAME_CHAR.match(text[start - 2]):
+                start = self._name_start(text, start - 1, limit)  # 公明水库—清林径水库连通工程: one project
             if cls == "Program" and start >= 2 and text[start - 1] == "”":  # “中国这十年·浙江”主题新闻发布会
                 opening = text.rfind("“", max(0, start - 32), start - 1)
                 if opening >= 0:
@@ -982,6 +987,9 @@ class ChineseExtractor:
                 item.children.append(item.place)
             found.append(item)
         measure = _measure_heading(vocab.measure_pattern, text)
+        if measure is not None and (measure[2].startswith(vocab.condition_openers)
+                                    or measure[2].endswith(vocab.not_measure_endings)):
+            measure = None  # a condition of eligibility or an attachment, not a measure
         if measure is not None and self._is_measure_level(measure[0]) and measure[2] not in vocab.section_labels \
                 and not _SENTENCE_VERB.search(measure[2]):  # a numbered measure of this plan, not a sentence
             level, start, title = measure
@@ -1138,7 +1146,7 @@ class ChineseExtractor:
         """A place is located in its parent division (历下区 in 济南市, 济南市 in 山东省), from the
         administrative divisions, where the document names the parent too; once per place."""
         for found, mention in mentions:
-            if found.cls != "Place" or found.implied or found.name in self._placed:
+            if found.cls != "Place" or found.name in self._placed:
                 continue
             province = self.divisions.get("province")
             division = self.gazetteer.one(found.name, province.name if province else "")

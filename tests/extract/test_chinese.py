@@ -351,3 +351,26 @@ def test_list_examples_standard_national_names_and_places_that_start_with_a_nume
 def test_one_name_before_deng_is_no_list_of_examples() -> None:
     extraction = extract_text("简报\n\n支持发展新能源等产业。推动制造业等企业转型。\n", "deng.txt")
     assert not names(extraction, "Enterprise")
+
+
+CONDITIONS = """深圳市科技创新委员会关于组织申报2023年项目的通知
+
+一、申报条件
+（一）在深圳市内注册，具有独立法人资格。
+（二）无不良信用记录。
+（三）符合国家产业政策。
+二、附件
+1.项目补助汇总表
+深圳市委深圳市人民政府出台人才政策，推进公明水库—清林径水库连通工程建设。
+"""
+
+
+def test_numbered_conditions_and_attachments_are_no_measures_and_bodies_written_together_are_two() -> None:
+    extraction = extract_text(CONDITIONS, "sz_conditions.txt")
+    programs = names(extraction, "Program")
+    assert not {"在深圳市内注册", "无不良信用记录", "符合国家产业政策", "项目补助汇总表"} & programs
+    assert "公明水库—清林径水库连通工程" in programs  # a dash inside one project's name
+    agencies = names(extraction, "Agency")
+    assert {"中共深圳市委员会", "深圳市人民政府"} <= agencies
+    assert "深圳市委深圳市人民政府" not in agencies
+

@@ -84,3 +84,9 @@ def test_shenzhen_funding_list_companies_with_a_bracketed_city() -> None:
     doc = read("zh_018")
     assert "腾讯科技（深圳）有限公司" in names(doc, "Enterprise")
     assert ("腾讯科技（深圳）有限公司", "深圳市") in relations(doc, "locatedIn")
+
+
+def test_jinan_known_only_through_its_bureaus_is_in_shandong_and_the_measures_are_in_jinan() -> None:
+    doc = read("zh_010")  # 济南市 is never written whole: 市科技局 and the title imply it
+    assert ("济南市", "山东省") in relations(doc, "locatedIn")
+    assert ("关于加快“科创济南”建设全面提升科技创新能力的若干政策措施", "济南市") in relations(doc, "locatedIn")

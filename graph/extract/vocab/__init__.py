@@ -201,6 +201,8 @@ class ChineseVocabulary:
     quoted_fund_types: tuple[str, ...]
     measure_pattern: re.Pattern[str]
     section_labels: frozenset[str]  # 指导思想, 基本原则: headings of every plan, no measures
+    condition_openers: tuple[str, ...]  # numbered conditions of eligibility, not measures
+    not_measure_endings: tuple[str, ...]
     quoted_not_types: tuple[str, ...]
     quoted_measures_pattern: re.Pattern[str]
     title_types: tuple[str, ...]
@@ -299,6 +301,8 @@ def chinese() -> ChineseVocabulary:
         quoted_fund_types=tuple(sorted(programs["quoted_fund_types"], key=len, reverse=True)),
         measure_pattern=re.compile(programs["measure_pattern"]),
         section_labels=frozenset(programs.get("section_labels", ())),
+        condition_openers=tuple(programs["condition_openers"]),
+        not_measure_endings=tuple(programs["not_measure_endings"]),
         quoted_not_types=tuple(sorted(programs["quoted_not_types"], key=len, reverse=True)),
         quoted_measures_pattern=re.compile(programs["quoted_measures"]),
         title_types=tuple(programs["title_types"]),
