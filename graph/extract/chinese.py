@@ -946,7 +946,7 @@ class ChineseExtractor:
         found = []
         for match in self.vocab.national_thing_pattern.finditer(text):
             standard, cls = self.vocab.national_things[match.group()]
-            found.append(_Found(cls, match.start(), match.end(), standard, match.group(), rank=3))
+            found.append(_Found(cls, match.start(), match.end(), standard, match.group(), rank=5))
         return found
 
     def _programs(self, text: str, places: list[_Found]) -> list[_Found]:

@@ -374,3 +374,8 @@ def test_numbered_conditions_and_attachments_are_no_measures_and_bodies_written_
     assert {"中共深圳市委员会", "深圳市人民政府"} <= agencies
     assert "深圳市委深圳市人民政府" not in agencies
 
+
+
+def test_national_programs_by_their_standard_names() -> None:
+    extraction = extract_text("通知\n\n推进中国制造2025和“东数西算”工程，参与“一带一路”建设。\n", "national.txt")
+    assert {"中国制造2025", "东数西算", "“一带一路”倡议"} <= names(extraction, "Program")
