@@ -1268,6 +1268,9 @@ class ChineseExtractor:
                      and not f.reference]  # "由X负责Y"
             before = [m for f, m in mentions if f.end <= match.start() and f.cls in _TARGETS and not f.reference]
             target = after[0] if after else before[-1] if before else self.context.program
+            measure = self._measure_of_paragraph(sentence)
+            if match.group(2) is not None and measure is not None and not text[match.end():].strip(" 。.;；\n"):
+                target = measure  # "（X等按职责分工负责）" closing a measure's text: the measure
             if text[:match.start()].endswith(_SELF_REFERENCES) and self.document_program is not None:
                 target = self.document_program  # "本措施由X负责解释": the document itself
             for leader in leaders:

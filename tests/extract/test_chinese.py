@@ -379,3 +379,11 @@ def test_numbered_conditions_and_attachments_are_no_measures_and_bodies_written_
 def test_national_programs_by_their_standard_names() -> None:
     extraction = extract_text("通知\n\n推进中国制造2025和“东数西算”工程，参与“一带一路”建设。\n", "national.txt")
     assert {"中国制造2025", "东数西算", "“一带一路”倡议"} <= names(extraction, "Program")
+
+
+def test_responsibility_in_brackets_closing_a_measure_goes_to_the_measure_not_a_platform_in_it() -> None:
+    text = ("国务院办公厅关于推进数字服务的实施方案\n\n"
+            "3．便利老年人网上购物。推动网络购物平台优化界面。（商务部、国家市场监督管理总局等按职责分工负责）\n")
+    responsible = relations(extract_text(text, "national_plan.txt"), "responsibleFor")
+    assert {("商务部", "便利老年人网上购物"), ("国家市场监督管理总局", "便利老年人网上购物")} <= responsible
+    assert not any(obj == "网络购物平台" for _, obj in responsible)
