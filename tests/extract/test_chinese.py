@@ -387,3 +387,10 @@ def test_responsibility_in_brackets_closing_a_measure_goes_to_the_measure_not_a_
     responsible = relations(extract_text(text, "national_plan.txt"), "responsibleFor")
     assert {("商务部", "便利老年人网上购物"), ("国家市场监督管理总局", "便利老年人网上购物")} <= responsible
     assert not any(obj == "网络购物平台" for _, obj in responsible)
+
+
+def test_deng_before_a_manner_is_no_list_of_companies_and_category_headings_are_no_measures() -> None:
+    text = "服务名录\n\n一、稳就业促就业类（6家）\n以人才共享、在线服务等方式降低企业成本。引进阿里巴巴、京东等10家企业。\n"
+    extraction = extract_text(text, "directory.txt")
+    assert names(extraction, "Enterprise") == {"阿里巴巴", "京东"}  # 等10家企业: a count between is fine
+    assert "稳就业促就业类" not in names(extraction, "Program")

@@ -289,8 +289,9 @@ def chinese() -> ChineseVocabulary:
         program_suffix_pattern=_suffix_pattern(programs["suffixes"]),
         national_things=things,
         national_thing_pattern=re.compile(_alternation(list(things))),
-        example_pattern=re.compile(f"({_alternation(data['examples']['markers'])})"
-                                   f"(?:[^,，。；;、]{{0,4}}?)({_alternation(list(data['examples']['nouns']))})"),
+        example_pattern=re.compile(f"({_alternation(data['examples']['markers'])})"  # 等10家 / 等一批: counts only
+                                   f"(?:[\\d一二三四五六七八九十百千多几数批家个余]{{0,4}})"
+                                   f"({_alternation(list(data['examples']['nouns']))})"),
         example_nouns=data["examples"]["nouns"],
         example_openers=tuple(sorted(data["examples"]["openers"], key=len, reverse=True)),
         generic_programs=frozenset(programs["generic"]),
