@@ -320,8 +320,8 @@ class ChineseExtractor:
         for division in self.gazetteer.named(name):
             if division.short != name or division.name == name:
                 continue
-            if division.level == "province" or division.parent == division.province:
-                return division
+            if division.level == "province" or (division.level == "city" and division.parent == division.province):
+                return division  # not a municipality's district (和平 in 和平、安全、开放 is no Tianjin district)
             if city is not None and division.parent == city.name and len(name) >= 2:
                 return division
         return None

@@ -394,3 +394,12 @@ def test_deng_before_a_manner_is_no_list_of_companies_and_category_headings_are_
     extraction = extract_text(text, "directory.txt")
     assert names(extraction, "Enterprise") == {"阿里巴巴", "京东"}  # 等10家企业: a count between is fine
     assert "稳就业促就业类" not in names(extraction, "Program")
+
+
+def test_a_municipalitys_district_by_its_bare_name_is_no_place_and_verbs_open_no_names() -> None:
+    text = ("报告\n\n共同构建和平、安全、开放、合作的网络空间。建成一批国家人工智能公共算力开放创新平台。"
+            "按照全国人大常委会监督工作计划开展调研。\n")
+    extraction = extract_text(text, "report.txt")
+    assert not names(extraction, "Place")  # 和平 is a district of Tianjin only when Tianjin is the city written about
+    programs = names(extraction, "Program")
+    assert "国家人工智能公共算力开放创新平台" in programs and not any(p.startswith(("成一批", "按照")) for p in programs)
