@@ -139,6 +139,13 @@ _FOUNDING_WORDS = re.compile(r"\b(?:fund|company|subsidiary|plant|factory|branch
 _NEW_UNIT = re.compile(r"\s+(?:a|an|its|a new|its first)\s+((?:[a-z][\w&\-]*\s+){0,3}?(?:company|subsidiary|plant|"
                        r"factory|branch|facility|base|centre|center|headquarters))\s+in\s+(?:the\s+)?")
 # "Invest Hong Kong (InvestHK)", "Free Trade Port (FTP)": an acronym in parentheses closing a name
+# One word of Hanyu Pinyin (Yiwu, Xi'an, Zhengzhou): syllables of an initial and a final.
+_PINYIN_WORD = re.compile(r"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|uan|ian|iao|uai"
+                          r"|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ue|ui|er|a|e|i|o|u|v)['’\-]?)+", re.IGNORECASE)
+_DIVISION_SUFFIXES = ("City", "County", "District")
+_NAMED_KIND = re.compile(r"\bthe\s+((?:[A-Z0-9][\w\-'’]*\s+(?:(?:and|of|in|for)\s+)?){1,6})"
+                         r"((?:[a-z][a-z\-]+\s+)?(?:strategy|initiative|plan|programme|program|campaign|scheme|policy))\b")
+_WORD_BEFORE = re.compile(r"\b([A-Z][a-z'’\-]+)\s+$")
 _ACRONYM_IN_NAME = re.compile(r"\s\(([A-Z][A-Za-z&]{1,11})\)$")
 _DATES = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
                     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
@@ -182,6 +189,15 @@ def _possessive(word: str) -> bool:
 
 def _normal(text: str) -> str:
     return " ".join(text.replace("’", "'").split())
+
+
+def _without_acronym(name: str) -> str:
+    """"Taiwan Semiconductor Manufacturing Co (TSMC)" is named without its acronym, which becomes a
+    short name of its own; a parenthesis that is no acronym ("Event (Henan)") stays."""
+    acronym = _ACRONYM_IN_NAME.search(name)
+    if acronym and sum(c.isupper() for c in acronym.group(1)) >= 2:
+        return name[:acronym.start()]
+    return name
 
 
 @lru_cache(maxsize=4)
@@ -269,7 +285,7 @@ class _SentenceReader:
             if inner is not None and inner.is_place:
                 inner = None
             name = text if inner is None else f"{before}{split.group().rstrip()} {inner.name}"
-            name, scope = self.qualify(_normal(name))
+            name, scope = self.qualify(_without_acronym(_normal(name)))
             candidate = _Candidate(cls, start, start + len(text), name, text, scope, head=head[1], rank=3)
             if inner is not None and head[1].lower() in self.vocab.part_heads:
                 candidate.part_of = inner
@@ -281,7 +297,7 @@ class _SentenceReader:
         if text.lower() in self.vocab.generic_phrases or (text.lower() == head[1].lower()
                                                           and (" " not in text or start == 0)):
             return None  # a bare head word: "Bureau", "Platform" (mid-sentence, "the State Council" is a name)
-        name, scope = self.qualify(_normal(text))
+        name, scope = self.qualify(_without_acronym(_normal(text)))
         return _Candidate(head[0], start, start + len(text), name, text, scope, head=head[1], rank=3)
 
     def _leading_place(self, text: str, start: int) -> _Candidate | None:
@@ -437,10 +453,25 @@ class _SentenceReader:
                     level = "provincial"
                 name = f"{place} {(level or 'municipal').capitalize()} Government"
                 yield _Candidate("Agency", match.start(), match.end(), name, match.group(), rank=3)
+            elif level in ("provincial", "municipal") and self._place_word_before(text, match.start()):
+                word = self._place_word_before(text, match.start())  # "the Yiwu municipal government"
+                label = self.vocab.provinces.get(word.group(1)) or word.group(1)
+                yield _Candidate("Agency", word.start(), match.end(), f"{label} {level.capitalize()} Government",
+                                 text[word.start():match.end()], rank=3)
             elif level in ("provincial", "municipal"):
                 name, scope = self.qualify(f"{level.capitalize()} Government")
                 if not scope:  # only where the document says which province or city
                     yield _Candidate("Agency", match.start(), match.end(), name, match.group(), rank=3)
+
+    def _place_word_before(self, text: str, position: int) -> re.Match[str] | None:
+        """A place's name standing right before ``position`` ("Yiwu" in "the Yiwu municipal government")."""
+        word = _WORD_BEFORE.search(text, max(0, position - 30), position)
+        if word is None:
+            return None
+        name = word.group(1)
+        known = (name in self.vocab.provinces or name in self.places or name in gazetteer_cities(self.vocab)
+                 or (name not in self.vocab.sentence_starters and _PINYIN_WORD.fullmatch(name) is not None))
+        return word if known else None
 
     def _appositive(self, text: str, phrase: str, start: int, end: int) -> _Candidate | None:
         """A name no head classifies, typed by a noun beside it: "X (XHK), the government's investment promotion
@@ -626,6 +657,18 @@ class _SentenceReader:
                 name = self.local_name(term.replace(" development ", " "))  # "five-year (development) plan": one
                 yield _Candidate(cls, match.start(), match.end(), name, match.group(), rank=1)
 
+    def named_kinds(self, text: str) -> Iterator[_Candidate]:
+        """"the Made in China 2025 strategy", "the Greater Bay Area development plan": a capitalised
+        name after "the" and before a lowercase program word names that program."""
+        if "the " not in text:
+            return
+        for match in _NAMED_KIND.finditer(text):
+            words = match.group(1).split()
+            if words[0] in self.vocab.sentence_starters or words[-1] in ("and", "of", "in", "for"):
+                continue
+            name = _normal(match.group(1) + " " + match.group(2))
+            yield _Candidate("Program", match.start(1), match.end(2), name, name, rank=2)
+
     def _phrase_owner(self, words: list[re.Match[str]], index: int, start: int) -> tuple[str, str | None, int]:
         """A capitalised word before a lowercase phrase: a place after a determiner ("the Guangzhou ... program")
         or a possessive ("Chongqing Changan Automobile's ... program", "Guangzhou's ... program"):
@@ -776,6 +819,9 @@ def _place_mentions(text: str, vocab: EnglishVocabulary) -> list[_Candidate]:
             if short not in vocab.provinces:
                 continue  # provinces are a closed set: "Strong Manufacturing Province" is not one
             label = vocab.provinces[short]
+        elif suffix in _DIVISION_SUFFIXES and not (all(_PINYIN_WORD.fullmatch(w) for w in short.split())
+                                                  or short in gazetteer_cities(vocab)):
+            continue  # "International Trade City" is a market, not a city: Chinese divisions have pinyin names
         else:
             label = f"{short} {suffix}"
         found.append(_Candidate("Place", start, match.end(), label, text[start:match.end()], is_place=True,
@@ -1058,6 +1104,7 @@ class EnglishExtractor:
             text = " " * cut + text[cut:]
         reader = self.reader
         candidates = [*reader.names(text), *reader.quoted(text), *reader.lowercase(text), *reader.governments(text),
+                      *reader.named_kinds(text),
                       *self.sentence_places[sentence.index], *reader.cluster_lists(text), *self._short_names(text)]
         if sentence.index == 0:
             candidates = [self._headline_name(c) for c in candidates if not self._headline_only_site(c)]

@@ -436,3 +436,20 @@ def test_five_year_plans_and_more_places() -> None:
                               "ships cross the Indian Ocean to Türkiye, Oceania and East Asia.\n")
     assert len(names(extraction, "Program")) == 1  # "five-year (development) plan": one program
     assert {"Indian Ocean", "Türkiye", "Oceania", "East Asia"} <= names(extraction, "Place")
+
+
+# Our own news text, written to show the shapes of English business reports.
+PLANT_NEWS = """Battery maker expands plant in Ningde
+
+Contemporary Amperex Technology Co (CATL) will expand its plant in Ningde, Fujian province, the company said.
+The Keqiao Textile Exchange Center, built by the Shaoxing municipal government, opened beside the Keqiao Light Textile City.
+The plant is part of the Made in China 2025 strategy and the Western Straits development plan.
+"""
+
+
+def test_company_acronyms_markets_named_city_local_governments_and_named_strategies() -> None:
+    extraction = extract_text(PLANT_NEWS, "plant_news.txt")
+    assert "Contemporary Amperex Technology Co" in names(extraction, "Enterprise")  # "(CATL)" is a short name
+    assert not any("Textile City" in place for place in names(extraction, "Place"))  # a market, not a city
+    assert "Shaoxing Municipal Government" in names(extraction, "Agency")  # not the document's Ningde
+    assert {"Made in China 2025 strategy", "Western Straits development plan"} <= names(extraction, "Program")
