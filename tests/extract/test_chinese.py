@@ -389,11 +389,11 @@ def test_responsibility_in_brackets_closing_a_measure_goes_to_the_measure_not_a_
     assert not any(obj == "网络购物平台" for _, obj in responsible)
 
 
-def test_deng_before_a_manner_is_no_list_of_companies_and_category_headings_are_no_measures() -> None:
+def test_deng_before_a_manner_is_no_list_of_companies_and_a_directorys_categories_are_its_sections() -> None:
     text = "服务名录\n\n一、稳就业促就业类（6家）\n以人才共享、在线服务等方式降低企业成本。引进阿里巴巴、京东等10家企业。\n"
     extraction = extract_text(text, "directory.txt")
     assert names(extraction, "Enterprise") == {"阿里巴巴", "京东"}  # 等10家企业: a count between is fine
-    assert "稳就业促就业类" not in names(extraction, "Program")
+    assert ("稳就业促就业类", "服务名录") in relations(extraction, "partOf")
 
 
 def test_a_municipalitys_district_by_its_bare_name_is_no_place_and_verbs_open_no_names() -> None:
