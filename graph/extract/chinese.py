@@ -477,7 +477,7 @@ class ChineseExtractor:
         titles: dict[int, Counter[str]] = {}
         for sentence in self.document.sentences:
             heading = _measure_heading(self.vocab.measure_pattern, self.forms[sentence.index])
-            if heading is not None:
+            if heading is not None and self._opens_line(sentence):
                 levels[heading[0]] += 1
                 titles.setdefault(heading[0], Counter())[heading[2]] += 1
                 if len(self.forms[sentence.index].strip()) <= len(heading[2]) + 6:
@@ -489,6 +489,11 @@ class ChineseExtractor:
         if 1 in measured and measured & {2, 3} and standalone[1] == levels[1]:
             measured.discard(1)  # 一、 chapters over （一） or 1. measures
         return measured
+
+    def _opens_line(self, sentence: Sentence) -> bool:
+        """Whether the sentence starts its line: only there can a number open a heading."""
+        before = self.whole[max(0, sentence.start - 8):sentence.start].rstrip(" \t\u3000")
+        return sentence.start == 0 or before[-1:] in ("", "\n")
 
     def _is_measure_level(self, level: int) -> bool:
         return level in self._measure_levels
@@ -1024,6 +1029,8 @@ class ChineseExtractor:
             at = row.task_start - sentence.start
             candidates.append(_Found("Program", at, at + len(row.task), row.task, text[at:at + len(row.task)],
                                      scope=self.document.doc_id, rank=0, level="measure9"))
+        if not self._opens_line(sentence):  # "…；7、维护APP实时查询": an item of a list run on in a line, no heading
+            candidates = [c for c in candidates if not c.level.startswith("measure") or c.level == "measure9"]
         measures = [c for c in candidates if c.level.startswith("measure")]  # a heading holds names of its own
         chosen: list[_Found] = []
         spans: list[tuple[int, int]] = []  # chosen spans, sorted and disjoint: overlap is a bisect, not a scan

@@ -403,3 +403,11 @@ def test_a_municipalitys_district_by_its_bare_name_is_no_place_and_verbs_open_no
     assert not names(extraction, "Place")  # 和平 is a district of Tianjin only when Tianjin is the city written about
     programs = names(extraction, "Program")
     assert "国家人工智能公共算力开放创新平台" in programs and not any(p.startswith(("成一批", "按照")) for p in programs)
+
+
+def test_numbers_of_a_list_run_on_in_one_line_open_no_measures() -> None:
+    text = "关于推进智慧能源的通知\n\n一、建设能源平台。\n功能包括：1、系统总监；2、实时监测；3、维护APP实时查询\n二、完善运维服务。推广智慧能源云平台。\n"
+    extraction = extract_text(text, "inline_list.txt")
+    programs = names(extraction, "Program")
+    assert not {"系统总监", "实时监测", "维护APP实时查询"} & programs
+    assert ("智慧能源云平台", "完善运维服务") in relations(extraction, "partOf")
