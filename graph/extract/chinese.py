@@ -50,6 +50,7 @@ _PAUSE = re.compile(r"[,，、;；。]")
 _GROUP_CLOSE = re.compile(r"[)）;；。]")
 _BRACKETED = re.compile(r"[(（][^()（）]{2,200}[)）]")
 _ITEM_BEFORE = re.compile(r"[\u3400-\u9fffA-Za-z0-9]+$")  # searched with an end: one list item
+_OWN_PLACE = re.compile(r"[我本]([省市区县])")  # 我市, 本省: the place the document speaks for
 _CELL_BREAK = re.compile(r"\s*[|\t]\s*")
 _TASK_END = re.compile(r"[。；;:：\n]")
 _CLAUSE_END = re.compile(r"[。；;！!？?]")
@@ -860,6 +861,11 @@ class ChineseExtractor:
                         and not (cls == "Fund" and self.context.place is not None))):  # 郑东新区…了解…资金
                 continue  # 产业链, …资金 without a place in the name are kinds of things, not named ones
             item = _Found(cls, start, match.end(), name, name, rank=2)
+            own = _OWN_PLACE.match(name)
+            own_place = self._jurisdiction_place(self.vocab.level_characters[own.group(1)]) if own else None
+            if own_place is not None and len(name) > 4:  # 我市创业担保贷款: the city written about's
+                item.name = own_place[0] + name[2:]
+                item.place = self._jurisdiction_found(self.vocab.level_characters[own.group(1)], item)
             district_first = leading and leading[0].level in ("district", "county")
             if district_first and cls in ("Enterprise", "Lab"):  # 二七区郑州市大学生创业园…: in 二七区
                 item.start, item.name, item.surface = leading[0].end, name[len(leading[0].name):], item.surface

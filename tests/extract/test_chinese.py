@@ -411,3 +411,9 @@ def test_numbers_of_a_list_run_on_in_one_line_open_no_measures() -> None:
     programs = names(extraction, "Program")
     assert not {"系统总监", "实时监测", "维护APP实时查询"} & programs
     assert ("智慧能源云平台", "完善运维服务") in relations(extraction, "partOf")
+
+
+def test_our_citys_fund_is_named_after_the_city_written_about() -> None:
+    extraction = extract_text("广州市人社局答问\n\n九家银行负责发放我市创业担保贷款。\n", "gz_loans.txt")
+    assert "广州市创业担保贷款" in names(extraction, "Fund")
+    assert ("广州市创业担保贷款", "广州市") in relations(extraction, "locatedIn")
