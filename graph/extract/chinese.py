@@ -989,6 +989,13 @@ class ChineseExtractor:
                     continue
                 item = _Found("Program", start, match.end(), text[start:match.end()], text[start:match.end()],
                               rank=4)
+            elif (inner.endswith(vocab.quoted_types) and len(inner) >= 4 and not inner.endswith(("工作", "方案"))
+                  and not re.search(r"[、,，]", inner)):
+                start = self._name_start(text, match.start(), 12)  # 数字经济“一号工程”: its field written before
+                if match.start() - start > 4 or re.search(r"[\d省市区县共]", text[start:match.start()]):
+                    start = match.start()  # a clause, not a field: "…规定“孔雀计划”"
+                item = _Found("Program", start, match.end(), text[start:match.end()], text[start:match.end()],
+                              rank=4, place=place)
             elif inner in self.program_quotes:
                 item = _Found("Program", match.start(), match.end(), f"“{inner}”{self.program_quotes[inner]}",
                               match.group(), rank=1, reference=True)

@@ -417,3 +417,10 @@ def test_our_citys_fund_is_named_after_the_city_written_about() -> None:
     extraction = extract_text("广州市人社局答问\n\n九家银行负责发放我市创业担保贷款。\n", "gz_loans.txt")
     assert "广州市创业担保贷款" in names(extraction, "Fund")
     assert ("广州市创业担保贷款", "广州市") in relations(extraction, "locatedIn")
+
+
+def test_a_quoted_campaign_carries_the_field_written_before_it_but_not_a_clause() -> None:
+    text = "浙江新闻\n\n重点工作包括打造数字经济“一号工程”升级版。人才新政81条规定“孔雀计划”每年投入资金。\n"
+    programs = names(extract_text(text, "zj_news.txt"), "Program")
+    assert "数字经济“一号工程”" in programs
+    assert "“孔雀计划”" in programs and not any(p.startswith("人才新政") for p in programs)
