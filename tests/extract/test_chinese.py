@@ -424,3 +424,11 @@ def test_a_quoted_campaign_carries_the_field_written_before_it_but_not_a_clause(
     programs = names(extract_text(text, "zj_news.txt"), "Program")
     assert "数字经济“一号工程”" in programs
     assert "“孔雀计划”" in programs and not any(p.startswith("人才新政") for p in programs)
+
+
+def test_local_party_offices_combined_bureaus_and_service_labels() -> None:
+    text = ("广州市天河区支持青年措施\n\n一、加强人才引进。（区委人才办、区科工信局、区委网信办）\n"
+            "二、优化营商服务。（主管部门：区商务局）\n")
+    responsible = relations(extract_text(text, "th_youth.txt"), "responsibleFor")
+    assert {("中共天河区委人才工作领导小组办公室", "加强人才引进"), ("天河区科技工业和信息化局", "加强人才引进"),
+            ("中共天河区委网络安全和信息化委员会办公室", "加强人才引进"), ("天河区商务局", "优化营商服务")} <= responsible
