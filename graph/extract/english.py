@@ -253,6 +253,8 @@ class _SentenceReader:
     def local_name(self, phrase: str) -> str:
         """A lowercase phrase named after the document's place: "Hebi new smart city project"."""
         first = phrase.split(" ", 1)[0].capitalize()
+        if first in ("National", "State", "Nationwide", "Central"):
+            return phrase  # "the national ... development plan" is the country's, not the city's
         level = self.vocab.level_adjectives.get(first)
         place = (self.jurisdiction.for_level(level) if level
                  else self.jurisdiction.city or self.jurisdiction.province)
@@ -453,10 +455,11 @@ class _SentenceReader:
                     level = "provincial"
                 name = f"{place} {(level or 'municipal').capitalize()} Government"
                 yield _Candidate("Agency", match.start(), match.end(), name, match.group(), rank=3)
-            elif level in ("provincial", "municipal") and self._place_word_before(text, match.start()):
+            elif level in ("provincial", "municipal", "city") and self._place_word_before(text, match.start()):
                 word = self._place_word_before(text, match.start())  # "the Yiwu municipal government"
                 label = self.vocab.provinces.get(word.group(1)) or word.group(1)
-                yield _Candidate("Agency", word.start(), match.end(), f"{label} {level.capitalize()} Government",
+                adjective = "Municipal" if level == "city" else level.capitalize()
+                yield _Candidate("Agency", word.start(), match.end(), f"{label} {adjective} Government",
                                  text[word.start():match.end()], rank=3)
             elif level in ("provincial", "municipal"):
                 name, scope = self.qualify(f"{level.capitalize()} Government")

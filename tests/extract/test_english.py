@@ -453,3 +453,11 @@ def test_company_acronyms_markets_named_city_local_governments_and_named_strateg
     assert not any("Textile City" in place for place in names(extraction, "Place"))  # a market, not a city
     assert "Shaoxing Municipal Government" in names(extraction, "Agency")  # not the document's Ningde
     assert {"Made in China 2025 strategy", "Western Straits development plan"} <= names(extraction, "Program")
+
+
+def test_a_city_government_in_lowercase_and_a_national_plan_named_after_no_city() -> None:
+    text = ("BYD to build battery plant in Hefei\n\nBYD Co Ltd will set up a fund with the Hefei city government. "
+            "The ministry supports the project under the national new energy vehicle industry development plan.\n")
+    extraction = extract_text(text, "hefei_news.txt")
+    assert "Hefei Municipal Government" in names(extraction, "Agency")
+    assert "national new energy vehicle industry development plan" in names(extraction, "Program")
