@@ -432,3 +432,21 @@ def test_local_party_offices_combined_bureaus_and_service_labels() -> None:
     responsible = relations(extract_text(text, "th_youth.txt"), "responsibleFor")
     assert {("中共天河区委人才工作领导小组办公室", "加强人才引进"), ("天河区科技工业和信息化局", "加强人才引进"),
             ("中共天河区委网络安全和信息化委员会办公室", "加强人才引进"), ("天河区商务局", "优化营商服务")} <= responsible
+
+
+PARK_POLICY = """青岛市人工智能产业园发展若干政策
+
+（一）规划建设产业园区。规划建设青岛市人工智能产业园智算谷（以下简称“园区”），连续三年由市财政每年出资1亿元用于园区建设。
+（二）支持企业入驻。对入驻园区的企业给予房租补贴。
+"""
+
+
+def test_a_short_name_given_in_brackets_names_its_entity_later_and_money_goes_to_what_it_is_for() -> None:
+    extraction = extract_text(PARK_POLICY, "qd_park.txt")
+    assert "青岛市人工智能产业园智算谷" in names(extraction, "Cluster")  # …算谷, a park's name
+    by_key = {m.key: m for m in extraction.mentions}
+    funds = {(by_key[r.subject].name, by_key[r.object].name, r.amount.yuan if r.amount else None)
+             for r in extraction.relations if r.predicate == "funds"}
+    assert funds == {("青岛市财政局", "青岛市人工智能产业园智算谷", Decimal("100000000"))}  # 用于园区建设
+    later = [m for m in extraction.mentions if m.surface == "园区" and "入驻" in m.source.sentence]
+    assert [m.name for m in later] == ["青岛市人工智能产业园智算谷"]
