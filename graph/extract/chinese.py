@@ -293,6 +293,22 @@ class ChineseExtractor:
                                     f"{pinyin_name(core)} {vocab.suffix_english[suffix]}", level=level, short=core,
                                     rank=1))
                 break
+        for match in vocab.zone_pattern.finditer(text):  # 成都高新技术产业开发区: a zone opening with a division
+            start = self._name_start(text, match.start(), 12)
+            core = text[start:match.start()]
+            if len(core) >= 2 and (self.gazetteer.named(core) or self._opens_with_division(core)) and not any(
+                    p.start < match.end() and start < p.end and (p.start, p.end) != (start, start + len(core))
+                    and not (start <= p.start and p.end <= match.start()) for p in found):
+                found = [p for p in found if not (start <= p.start and p.end <= match.end())]
+                found.append(_Found("Place", start, match.end(), text[start:match.end()], text[start:match.end()],
+                                    f"{pinyin_name(core)} {vocab.zone_suffixes[match.group()]}", level="district",
+                                    short=core, rank=1))
+        for place in found:  # 成都高新区 is 成都高新技术产业开发区, one place by either name
+            short = next((s for s in vocab.zone_short_forms if place.name.endswith(s) and len(place.name) > len(s)), "")
+            if short:
+                full = vocab.zone_short_forms[short]
+                place.name = place.name[:-len(short)] + full
+                place.translation = f"{pinyin_name(place.name[:-len(full)])} {vocab.zone_suffixes[full]}"
         found += self._bare_places(text, {(p.start, p.end) for p in found}, self.gazetteer.bare_names)
         return sorted(found, key=lambda p: p.start)
 

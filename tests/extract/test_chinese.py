@@ -131,9 +131,9 @@ def test_a_place_is_a_division_the_gazetteer_knows_or_one_the_text_makes_plain()
     extraction = extract_text(text, "places.txt")
     # 历下区 is a division; 济南高新区 opens with a division's name;
     # not "位落户历下区", "企业节省", "按照市", "结合我市", or a bare 高新区 ("the hi-tech zone")
-    assert names(extraction, "Place") == {"历下区", "济南高新区", "济南市"}
+    assert names(extraction, "Place") == {"历下区", "济南高新技术产业开发区", "济南市"}  # 济南高新区, in full
     # 济南市 is not written out, but the text names 济南 and the divisions put 历下区 in it
-    assert relations(extraction, "locatedIn") == {("历下区", "济南市"), ("济南高新区", "济南市")}
+    assert relations(extraction, "locatedIn") == {("历下区", "济南市"), ("济南高新技术产业开发区", "济南市")}
 
 
 # A plan written for these tests: a title line, chapter headings over numbered measures, lead and
@@ -450,3 +450,14 @@ def test_a_short_name_given_in_brackets_names_its_entity_later_and_money_goes_to
     assert funds == {("青岛市财政局", "青岛市人工智能产业园智算谷", Decimal("100000000"))}  # 用于园区建设
     later = [m for m in extraction.mentions if m.surface == "园区" and "入驻" in m.source.sentence]
     assert [m.name for m in later] == ["青岛市人工智能产业园智算谷"]
+
+
+def test_development_zones_opening_with_a_division_are_places_by_their_full_or_short_name() -> None:
+    text = "成都高新区通知\n\n天府生命科技园位于成都高新技术产业开发区，济南高新技术产业开发区管理委员会负责建设。\n"
+    extraction = extract_text(text, "cd_zone.txt")
+    places = {m.name: m for m in extraction.mentions if m.cls == "Place"}
+    assert {"成都高新技术产业开发区", "济南高新技术产业开发区"} <= set(places)
+    assert {m.surface for m in extraction.mentions if m.name == "成都高新技术产业开发区"} >= {"成都高新区"}
+    assert places["成都高新技术产业开发区"].translations == ("Chengdu High-tech Industrial Development Zone",)
+    assert ("济南高新技术产业开发区管理委员会", "济南高新技术产业开发区") in relations(extraction, "partOf")
+    assert ("天府生命科技园", "成都高新技术产业开发区") in relations(extraction, "locatedIn")

@@ -188,6 +188,9 @@ class ChineseVocabulary:
     event_suffix_pattern: re.Pattern[str]  # programs that are events: …对接会, …博览会
     generic_events: frozenset[str]
     program_suffix_pattern: re.Pattern[str]  # named plans and platforms: …行动计划, …服务平台
+    zone_suffixes: dict[str, str]  # development zones: Chinese ending -> English
+    zone_pattern: re.Pattern[str]
+    zone_short_forms: dict[str, str]  # 高新区 -> 高新技术产业开发区
     national_things: dict[str, tuple[str, str]]  # name or short form -> (standard name, class)
     national_thing_pattern: re.Pattern[str]
     example_pattern: re.Pattern[str]  # "等龙头企业": group 1 the marker, group 2 the noun
@@ -287,6 +290,9 @@ def chinese() -> ChineseVocabulary:
         event_suffix_pattern=_suffix_pattern(programs["event_suffixes"]),
         generic_events=frozenset(programs["generic_events"]),
         program_suffix_pattern=_suffix_pattern(programs["suffixes"]),
+        zone_suffixes=places["zone_suffixes"],
+        zone_pattern=_suffix_pattern(list(places["zone_suffixes"])),
+        zone_short_forms=places["zone_short_forms"],
         national_things=things,
         national_thing_pattern=re.compile(_alternation(list(things))),
         example_pattern=re.compile(f"({_alternation(data['examples']['markers'])})"  # 等10家 / 等一批: counts only
