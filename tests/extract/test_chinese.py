@@ -461,3 +461,8 @@ def test_development_zones_opening_with_a_division_are_places_by_their_full_or_s
     assert places["成都高新技术产业开发区"].translations == ("Chengdu High-tech Industrial Development Zone",)
     assert ("济南高新技术产业开发区管理委员会", "济南高新技术产业开发区") in relations(extraction, "partOf")
     assert ("天府生命科技园", "成都高新技术产业开发区") in relations(extraction, "locatedIn")
+
+
+def test_a_verb_with_its_complement_opens_no_name() -> None:
+    extraction = extract_text("通知\n\n园区建立起生物医药行业人力资源平台。\n", "qi.txt")
+    assert "生物医药行业人力资源平台" in names(extraction, "Program")
