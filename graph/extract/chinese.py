@@ -187,6 +187,7 @@ class ChineseExtractor:
         self._ministry = None  # the last ministry named: 科技司 in its documents is its department
         self._measure_levels = self._levels_of_measures()
         self._open_measures: dict[int, Mention] = {}  # numbering level -> the measure open at it
+        self._measure_keys: set[str] = set()  # the mentions that are measures
         self._measure_paragraph: tuple[Mention, int] | None = None  # the last measure and its paragraph
         self.title_program = self._title_program()
         self.document_program: Mention | None = None
@@ -570,6 +571,7 @@ class ChineseExtractor:
                 if parent is not None:
                     self._relate(mention, "partOf", parent, sentence)
                 self._open_measures[level] = mention
+                self._measure_keys.add(mention.key)
                 self._measure_paragraph = (mention, sentence.paragraph)
             elif self._open_measures and not found.reference and not found.name.startswith("《") \
                     and found.surface[:1] != "《":
@@ -1119,12 +1121,31 @@ class ChineseExtractor:
     def run(self) -> Extraction:
         for sentence in self.document.sentences:
             self._sentence(sentence)
+        self._unshare_programs()
         return Extraction(self.document.doc_id, self.document.title, "zh", self.jurisdiction,
                           tuple(self.mentions), tuple(self.relations), len(self.document.text),
                           document_key=self.document_program.key if self.document_program is not None else "")
 
     def _source(self, sentence: Sentence) -> Source:
         return self._sources(sentence)
+
+    def _unshare_programs(self) -> None:
+        """A program named in several measures (阳光政务平台 under 注册, 审核 …), or a national one in a
+        local document (国家重点研发计划), is what the measures use or apply to, not a part of one."""
+        by_key = {m.key: m for m in self.mentions}
+        national = not any(self.divisions.get(level) for level in ("province", "city", "district", "county"))
+        holders: dict[tuple[str, str], set[str]] = {}
+        for relation in self.relations:
+            if relation.predicate == "partOf" and relation.object in self._measure_keys \
+                    and relation.subject not in self._measure_keys:
+                subject = by_key[relation.subject]
+                holders.setdefault((subject.cls, subject.name), set()).add(by_key[relation.object].name)
+        loose = {named for named, measures in holders.items() if len(measures) > 1
+                 or (not national and named[1].startswith(("国家", "全国")))}
+        if loose:
+            self.relations = [r for r in self.relations if not (
+                r.predicate == "partOf" and r.object in self._measure_keys
+                and (by_key[r.subject].cls, by_key[r.subject].name) in loose)]
 
     def _mention(self, found: _Found, sentence: Sentence) -> Mention:
         name = found.name

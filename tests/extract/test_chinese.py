@@ -466,3 +466,18 @@ def test_development_zones_opening_with_a_division_are_places_by_their_full_or_s
 def test_a_verb_with_its_complement_opens_no_name() -> None:
     extraction = extract_text("通知\n\n园区建立起生物医药行业人力资源平台。\n", "qi.txt")
     assert "生物医药行业人力资源平台" in names(extraction, "Program")
+
+
+SHARED_PLATFORM = """广东省科学技术厅关于开展研发补助申报的通知
+
+一、注册。企业登录阳光政务平台注册。
+二、申报。企业通过阳光政务平台提交材料，争取国家重点研发计划支持。
+三、审核。市科技局通过阳光政务平台审核，并推进科技金融服务平台建设。
+"""
+
+
+def test_a_program_used_in_several_measures_or_a_national_one_is_part_of_none() -> None:
+    part_of = relations(extract_text(SHARED_PLATFORM, "gd_notice.txt"), "partOf")
+    assert not any(subject == "阳光政务平台" for subject, _ in part_of)  # named under three measures
+    assert not any(subject == "国家重点研发计划" for subject, _ in part_of)  # the country's, in a provincial notice
+    assert ("科技金融服务平台", "审核") in part_of  # named under one measure: part of it
