@@ -145,6 +145,8 @@ _PINYIN_WORD = re.compile(r"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|
 _DIVISION_SUFFIXES = ("City", "County", "District")
 _NAMED_KIND = re.compile(r"\bthe\s+((?:[A-Z0-9][\w\-'’]*\s+(?:(?:and|of|in|for)\s+)?){1,6})"
                          r"((?:[a-z][a-z\-]+\s+)?(?:strategy|initiative|plan|programme|program|campaign|scheme|policy))\b")
+_LOWER_ORGAN = re.compile(r"\b[Tt]he\s+(?:[A-Z][a-z]+\s+)?(provincial|municipal|city|county|district)\s+"
+                          r"((?:[a-z]+\s+){0,2}?(?:and\s+[a-z]+\s+)?[a-z]+)\s+(department|bureau|commission)\b")
 _WORD_BEFORE = re.compile(r"\b([A-Z][a-z'’\-]+)\s+$")
 _ACRONYM_IN_NAME = re.compile(r"\s\(([A-Z][A-Za-z&]{1,11})\)$")
 _DATES = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -660,6 +662,27 @@ class _SentenceReader:
                 name = self.local_name(term.replace(" development ", " "))  # "five-year (development) plan": one
                 yield _Candidate(cls, match.start(), match.end(), name, match.group(), rank=1)
 
+    def lowercase_organs(self, text: str) -> Iterator[_Candidate]:
+        """"the provincial finance department", "the Ningbo municipal commerce bureau": a local organ
+        written in lowercase, of the place before it or of the document's place at that level."""
+        if "he " not in text:
+            return
+        for match in _LOWER_ORGAN.finditer(text):
+            level, field, head = match.group(1), match.group(2), match.group(3)
+            if field.split()[0] in ("people's", "peoples"):
+                continue  # the people's government: governments() reads it
+            adjective = "Municipal" if level == "city" else level.capitalize()
+            word = self._place_word_before(text, match.start(1))
+            place = (self.vocab.provinces.get(word.group(1)) or word.group(1)) if word else (
+                self.jurisdiction.for_level(self.vocab.level_adjectives[adjective]))
+            if not place:
+                continue  # no place said or known: no one body
+            field = " ".join(w if w == "and" else w.capitalize() for w in field.split())
+            name = (f"{place} {adjective} Department of {field}" if head == "department"
+                    else f"{place} {adjective} {field} {head.capitalize()}")
+            start = word.start() if word else match.start(1)
+            yield _Candidate("Agency", start, match.end(), name, text[start:match.end()], rank=2)
+
     def named_kinds(self, text: str) -> Iterator[_Candidate]:
         """"the Made in China 2025 strategy", "the Greater Bay Area development plan": a capitalised
         name after "the" and before a lowercase program word names that program."""
@@ -1107,7 +1130,7 @@ class EnglishExtractor:
             text = " " * cut + text[cut:]
         reader = self.reader
         candidates = [*reader.names(text), *reader.quoted(text), *reader.lowercase(text), *reader.governments(text),
-                      *reader.named_kinds(text),
+                      *reader.named_kinds(text), *reader.lowercase_organs(text),
                       *self.sentence_places[sentence.index], *reader.cluster_lists(text), *self._short_names(text)]
         if sentence.index == 0:
             candidates = [self._headline_name(c) for c in candidates if not self._headline_only_site(c)]

@@ -461,3 +461,13 @@ def test_a_city_government_in_lowercase_and_a_national_plan_named_after_no_city(
     extraction = extract_text(text, "hefei_news.txt")
     assert "Hefei Municipal Government" in names(extraction, "Agency")
     assert "national new energy vehicle industry development plan" in names(extraction, "Program")
+
+
+def test_local_organs_written_in_lowercase_take_the_place_before_them_or_the_documents() -> None:
+    text = ("Zhejiang unveils plan\n\nThe Zhejiang Provincial Government released a plan, and the provincial finance "
+            "department will pay subsidies. The Ningbo municipal commerce bureau will host Hangzhou's Future Sci-Tech "
+            "City delegation.\n")
+    extraction = extract_text(text, "zj_plan.txt")
+    agencies = names(extraction, "Agency")
+    assert {"Zhejiang Provincial Department of Finance", "Ningbo Municipal Commerce Bureau"} <= agencies
+    assert "Future Sci-Tech City" in names(extraction, "Cluster")
