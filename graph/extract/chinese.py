@@ -1077,7 +1077,7 @@ class ChineseExtractor:
                             vocab.fund_min_characters),
             *self._suffixed(text, places, "Cluster", vocab.cluster_suffix_pattern, 16, vocab.generic_clusters),
             *self._suffixed(text, places, "Program", vocab.event_suffix_pattern, 20, vocab.generic_events, 4),
-            *self._suffixed(text, places, "Program", vocab.program_suffix_pattern, 20, vocab.generic_programs, 2),
+            *self._suffixed(text, places, "Program", vocab.program_suffix_pattern, 20, vocab.generic_programs, 5),
             *self._programs(text, places),
             *self._national_things(text),
             *self._examples(text, places),

@@ -472,7 +472,7 @@ SHARED_PLATFORM = """广东省科学技术厅关于开展研发补助申报的�
 
 一、注册。企业登录阳光政务平台注册。
 二、申报。企业通过阳光政务平台提交材料，争取国家重点研发计划支持。
-三、审核。市科技局通过阳光政务平台审核，并推进科技金融服务平台建设。
+三、审核。市科技局通过阳光政务平台审核，并推进科技金融综合服务平台建设。
 """
 
 
@@ -480,4 +480,11 @@ def test_a_program_used_in_several_measures_or_a_national_one_is_part_of_none() 
     part_of = relations(extract_text(SHARED_PLATFORM, "gd_notice.txt"), "partOf")
     assert not any(subject == "阳光政务平台" for subject, _ in part_of)  # named under three measures
     assert not any(subject == "国家重点研发计划" for subject, _ in part_of)  # the country's, in a provincial notice
-    assert ("科技金融服务平台", "审核") in part_of  # named under one measure: part of it
+    assert ("科技金融综合服务平台", "审核") in part_of  # named under one measure: part of it
+
+
+def test_a_plan_or_platform_named_by_a_short_common_phrase_is_a_kind_not_a_program() -> None:
+    text = "通知\n\n推动网络购物平台适老化改造，加快城际铁路工程建设，实施高新技术企业培育三年行动计划。\n"
+    programs = names(extract_text(text, "kinds.txt"), "Program")
+    assert not {"网络购物平台", "城际铁路工程"} & programs
+    assert "高新技术企业培育三年行动计划" in programs
