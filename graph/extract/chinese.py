@@ -852,6 +852,8 @@ class ChineseExtractor:
                 continue
             start = self._name_start(text, match.start(), limit)
             if cls == "Enterprise":  # 腾讯科技（深圳）有限公司: a place in brackets inside the name
+                if suffix.endswith(("有限公司", "有限责任公司")):
+                    start = self._company_start(text, start, match.start(), limit)
                 start = self._across_bracketed_place(text, start, limit)
             if cls == "Program" and start >= 2 and text[start - 1] in "-—–" and _NAME_CHAR.match(text[start - 2]):
                 start = self._name_start(text, start - 1, limit)  # 公明水库—清林径水库连通工程: one project
@@ -903,6 +905,27 @@ class ChineseExtractor:
             self._parent_of(item, text)
             found.append(item)
         return found
+
+    def _company_start(self, text: str, start: int, end: int, limit: int) -> int:
+        """A company's name is read back over one-character words that are boundaries elsewhere (华为,
+        兴和云网, 天地人和): only a longer boundary word (支持, 引导) or punctuation ends it; a
+        one-character word opening it (为华为…) is still no part of it."""
+        run = self._run_start(text, end, limit)
+        if run >= start:
+            return start
+        cut = run
+        for boundary in self.vocab.boundary_pattern.finditer(text, run, end):
+            if len(boundary.group()) >= 2:
+                cut = boundary.end()
+        for pattern in (self.vocab.enterprise_suffix_pattern, self.vocab.agency_suffix_pattern,
+                        self.vocab.lab_suffix_pattern):  # "A公司和B有限公司": two companies
+            for other in pattern.finditer(text, cut, start):
+                cut = max(cut, other.end())
+        while cut < end - 2 and self.vocab.boundary_pattern.match(text, cut) and \
+                len(self.vocab.boundary_pattern.match(text, cut).group()) == 1:
+            cut += 1
+        lead = _LEADING_TIME.match(text, cut, end)
+        return min(start, lead.end() if lead else cut)
 
     def _across_bracketed_place(self, text: str, start: int, limit: int) -> int:
         """The start of a company name read back across "（深圳）" when the brackets hold a place."""

@@ -488,3 +488,12 @@ def test_a_plan_or_platform_named_by_a_short_common_phrase_is_a_kind_not_a_progr
     programs = names(extract_text(text, "kinds.txt"), "Program")
     assert not {"网络购物平台", "城际铁路工程", "加快城际铁路工程"} & programs
     assert "青年创业护航行动计划" in programs
+
+
+def test_company_names_read_back_over_one_character_words_but_not_over_another_company() -> None:
+    text = ("目录\n\n武汉兴和云网科技股份有限公司\n支持和引导华为技术有限公司发展，为华为技术有限公司提供服务。\n"
+            "深圳市腾讯计算机系统有限公司和北京微令信息科技有限公司签约。\n")
+    enterprises = names(extract_text(text, "companies.txt"), "Enterprise")
+    assert {"武汉兴和云网科技股份有限公司", "华为技术有限公司", "深圳市腾讯计算机系统有限公司",
+            "北京微令信息科技有限公司"} <= enterprises
+    assert not any(e.startswith(("为", "和", "技术")) for e in enterprises)
