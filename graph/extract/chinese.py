@@ -992,6 +992,7 @@ class ChineseExtractor:
             for begin, end in items:
                 name = text[begin:end]
                 if (len(name) < 2 or any(begin <= a and b <= end for a, b in place_spans) or _QUANTITY.match(name)
+                        or name.endswith(self.vocab.example_not_endings)
                         or _made_of(name, self.vocab.generic_words) or self.gazetteer.one(name)):
                     continue
                 found.append(_Found(cls, begin, end, name, name, rank=1))

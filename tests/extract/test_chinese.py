@@ -393,6 +393,8 @@ def test_deng_before_a_manner_is_no_list_of_companies_and_a_directorys_categorie
     text = "服务名录\n\n一、稳就业促就业类（6家）\n以人才共享、在线服务等方式降低企业成本。引进阿里巴巴、京东等10家企业。\n"
     extraction = extract_text(text, "directory.txt")
     assert names(extraction, "Enterprise") == {"阿里巴巴", "京东"}  # 等10家企业: a count between is fine
+    sectors = extract_text("目录\n\n服务对象：零售行业、互联网行业、服务行业等企业。\n", "sectors.txt")
+    assert not names(sectors, "Enterprise")  # sectors, not examples of companies
     assert ("稳就业促就业类", "服务名录") in relations(extraction, "partOf")
 
 

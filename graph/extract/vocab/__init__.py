@@ -196,6 +196,7 @@ class ChineseVocabulary:
     example_pattern: re.Pattern[str]  # "等龙头企业": group 1 the marker, group 2 the noun
     example_nouns: dict[str, str]  # noun -> class
     example_openers: tuple[str, ...]
+    example_not_endings: tuple[str, ...]  # 零售行业: a sector, not an example
     generic_programs: frozenset[str]
     generic_clusters: frozenset[str]
     place_bound_clusters: frozenset[str]
@@ -300,6 +301,7 @@ def chinese() -> ChineseVocabulary:
                                    f"({_alternation(list(data['examples']['nouns']))})"),
         example_nouns=data["examples"]["nouns"],
         example_openers=tuple(sorted(data["examples"]["openers"], key=len, reverse=True)),
+        example_not_endings=tuple(data["examples"]["item_not_endings"]),
         generic_programs=frozenset(programs["generic"]),
         generic_clusters=frozenset(data["clusters"]["generic"]),
         place_bound_clusters=frozenset(data["clusters"]["place_bound"]),
