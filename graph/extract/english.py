@@ -36,6 +36,9 @@ _NAME_PARENTHESIS = re.compile(r"\s*\([A-Z][^()]{0,30}\)")
 _CONNECTORS = {"of", "and", "for", "the", "&"}
 _QUOTE = re.compile(r"“([^”\n]{1,120})”|\"([^\"\n]{1,120})\"")
 _DETERMINERS = {"the", "a", "an"}
+_OWNER_DETERMINERS = {"its", "their"}
+_CURRENCY_WORDS = {"yuan", "renminbi", "rmb"}
+_ROMAN_TAIL = re.compile(r"\s+(?:I{1,3}|IV|V|VI)$")
 _STOP_WORDS = {"of", "to", "in", "for", "with", "by", "on", "from", "at", "is", "was", "are", "were", "has",
                "have", "be", "been", "that", "which", "as", "into", "its", "their", "this", "these", "or"}
 _CLAUSE_WORDS = _STOP_WORDS | {"and", "was", "will", "has", "had", "can", "should", "shall", "would", "were",
@@ -177,6 +180,7 @@ class _Candidate:
 @lru_cache(maxsize=1 << 15)  # names recur across a corpus; the vocabulary is immutable and hashable
 def _head_of(vocab: EnglishVocabulary, phrase: str) -> tuple[str, str] | None:
     core = _TRAILING_PARENTHESIS.sub("", phrase).strip() if phrase.endswith(")") else phrase.strip()
+    core = _ROMAN_TAIL.sub("", core)  # "Big Fund III": the third of its kind
     # the head ends the phrase: search only its last characters (the pattern is anchored at the end)
     match = vocab.head_pattern.search(core, max(0, len(core) - vocab.longest_head - 1))
     if not match:
@@ -615,6 +619,9 @@ class _SentenceReader:
                 word = words[index].group()
                 if word.lower() in _DETERMINERS:
                     determiner = word.lower()
+                    break
+                if modifiers and (word.lower() in _OWNER_DETERMINERS or word.lower() in _CURRENCY_WORDS):
+                    determiner = "the"  # "its national ... fund", "a 100 billion yuan ... fund": a definite one
                     break
                 if word.startswith("(") or word == "and" or _LOWER_WORD.fullmatch(word):
                     if word in _STOP_WORDS:

@@ -471,3 +471,12 @@ def test_local_organs_written_in_lowercase_take_the_place_before_them_or_the_doc
     agencies = names(extraction, "Agency")
     assert {"Zhejiang Provincial Department of Finance", "Ningbo Municipal Commerce Bureau"} <= agencies
     assert "Future Sci-Tech City" in names(extraction, "Cluster")
+
+
+def test_a_fund_after_its_owner_or_its_size_and_a_numbered_fund() -> None:
+    text = ("Chip fund\n\nChina has set up the third phase of its national integrated circuit industry investment "
+            "fund. The fund, known as the Big Fund III, will invest in equipment. The city created a 5 billion yuan "
+            "biomedicine venture fund.\n")
+    funds = names(extract_text(text, "chip_fund.txt"), "Fund")
+    assert {"national integrated circuit industry investment fund", "Big Fund III"} <= funds
+    assert any(f.endswith("biomedicine venture fund") for f in funds)
