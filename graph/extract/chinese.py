@@ -41,6 +41,7 @@ _RUN_BEFORE = re.compile(r"[\u3400-\u9fffA-Za-z0-9\u2060]+$")  # searched with a
 _RUN_BEFORE_LEVEL = re.compile(r"(?:(?![省市区县])[\u3400-\u9fffA-Za-z0-9\u2060])+$")  # a run no level character is in
 _LEADING_TIME = re.compile(r"^(?:\d+年度?|\d+月\d+日|年度|\d+)")
 # a count (12个, 三家), a determiner (各, 该, 每) or a bare number: no name starts so; 三里屯 does
+_YEAR = re.compile(r"(?:19|20)\d{2}年度?")
 _QUANTITY = re.compile(r"^(?:[\d一二三四五六七八九十百千几多两]+[家个所座笔批项类条种]|[各该某此每首]"
                        r"|[\d一二三四五六七八九十几多]+$)")
 _QUOTE = re.compile(r"“([^“”]{1,30})”")
@@ -851,6 +852,9 @@ class ChineseExtractor:
             if cls == "Lab" and self.vocab.lab_not_before.get(suffix) == text[match.end():match.end() + 1]:
                 continue
             start = self._name_start(text, match.start(), limit)
+            year = _YEAR.match(text, start, match.start()) if cls != "Program" else None
+            if year:  # "2022年度清华大学": the year dates the sentence, not the university (a plan keeps its year)
+                start = year.end()
             if cls == "Enterprise":  # 腾讯科技（深圳）有限公司: a place in brackets inside the name
                 if suffix.endswith(("有限公司", "有限责任公司")):
                     start = self._company_start(text, start, match.start(), limit)

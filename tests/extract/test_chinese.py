@@ -499,3 +499,10 @@ def test_company_names_read_back_over_one_character_words_but_not_over_another_c
     assert {"武汉兴和云网科技股份有限公司", "华为技术有限公司", "深圳市腾讯计算机系统有限公司",
             "北京微令信息科技有限公司"} <= enterprises
     assert not any(e.startswith(("为", "和", "技术")) for e in enterprises)
+
+
+def test_a_year_before_a_university_dates_the_sentence_but_stays_in_an_annual_plans_name() -> None:
+    text = "通知\n\n中原区开展2022年度清华大学研究生社会实践工作。深圳市科创委公示2020年度企业研究开发资助计划。\n"
+    extraction = extract_text(text, "years.txt")
+    assert "清华大学" in names(extraction, "Lab")
+    assert "2020年度企业研究开发资助计划" in names(extraction, "Program")
