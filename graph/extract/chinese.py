@@ -41,6 +41,7 @@ _RUN_BEFORE = re.compile(r"[\u3400-\u9fffA-Za-z0-9\u2060]+$")  # searched with a
 _RUN_BEFORE_LEVEL = re.compile(r"(?:(?![省市区县])[\u3400-\u9fffA-Za-z0-9\u2060])+$")  # a run no level character is in
 _LEADING_TIME = re.compile(r"^(?:\d+年度?|\d+月\d+日|年度|\d+)")
 # a count (12个, 三家), a determiner (各, 该, 每) or a bare number: no name starts so; 三里屯 does
+_LENDING_VERB = re.compile(r"(?:发放|投放|提供|出资设立|设立)")  # a product's lenders: no sum needed
 _YEAR = re.compile(r"(?:19|20)\d{2}年度?")
 _QUANTITY = re.compile(r"^(?:[\d一二三四五六七八九十百千几多两]+[家个所座笔批项类条种]|[各该某此每首]"
                        r"|[\d一二三四五六七八九十几多]+$)")
@@ -1446,6 +1447,19 @@ class ChineseExtractor:
             if things and places:
                 self._relate(things[-1][1], "locatedIn", places[0], sentence)
 
+    def _lenders(self, sentence: Sentence, text: str, mentions: list[tuple[_Found, Mention]]) -> None:
+        """"A银行、B银行等9家银行…负责发放我市创业担保贷款": the banks or bodies before a lending verb
+        fund the financial product (a Fund) it names, though no sum is stated."""
+        for verb in _LENDING_VERB.finditer(text):
+            product = next((m for f, m in mentions if f.cls == "Fund" and verb.end() <= f.start <= verb.end() + 4),
+                           None)
+            if product is None:
+                continue
+            clause_start = max(text.rfind(mark, 0, verb.start()) for mark in "。；;") + 1
+            for found, lender in mentions:
+                if found.cls in ("Enterprise", "Agency") and clause_start <= found.start and found.end <= verb.start():
+                    self._relate(lender, "funds", product, sentence)
+
     def _purpose(self, sentence: Sentence, text: str, mentions: list[tuple[_Found, Mention]],
                  after: int) -> Mention | None:
         """The program, fund, lab or cluster named right after "用于" that follows an amount."""
@@ -1479,6 +1493,7 @@ class ChineseExtractor:
                  amounts: list[AmountSpan]) -> None:
         """Funder <verb> recipient with an amount; or a fund's own disbursement ("累计投放…7.2亿元")."""
         if not amounts:
+            self._lenders(sentence, text, mentions)
             return
         markers = self.vocab.recipient_markers
         for verb in self.vocab.funding_verb_pattern.finditer(text):

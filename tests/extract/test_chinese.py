@@ -506,3 +506,9 @@ def test_a_year_before_a_university_dates_the_sentence_but_stays_in_an_annual_pl
     extraction = extract_text(text, "years.txt")
     assert "清华大学" in names(extraction, "Lab")
     assert "2020年度企业研究开发资助计划" in names(extraction, "Program")
+
+
+def test_banks_that_issue_a_loan_product_fund_it_though_no_sum_is_stated() -> None:
+    text = "广州市人社局答问\n\n中国农业银行广州分行、广州银行等9家银行成为合作机构，负责受理和发放我市创业担保贷款。\n"
+    funds = relations(extract_text(text, "gz_banks.txt"), "funds")
+    assert funds == {("中国农业银行广州分行", "广州市创业担保贷款"), ("广州银行", "广州市创业担保贷款")}
