@@ -41,6 +41,7 @@ _RUN_BEFORE = re.compile(r"[\u3400-\u9fffA-Za-z0-9\u2060]+$")  # searched with a
 _RUN_BEFORE_LEVEL = re.compile(r"(?:(?![省市区县])[\u3400-\u9fffA-Za-z0-9\u2060])+$")  # a run no level character is in
 _LEADING_TIME = re.compile(r"^(?:\d+年度?|\d+月\d+日|年度|\d+)")
 # a count (12个, 三家), a determiner (各, 该, 每) or a bare number: no name starts so; 三里屯 does
+_FISCAL_GRANT = re.compile(r"[省市区县]级?财政[^,，。；;]{0,6}?(?:给予|予以|安排)")  # 省财政择优给予专项激励
 _LENDING_VERB = re.compile(r"(?:发放|投放|提供|出资设立|设立)")  # a product's lenders: no sum needed
 _YEAR = re.compile(r"(?:19|20)\d{2}年度?")
 _QUANTITY = re.compile(r"^(?:[\d一二三四五六七八九十百千几多两]+[家个所座笔批项类条种]|[各该某此每首]"
@@ -1460,6 +1461,17 @@ class ChineseExtractor:
                 if found.cls in ("Enterprise", "Agency") and clause_start <= found.start and found.end <= verb.start():
                     self._relate(lender, "funds", product, sentence)
 
+    def _fiscal_support(self, sentence: Sentence, text: str) -> None:
+        """"省财政按规定给予奖补支持" in a measure: the finance department of that level funds the measure."""
+        measure = self._measure_of_paragraph(sentence)
+        if measure is None:
+            return
+        for grant in _FISCAL_GRANT.finditer(text):
+            funder = self._fiscal_funder(text, grant.end())
+            if funder is not None:
+                self._relate(self._mention(funder, sentence), "funds", measure, sentence)
+                return
+
     def _purpose(self, sentence: Sentence, text: str, mentions: list[tuple[_Found, Mention]],
                  after: int) -> Mention | None:
         """The program, fund, lab or cluster named right after "用于" that follows an amount."""
@@ -1494,6 +1506,7 @@ class ChineseExtractor:
         """Funder <verb> recipient with an amount; or a fund's own disbursement ("累计投放…7.2亿元")."""
         if not amounts:
             self._lenders(sentence, text, mentions)
+            self._fiscal_support(sentence, text)
             return
         markers = self.vocab.recipient_markers
         for verb in self.vocab.funding_verb_pattern.finditer(text):

@@ -512,3 +512,10 @@ def test_banks_that_issue_a_loan_product_fund_it_though_no_sum_is_stated() -> No
     text = "广州市人社局答问\n\n中国农业银行广州分行、广州银行等9家银行成为合作机构，负责受理和发放我市创业担保贷款。\n"
     funds = relations(extract_text(text, "gz_banks.txt"), "funds")
     assert funds == {("中国农业银行广州分行", "广州市创业担保贷款"), ("广州银行", "广州市创业担保贷款")}
+
+
+def test_the_finance_department_of_the_level_that_grants_support_in_a_measure_funds_it() -> None:
+    text = ("山东省数字产业行动计划\n\n8.培育特色产业集群。对入围省级以上特色产业集群的，省财政择优给予专项激励。"
+            "（牵头单位：省工业和信息化厅）\n")
+    funds = relations(extract_text(text, "sd_plan.txt"), "funds")
+    assert funds == {("山东省财政厅", "培育特色产业集群")}
