@@ -1769,6 +1769,9 @@ class EnglishExtractor:
                 continue
             if mention.key in self.state.located_subjects:
                 continue
+            own = self.reader._leading_place(mention.name, 0)
+            if own is not None and own.surface not in (mention.name, city) and own.name not in (city, label):
+                continue  # "the Ningbo National High-tech Zone" in a sentence about Hangzhou is in Ningbo
             if place is None:
                 place = self._place_mention(sentence, label, named.group(), named.start())
             self._relate(mention, "locatedIn", place, sentence)

@@ -480,3 +480,10 @@ def test_a_fund_after_its_owner_or_its_size_and_a_numbered_fund() -> None:
     funds = names(extract_text(text, "chip_fund.txt"), "Fund")
     assert {"national integrated circuit industry investment fund", "Big Fund III"} <= funds
     assert any(f.endswith("biomedicine venture fund") for f in funds)
+
+
+def test_a_zone_named_after_another_city_is_not_put_in_the_city_the_sentence_is_about() -> None:
+    text = "Hangzhou news\n\nHangzhou's Future Sci-Tech City and the Ningbo National High-tech Zone will host projects.\n"
+    located = relations(extract_text(text, "hz.txt"), "locatedIn")
+    assert ("Ningbo National High-tech Zone", "Ningbo City") in located
+    assert ("Ningbo National High-tech Zone", "Hangzhou City") not in located
