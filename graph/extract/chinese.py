@@ -185,7 +185,7 @@ class ChineseExtractor:
         self._headings = {p for p, n in lengths.items() if n <= 30}  # short lines: headings
         self.mentions: list[Mention] = []
         self.relations: list[RelationMention] = []
-        self._placed: set[str] = set()  # places already given their parent division
+        self._placed: set[str] = set()  # places already given their parent division, or found to have none
         self._named_divisions: dict[str, bool] = {}
         self._ministry = None  # the last ministry named: 科技司 in its documents is its department
         self._measure_levels = self._levels_of_measures()
@@ -1264,6 +1264,7 @@ class ChineseExtractor:
         for found, mention in mentions:
             if found.cls != "Place" or found.name in self._placed:
                 continue
+            self._placed.add(found.name)  # the answer is the same at every mention: look it up once
             province = self.divisions.get("province")
             division = self.gazetteer.one(found.name, province.name if province else "")
             parent = self.gazetteer.parent_of(division) if division is not None else None
@@ -1271,7 +1272,6 @@ class ChineseExtractor:
                 parent = self.divisions.get("city")  # 郑东新区, a zone of no division list: the document's city
             if parent is None or not self._named(parent):
                 continue
-            self._placed.add(found.name)
             place = self._division_place(parent, found.start, found.end)
             place.implied = True
             self._relate(mention, "locatedIn", self._mention(place, sentence), sentence)

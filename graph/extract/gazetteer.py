@@ -55,6 +55,9 @@ class Gazetteer:
 
     def one(self, name: str, within: str = "") -> Division | None:
         """The division of that name, where the name (and ``within``, a province or city) makes it unique."""
+        return _one(self, name, within)
+
+    def _one(self, name: str, within: str) -> Division | None:
         found = self.by_name.get(name, ())
         if within and len(found) > 1:
             found = tuple(d for d in found if within in (d.parent, d.province, d.name)) or found
@@ -68,6 +71,13 @@ class Gazetteer:
             return None
         candidates = [d for d in self.by_name.get(division.parent, ()) if d.province == division.province]
         return candidates[0] if candidates else None
+
+
+@lru_cache(maxsize=1 << 16)
+def _one(gazetteer: Gazetteer, name: str, within: str) -> Division | None:
+    """Gazetteer.one, remembered: a shared short name (朝阳, 和平) has dozens of divisions to sift,
+    and documents ask for the same names again and again."""
+    return gazetteer._one(name, within)
 
 
 def _data_file() -> bytes:
