@@ -96,6 +96,11 @@ class Mention:
     amount: Amount | None = None  # a stated size ("a 100 million yuan fund pool")
     group: str = ""  # the resolution key (graph.keys.mention_key), set at the end of the map
 
+    def with_group(self, group: str) -> Mention:
+        """This mention with its resolution key: dataclasses.replace, at a third of its cost."""
+        return Mention(self.key, self.cls, self.name, self.surface, self.source, self.start, self.end,
+                       self.language, self.scope, self.translations, self.amount, group)
+
 
 @dataclass(frozen=True)
 class RelationMention:

@@ -34,7 +34,7 @@ def extract(document: Document, ner: str = "rules") -> Extraction:
         from .model_ner import model_mentions
         mentions += model_mentions(document, mentions)
     # the resolution key is computed here, in the map, so that the reduce only groups by it
-    return replace(extraction, mentions=tuple(replace(m, group=mention_key(m)) for m in mentions))
+    return replace(extraction, mentions=tuple(m.with_group(mention_key(m)) for m in mentions))
 
 
 def _with_unread_amounts(extraction: Extraction, document: Document) -> Extraction:
