@@ -1329,20 +1329,20 @@ class ChineseExtractor:
         if target is None:
             return
         agencies = [(f, m) for f, m in mentions if f.cls == "Agency"]
-        for index, (found, _) in enumerate(agencies):
-            clause = max(text.rfind(mark, 0, found.start) for mark in ",，。；;:：") + 1
-            if _LEADING_NUMBER.sub("", text[clause:found.start]).strip():
-                continue  # not the clause's first name
-            units = [agencies[index]]
-            for later in agencies[index + 1:]:
-                if text[units[-1][0].end:later[0].start].strip("、和及与 ") in ("", "会同", "联合"):
-                    units.append(later)
-                else:
-                    break
-            after = text[units[-1][0].end:units[-1][0].end + 4]
-            if after.startswith(self.vocab.acting_words):
-                for _, unit in units:
+        index = 0
+        while index < len(agencies):  # one pass: each agency is looked at once, as a group's first or in it
+            found = agencies[index][0]
+            clause = max(text.rfind(mark, max(0, found.start - 40), found.start) for mark in ",，。；;:：") + 1
+            last = index
+            while last + 1 < len(agencies) and text[agencies[last][0].end:agencies[last + 1][0].start].strip(
+                    "、和及与 ") in ("", "会同", "联合"):
+                last += 1  # "市工信局、市财政局会同…": one subject
+            opens = (clause > 0 or found.start < 40) and not _LEADING_NUMBER.sub("", text[clause:found.start]).strip()
+            after = text[agencies[last][0].end:agencies[last][0].end + 4]
+            if opens and after.startswith(self.vocab.acting_words):
+                for _, unit in agencies[index:last + 1]:
                     self._relate(unit, "responsibleFor", target, sentence)
+            index = last + 1
 
     def _table_units(self, sentence: Sentence, mentions: list[tuple[_Found, Mention]]) -> None:
         """A task table's row: the agencies in its unit cells are responsible for its task."""
