@@ -1017,6 +1017,8 @@ class ChineseExtractor:
 
     def _define_aliases(self, text: str, mentions: list[tuple[_Found, Mention]]) -> None:
         """"X（以下简称“Y”）": Y names X from here on."""
+        if "称" not in text:
+            return
         added = False
         for definition in self._alias_definition.finditer(text):
             named = [f for f, _ in mentions if f.end <= definition.start() <= f.end + 1 and f.cls != "Place"]
@@ -1211,15 +1213,17 @@ class ChineseExtractor:
         self._structure(sentence, mentions)
         self._located_by_name(sentence, mentions)
         self._signature(sentence, mentions)
-        self._lead_markers(sentence, text, mentions)
-        self._responsible(sentence, text, mentions)
-        self._roles(sentence, text, mentions)
-        self._bare_units(sentence, text, mentions)
-        self._table_units(sentence, mentions)
-        self._acting_units(sentence, text, mentions)
-        self._issued(sentence, text, mentions)
-        self._funding(sentence, text, mentions, amounts)
-        self._located(sentence, text, mentions)
+        if mentions:  # relations between names: a sentence with none (most lines of a table) has no such
+            self._lead_markers(sentence, text, mentions)
+            self._responsible(sentence, text, mentions)
+            self._roles(sentence, text, mentions)
+            self._bare_units(sentence, text, mentions)
+            self._table_units(sentence, mentions)
+            self._acting_units(sentence, text, mentions)
+            self._issued(sentence, text, mentions)
+            self._located(sentence, text, mentions)
+        if mentions or amounts or "财政" in text:  # "市财政每年出资…": the funder is implied
+            self._funding(sentence, text, mentions, amounts)
         for found, mention in mentions:
             if found.cls == "Fund":
                 self.context.fund, self.context.fund_paragraph = mention, sentence.paragraph
