@@ -37,7 +37,7 @@ def test_jinan_measures_title_measures_and_lead_units() -> None:
     assert title in names(doc, "Program")
     assert ("激发企业家创新积极性", title) in relations(doc, "partOf")
     responsible = relations(doc, "responsibleFor")
-    # （牵头单位：市委组织部、市工业和信息化局，责任单位：…市市场监管局、市民营经济局）
+    # the measure's bracket names the Party organisation department and the industry bureau as leads
     assert {("中共济南市委组织部", "激发企业家创新积极性"), ("济南市工业和信息化局", "激发企业家创新积极性"),
             ("济南市市场监督管理局", "激发企业家创新积极性"), ("济南市民营经济局", "激发企业家创新积极性")} <= responsible
     assert ("济南市科学技术局", "济南市") in relations(doc, "partOf")
@@ -50,7 +50,7 @@ def test_ministry_task_table_lead_and_supporting_departments() -> None:
     doc = read("zh_002")
     assert ("交通运输部科技司", "交通运输部") in relations(doc, "partOf")
     responsible = relations(doc, "responsibleFor")
-    # "交通运输部运输服务司牵头，科技司、人事教育司配合。" under the first task
+    # the first task names its lead department (运输服务司) and two supporting ones (科技司, 人事教育司)
     assert {("交通运输部运输服务司", "城市公共交通智能化技术研究"), ("交通运输部科技司", "城市公共交通智能化技术研究"),
             ("交通运输部人事教育司", "城市公共交通智能化技术研究")} <= responsible
     assert not {"试点单位", "预期成果"} & names(doc, "Program")  # field labels repeated under every task
