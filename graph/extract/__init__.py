@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..keys import mention_key
-from ..model import Document, Extraction, UnreadAmount
+from ..model import Document, Extraction, Sentence, UnreadAmount
 from .amounts import unread_amounts
 from .chinese import extract_chinese
 from .english import extract_english
@@ -51,8 +51,8 @@ def _extract(document: Document) -> Extraction:
         return _EXTRACTORS.get(document.language, extract_english)(document)
     parts = []
     for language in languages:
-        sentences = tuple(replace(s, index=i) for i, s in enumerate(
-            s for s in document.sentences if s.language == language))
+        sentences = tuple(Sentence(i, s.text, s.start, s.end, s.paragraph, s.language) for i, s in enumerate(
+            s for s in document.sentences if s.language == language))  # renumbered (faster than replace)
         parts.append(_EXTRACTORS.get(language, extract_english)(replace(document, sentences=sentences,
                                                                         language=language)))
     main = next(p for p in parts if p.language == document.language) if document.language in languages else parts[0]

@@ -188,6 +188,7 @@ class ChineseExtractor:
         self._placed: set[str] = set()  # places already given their parent division, or found to have none
         self._named_divisions: dict[str, bool] = {}
         self._ministry = None  # the last ministry named: 科技司 in its documents is its department
+        self._headings_at: dict[int, tuple[int, int, str] | None] = {}  # sentence -> its numbered heading
         self._measure_levels = self._levels_of_measures()
         self._open_measures: dict[int, Mention] = {}  # numbering level -> the measure open at it
         self._measure_keys: set[str] = set()  # the mentions that are measures
@@ -501,7 +502,8 @@ class ChineseExtractor:
         standalone: Counter[int] = Counter()
         titles: dict[int, Counter[str]] = {}
         for sentence in self.document.sentences:
-            heading = _measure_heading(self.vocab.measure_pattern, self.forms[sentence.index])
+            heading = self._headings_at[sentence.index] = _measure_heading(self.vocab.measure_pattern,
+                                                                           self.forms[sentence.index])
             if heading is not None and self._opens_line(sentence):
                 levels[heading[0]] += 1
                 titles.setdefault(heading[0], Counter())[heading[2]] += 1
@@ -975,6 +977,8 @@ class ChineseExtractor:
         """"如果能培养出几个腾讯、华为这样的企业", "以A、B为代表的高校": the items of a list that names
         examples of a kind are of that kind, brand names and all."""
         found: list[_Found] = []
+        if not any(marker in text for marker in self.vocab.example_markers):
+            return found  # no marker of a list of examples: most sentences
         place_spans = {(p.start, p.end) for p in places}
         for match in self.vocab.example_pattern.finditer(text):
             cls = self.vocab.example_nouns[match.group(2)]
@@ -1037,7 +1041,7 @@ class ChineseExtractor:
             found.append(_Found(cls, match.start(), match.end(), standard, match.group(), rank=5))
         return found
 
-    def _programs(self, text: str, places: list[_Found]) -> list[_Found]:
+    def _programs(self, text: str, places: list[_Found], sentence_index: int = -1) -> list[_Found]:
         vocab = self.vocab
         found: list[_Found] = []
         for match in _TITLE.finditer(text):
@@ -1081,7 +1085,8 @@ class ChineseExtractor:
             if item.place is not None:
                 item.children.append(item.place)
             found.append(item)
-        measure = _measure_heading(vocab.measure_pattern, text)
+        measure = self._headings_at.get(sentence_index) if sentence_index >= 0 else _measure_heading(
+            vocab.measure_pattern, text)
         if measure is not None and (measure[2].startswith(vocab.condition_openers)
                                     or measure[2].endswith(vocab.not_measure_endings)):
             measure = None  # a condition of eligibility or an attachment, not a measure
@@ -1110,7 +1115,7 @@ class ChineseExtractor:
             *self._suffixed(text, places, "Cluster", vocab.cluster_suffix_pattern, 16, vocab.generic_clusters),
             *self._suffixed(text, places, "Program", vocab.event_suffix_pattern, 20, vocab.generic_events, 4),
             *self._suffixed(text, places, "Program", vocab.program_suffix_pattern, 20, vocab.generic_programs, 5),
-            *self._programs(text, places),
+            *self._programs(text, places, sentence.index),
             *self._national_things(text),
             *self._examples(text, places),
             *self._alias_uses(text),
