@@ -187,8 +187,10 @@ class ChineseExtractor:
         self.relations: list[RelationMention] = []
         self._placed: set[str] = set()  # places already given their parent division, or found to have none
         self._named_divisions: dict[str, bool] = {}
+        self._divisions_in: dict[str, Division | None] = {}  # name -> the first division named in it
         self._ministry = None  # the last ministry named: 科技司 in its documents is its department
         self._headings_at: dict[int, tuple[int, int, str] | None] = {}  # sentence -> its numbered heading
+        self._line_openers: dict[int, bool] = {}  # sentence -> whether it starts its line
         self._measure_levels = self._levels_of_measures()
         self._open_measures: dict[int, Mention] = {}  # numbering level -> the measure open at it
         self._measure_keys: set[str] = set()  # the mentions that are measures
@@ -467,6 +469,8 @@ class ChineseExtractor:
     def _table_rows(self) -> dict[int, _Row]:
         """Rows of task tables: a header row names a task column and unit columns (重点任务 | 牵头单位 |
         配合单位); each row under it with as many cells is a task and the units responsible for it."""
+        if "|" not in self.whole and "\t" not in self.whole:
+            return {}  # no line of cells: no table
         spans: dict[int, tuple[int, int]] = {}
         for sentence in self.document.sentences:
             start, end = spans.get(sentence.paragraph, (sentence.start, sentence.end))
@@ -519,8 +523,11 @@ class ChineseExtractor:
 
     def _opens_line(self, sentence: Sentence) -> bool:
         """Whether the sentence starts its line: only there can a number open a heading."""
-        before = self.whole[max(0, sentence.start - 8):sentence.start].rstrip(" \t\u3000")
-        return sentence.start == 0 or before[-1:] in ("", "\n")
+        opens = self._line_openers.get(sentence.index)
+        if opens is None:
+            before = self.whole[max(0, sentence.start - 8):sentence.start].rstrip(" \t\u3000")
+            opens = self._line_openers[sentence.index] = sentence.start == 0 or before[-1:] in ("", "\n")
+        return opens
 
     def _is_measure_level(self, level: int) -> bool:
         return level in self._measure_levels
@@ -601,7 +608,12 @@ class ChineseExtractor:
 
     def _division_in(self, name: str) -> Division | None:
         """The first division named inside ``name``: a full name (济南市), else the short name of a
-        province or prefecture city (济南, 山东)."""
+        province or prefecture city (济南, 山东). Names recur: each is looked at once."""
+        if name not in self._divisions_in:
+            self._divisions_in[name] = self._first_division_in(name)
+        return self._divisions_in[name]
+
+    def _first_division_in(self, name: str) -> Division | None:
         for end in range(2, len(name) + 1):
             if name[end - 1] in _LEVEL_PLACE_CHARACTERS:
                 division = self._division_ending_at(name, end)
@@ -855,6 +867,10 @@ class ChineseExtractor:
             suffix = match.group()
             if cls == "Lab" and self.vocab.lab_not_before.get(suffix) == text[match.end():match.end() + 1]:
                 continue
+            if cls == "Program" and minimum > 2:  # most program words have a short run before them: skip early
+                run = self._run_start(text, match.start(), limit)
+                if match.start() - run < minimum and (run == 0 or text[run - 1] not in "”-—–)）"):
+                    continue
             start = self._name_start(text, match.start(), limit)
             year = _YEAR.match(text, start, match.start()) if cls != "Program" else None
             if year:  # "2022年度清华大学": the year dates the sentence, not the university (a plan keeps its year)
@@ -977,8 +993,6 @@ class ChineseExtractor:
         """"如果能培养出几个腾讯、华为这样的企业", "以A、B为代表的高校": the items of a list that names
         examples of a kind are of that kind, brand names and all."""
         found: list[_Found] = []
-        if not any(marker in text for marker in self.vocab.example_markers):
-            return found  # no marker of a list of examples: most sentences
         place_spans = {(p.start, p.end) for p in places}
         for match in self.vocab.example_pattern.finditer(text):
             cls = self.vocab.example_nouns[match.group(2)]

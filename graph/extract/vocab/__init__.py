@@ -195,7 +195,6 @@ class ChineseVocabulary:
     national_thing_pattern: re.Pattern[str]
     example_pattern: re.Pattern[str]  # "等龙头企业": group 1 the marker, group 2 the noun
     example_nouns: dict[str, str]  # noun -> class
-    example_markers: tuple[str, ...]  # 等, 这样的 …: a sentence without one holds no list of examples
     example_openers: tuple[str, ...]
     example_not_endings: tuple[str, ...]  # 零售行业: a sector, not an example
     generic_programs: frozenset[str]
@@ -301,7 +300,6 @@ def chinese() -> ChineseVocabulary:
                                    f"(?:[\\d一二三四五六七八九十百千多几数批家个余]{{0,4}})"
                                    f"({_alternation(list(data['examples']['nouns']))})"),
         example_nouns=data["examples"]["nouns"],
-        example_markers=tuple(data["examples"]["markers"]),
         example_openers=tuple(sorted(data["examples"]["openers"], key=len, reverse=True)),
         example_not_endings=tuple(data["examples"]["item_not_endings"]),
         generic_programs=frozenset(programs["generic"]),
