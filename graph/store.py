@@ -14,10 +14,13 @@ import pyoxigraph as ox
 STORE_FOLDER = "store"
 
 
-def write_store(folder: Path, turtle: Path) -> None:
-    """Bulk-load the build's Turtle into a new store at ``folder`` (the folder must not exist)."""
+def write_store(folder: Path, triples: Path) -> None:
+    """Bulk-load the build's triples into a new store at ``folder`` (the folder must not exist).
+    ``triples`` is the sorted N-Triples a build writes (.nt: the cheapest to parse, and streamed
+    from disk) or its Turtle."""
     store = ox.Store(str(folder))
-    store.bulk_load(path=str(turtle), format=ox.RdfFormat.TURTLE)
+    rdf_format = ox.RdfFormat.N_TRIPLES if triples.suffix == ".nt" else ox.RdfFormat.TURTLE
+    store.bulk_load(path=str(triples), format=rdf_format)
     store.optimize()
     store.flush()
     del store  # closes RocksDB before the build folder is swapped in

@@ -37,3 +37,12 @@ def test_a_rebuild_replaces_the_store_whole(tmp_path: Path) -> None:
     build([docs], tmp_path / "out", workers=1, store=True)
     labels = {row[0] for row in run_query(load_store(tmp_path / "out"), "SELECT ?l WHERE { ?e rdfs:label ?l }").rows}
     assert {"Hebi Municipal Finance Bureau", "Hefei Quantum Innovation Center"} <= labels
+
+
+def test_the_store_bulk_loaded_from_ntriples_holds_exactly_the_turtle_s_triples(tmp_path: Path) -> None:
+    stored = build([SAMPLE_CORPUS], tmp_path / "stored", workers=2, store=True).output
+    turtle = ox.Store()
+    turtle.bulk_load(path=str(stored / "graph.ttl"), format=ox.RdfFormat.TURTLE)
+    opened = ox.Store.read_only(str(stored / STORE_FOLDER))
+    assert set(opened.quads_for_pattern(None, None, None)) == set(turtle.quads_for_pattern(None, None, None))
+    assert not (stored / ".graph.nt").exists()
