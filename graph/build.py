@@ -36,7 +36,7 @@ from .extract import extract
 from .extract.model_ner import NER_CHOICES, ModelUnavailable, require_model
 from .model import Extraction, ReadFailure, Resolved
 from .resolve import resolve
-from .store import STORE_FOLDER, write_store
+from .store import STORE_FOLDER, write_store_apart
 
 SAMPLE_CORPUS = Path(__file__).parent / "sample_corpus"
 PARALLEL_THRESHOLD = 16  # fewer documents than this are not worth starting workers for
@@ -216,7 +216,9 @@ def write_outputs(graph: nx.MultiDiGraph, failures: list[ReadFailure], output: P
     every triple in memory. With ``parallel`` two processes share the work (a forked child sees
     the graph without pickling): the child writes the N-Triples, hands them over by renaming the
     file into place, and writes Turtle and the edge table; this process writes the view, the
-    other tables and the report, then JSON-LD from the handed-over file.
+    other tables and the report, then JSON-LD from the handed-over file. The store is bulk-loaded
+    from the same file last, by a process of its own (see write_store_apart), beside the other
+    exports.
     """
     output.parent.mkdir(parents=True, exist_ok=True)
     temporary = Path(tempfile.mkdtemp(prefix=f".{output.name}.partial-", dir=output.parent))
@@ -233,7 +235,12 @@ def write_outputs(graph: nx.MultiDiGraph, failures: list[ReadFailure], output: P
         if not parallel:  # else the other process writes JSON-LD meanwhile
             write_jsonld(graph, temporary / "graph.jsonld", handed_over)
         write_edges_csv(graph, temporary / "edges.csv")
-        return {"rdf": time.perf_counter() - started}
+        seconds = {"rdf": time.perf_counter() - started}
+        if store:  # a persistent store beside the files: serve and query open it instead of parsing
+            started = time.perf_counter()
+            write_store_apart(temporary / STORE_FOLDER, handed_over)
+            seconds["store"] = time.perf_counter() - started
+        return seconds
 
     def others() -> dict[str, float]:
         started = time.perf_counter()
@@ -267,10 +274,6 @@ def write_outputs(graph: nx.MultiDiGraph, failures: list[ReadFailure], output: P
                 cache_module.store(entries, key, value, cache.previous)
         with _gc_paused():
             seconds = _run_side_by_side([others, rdf], parallel)
-        if store:  # a persistent store beside the files: serve and query open it instead of parsing
-            started = time.perf_counter()
-            write_store(temporary / STORE_FOLDER, handed_over)
-            seconds["store"] = time.perf_counter() - started
         handed_over.unlink()
         swap_in(temporary, output, keep=("report-*",))  # reports written into a build outlive rebuilds
     except BaseException:
