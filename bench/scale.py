@@ -137,6 +137,7 @@ class ChildPeaks:
         self.me = psutil.Process()
         self.peaks: dict[int, float] = {}
         self.own_peaks: dict[int, float] = {}
+        self.loaders: set[int] = set()  # the store's loader (graph.store.write_store_apart)
         self.first_seen: dict[int, float] = {}
         self.running = True
         self.thread = threading.Thread(target=self._sample, daemon=True)
@@ -151,7 +152,13 @@ class ChildPeaks:
                     memory = child.memory_full_info()
                 except psutil.Error:
                     continue
-                self.first_seen.setdefault(child.pid, time.perf_counter())
+                if child.pid not in self.first_seen:
+                    self.first_seen[child.pid] = time.perf_counter()
+                    try:
+                        if any("_load_main" in part for part in child.cmdline()):
+                            self.loaders.add(child.pid)
+                    except psutil.Error:
+                        pass
                 self.peaks[child.pid] = max(self.peaks.get(child.pid, 0.0), memory.rss / 1e6)
                 self.own_peaks[child.pid] = max(self.own_peaks.get(child.pid, 0.0), memory.uss / 1e6)
             time.sleep(0.2)
@@ -181,7 +188,8 @@ def measure(count: int, work: Path, workers: int, store: bool) -> dict:
     map_ended = started + result.seconds["extract"]
     worker_peaks = sorted((peaks.peaks[pid] for pid, seen in peaks.first_seen.items() if seen <= map_ended),
                           reverse=True)
-    exporters = [pid for pid, seen in peaks.first_seen.items() if seen > map_ended]
+    exporters = [pid for pid, seen in peaks.first_seen.items() if seen > map_ended and pid not in peaks.loaders]
+    loader_peak = max((peaks.peaks[pid] for pid in peaks.loaders), default=0)
     export_peak = max((peaks.peaks[pid] for pid in exporters), default=0)
     export_own = max((peaks.own_peaks[pid] for pid in exporters), default=0)
     driver_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -192,7 +200,7 @@ def measure(count: int, work: Path, workers: int, store: bool) -> dict:
         triples = ntriples(result.graph).count(b"\n")
     figures = {"documents": count, "mb": size / 1e6, "wall_s": wall, "cpu_s": cpu, "driver_peak_mb": driver_peak,
                "worker_peaks_mb": worker_peaks, "export_child_mb": export_peak,
-               "export_child_own_mb": export_own,
+               "export_child_own_mb": export_own, "store_loader_mb": loader_peak,
                "entities": result.entities, "relations": result.relations,
                "triples": triples, "stages": result.seconds}
     del result
@@ -269,7 +277,8 @@ def main() -> None:
             print(f"        time grew {ratio:.2f}x of linear from {previous['documents']} documents", flush=True)
         if "store" in r:
             s = r["store"]
-            print(f"        store: {s['store_mb']:.0f} MB, opened in {s['open_s']:.2f} s; named queries (s, rows): "
+            print(f"        store: {s['store_mb']:.0f} MB, loaded by a process of {r.get('store_loader_mb', 0):.0f} MB"
+                  f" peak, opened in {s['open_s']:.2f} s; named queries (s, rows): "
                   + ", ".join(f"{k} {t:.2f} ({n})" for k, (t, n) in s["queries"].items()), flush=True)
         previous = r
 
