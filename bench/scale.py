@@ -127,14 +127,17 @@ def make_corpus(folder: Path, start: int, count: int, made: tuple[list[Template]
 
 
 class ChildPeaks:
-    """Peak RSS of each child process, sampled; which ones were extraction workers is decided by
-    when they first appeared (before the map ended)."""
+    """Peak RSS of each child process, sampled, and peak USS (the pages it alone holds: a forked
+    exporter's RSS counts the pages it shares with the driver, its USS does not); which ones were
+    extraction workers is decided by when they first appeared (before the map ended)."""
 
     def __init__(self) -> None:
         import psutil
 
         self.me = psutil.Process()
         self.peaks: dict[int, float] = {}
+        self.own_peaks: dict[int, float] = {}
+        self.loaders: set[int] = set()  # the store's loader (graph.store.write_store_apart)
         self.first_seen: dict[int, float] = {}
         self.running = True
         self.thread = threading.Thread(target=self._sample, daemon=True)
@@ -146,11 +149,18 @@ class ChildPeaks:
         while self.running:
             for child in self.me.children(recursive=True):
                 try:
-                    rss = child.memory_info().rss / 1e6
+                    memory = child.memory_full_info()
                 except psutil.Error:
                     continue
-                self.first_seen.setdefault(child.pid, time.perf_counter())
-                self.peaks[child.pid] = max(self.peaks.get(child.pid, 0.0), rss)
+                if child.pid not in self.first_seen:
+                    self.first_seen[child.pid] = time.perf_counter()
+                    try:
+                        if any("_load_main" in part for part in child.cmdline()):
+                            self.loaders.add(child.pid)
+                    except psutil.Error:
+                        pass
+                self.peaks[child.pid] = max(self.peaks.get(child.pid, 0.0), memory.rss / 1e6)
+                self.own_peaks[child.pid] = max(self.own_peaks.get(child.pid, 0.0), memory.uss / 1e6)
             time.sleep(0.2)
 
     def stop(self) -> None:
@@ -178,7 +188,10 @@ def measure(count: int, work: Path, workers: int, store: bool) -> dict:
     map_ended = started + result.seconds["extract"]
     worker_peaks = sorted((peaks.peaks[pid] for pid, seen in peaks.first_seen.items() if seen <= map_ended),
                           reverse=True)
-    export_peak = max((peaks.peaks[pid] for pid, seen in peaks.first_seen.items() if seen > map_ended), default=0)
+    exporters = [pid for pid, seen in peaks.first_seen.items() if seen > map_ended and pid not in peaks.loaders]
+    loader_peak = max((peaks.peaks[pid] for pid in peaks.loaders), default=0)
+    export_peak = max((peaks.peaks[pid] for pid in exporters), default=0)
+    export_own = max((peaks.own_peaks[pid] for pid in exporters), default=0)
     driver_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     if store:  # counted by the store: sorting them again here would cost the driver gigabytes
         from graph.query import load_store
@@ -187,6 +200,7 @@ def measure(count: int, work: Path, workers: int, store: bool) -> dict:
         triples = ntriples(result.graph).count(b"\n")
     figures = {"documents": count, "mb": size / 1e6, "wall_s": wall, "cpu_s": cpu, "driver_peak_mb": driver_peak,
                "worker_peaks_mb": worker_peaks, "export_child_mb": export_peak,
+               "export_child_own_mb": export_own, "store_loader_mb": loader_peak,
                "entities": result.entities, "relations": result.relations,
                "triples": triples, "stages": result.seconds}
     del result
@@ -231,7 +245,8 @@ def main() -> None:
     print(f"workers: {args.workers}; {os.cpu_count()} CPUs; "
           f"{os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 1e9:.0f} GB RAM; {sys.version.split()[0]}")
     print(f"{'docs':>7} {'MB':>7} {'wall s':>7} {'CPU s':>7} {'s/1k docs':>9} {'driver MB':>9} "
-          f"{'worker MB (each)':>18} {'export MB':>9} {'entities':>9} {'triples':>9} {'+100 s':>7} {'+100/clean':>10}")
+          f"{'worker MB (each)':>18} {'export MB':>9} {'(own)':>7} {'entities':>9} {'triples':>9} "
+          f"{'+100 s':>7} {'+100/clean':>10}")
     previous = None
     for count in (int(s) for s in args.sizes.split(",")):
         work = Path(args.keep) / str(count) if args.keep else Path(tempfile.mkdtemp(prefix="govgraph-scale-"))
@@ -252,7 +267,8 @@ def main() -> None:
         each = "/".join(f"{m:.0f}" for m in r["worker_peaks_mb"][:4]) or "-"
         print(f"{r['documents']:7} {r['mb']:7.1f} {r['wall_s']:7.1f} {r['cpu_s']:7.1f} "
               f"{r['wall_s'] / r['documents'] * 1000:9.2f} {r['driver_peak_mb']:9.0f} {each:>18} "
-              f"{r['export_child_mb']:9.0f} {r['entities']:9} {r['triples']:9} {r['add_100_s']:7.1f} "
+              f"{r['export_child_mb']:9.0f} {r.get('export_child_own_mb', 0):7.0f} {r['entities']:9} {r['triples']:9} "
+              f"{r['add_100_s']:7.1f} "
               f"{r['add_100_s'] / r['wall_s']:10.2f}",
               flush=True)
         print("        stages (s): " + ", ".join(f"{k} {float(v):.1f}" for k, v in r["stages"].items()), flush=True)
@@ -261,7 +277,8 @@ def main() -> None:
             print(f"        time grew {ratio:.2f}x of linear from {previous['documents']} documents", flush=True)
         if "store" in r:
             s = r["store"]
-            print(f"        store: {s['store_mb']:.0f} MB, opened in {s['open_s']:.2f} s; named queries (s, rows): "
+            print(f"        store: {s['store_mb']:.0f} MB, loaded by a process of {r.get('store_loader_mb', 0):.0f} MB"
+                  f" peak, opened in {s['open_s']:.2f} s; named queries (s, rows): "
                   + ", ".join(f"{k} {t:.2f} ({n})" for k, (t, n) in s["queries"].items()), flush=True)
         previous = r
 

@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from multiprocessing.connection import Connection
 from pathlib import Path
 
@@ -29,14 +29,14 @@ from .assemble import assemble
 from .documents import document_id, find_files, read_document
 from .engine import ENGINES, EngineUnavailable, dask_map
 from .export.html import DEFAULT_MAX_NODES, write_html
-from .export.rdf import ntriples, write_jsonld, write_turtle, write_turtle_and_jsonld
+from .export.rdf import write_jsonld, write_ntriples, write_turtle
 from .export.report import write_report
 from .export.tables import write_edges_csv, write_gexf, write_graphml, write_nodes_csv
 from .extract import extract
 from .extract.model_ner import NER_CHOICES, ModelUnavailable, require_model
-from .model import Extraction, ReadFailure
+from .model import Extraction, ReadFailure, Resolved
 from .resolve import resolve
-from .store import STORE_FOLDER, write_store
+from .store import STORE_FOLDER, write_store_apart
 
 SAMPLE_CORPUS = Path(__file__).parent / "sample_corpus"
 PARALLEL_THRESHOLD = 16  # fewer documents than this are not worth starting workers for
@@ -104,7 +104,9 @@ def extract_all(files: Sequence[Path], roots: Sequence[Path], workers: int | Non
         results[index] = value
     if cache is not None:
         cache.extracted, cache.reused = len(todo), len(files) - len(todo)
-        cache.entries = [(k, r) for k, r in zip(keys, results, strict=True) if k]
+        fresh_ones = set(todo)
+        cache.entries = [(k, cache_module.dumps(r) if i in fresh_ones else None)
+                         for i, (k, r) in enumerate(zip(keys, results, strict=True)) if k]
     return results  # type: ignore[return-value]
 
 
@@ -115,7 +117,9 @@ class Cache:
     previous: Path | None  # the cache folder of the build being replaced, if any
     extracted: int = 0
     reused: int = 0
-    entries: list[tuple[str, Extraction | ReadFailure]] = field(default_factory=list)
+    #: key -> the entry's bytes (None: reused, the previous build's file is linked): bytes, not
+    #: the Extractions, so the build can free every mention once resolution is done
+    entries: list[tuple[str, bytes | None]] = field(default_factory=list)
 
 
 def _die_with_parent() -> None:
@@ -182,14 +186,24 @@ def build_graph(paths: Iterable[Path], workers: int | None = None, ner: str = "r
     failures = [r for r in results if isinstance(r, ReadFailure)]
     failures += [ReadFailure(p, "no such file or folder") for p in missing]
     extractions = [r for r in results if isinstance(r, Extraction)]
+    del results
     if not extractions:
         reasons = "; ".join(f"{f.path}: {f.reason}" for f in failures)
         raise BuildError(f"no document could be read ({reasons})")
     started = time.perf_counter()
     with _gc_paused():
-        graph = assemble(resolve(extractions))
+        resolved = _without_mentions(resolve(extractions))
+        del extractions  # their mentions are in the entities now: freed, their memory makes the graph
+        graph = assemble(resolved)
+        del resolved
     seconds["resolve"] = time.perf_counter() - started
     return graph, failures, seconds
+
+
+def _without_mentions(resolved: Resolved) -> Resolved:
+    """``resolved`` whose documents no longer carry their mentions and relation mentions, which
+    assembly does not read: the last references to them go, and with them most of the map's memory."""
+    return replace(resolved, documents=tuple(replace(e, mentions=(), relations=()) for e in resolved.documents))
 
 
 def write_outputs(graph: nx.MultiDiGraph, failures: list[ReadFailure], output: Path, title: str,
@@ -197,30 +211,36 @@ def write_outputs(graph: nx.MultiDiGraph, failures: list[ReadFailure], output: P
                   cache: Cache | None = None, store: bool = False) -> dict[str, float]:
     """Every output into a temporary sibling folder, then swapped into place.
 
-    With ``parallel`` two processes share the work (a forked child sees the graph
-    without pickling): the child makes the sorted N-Triples, hands them over in a
-    file, and writes Turtle and the edge table; this process writes the view, the
-    other tables and the report, then JSON-LD from the handed-over N-Triples.
-    Without it, one process writes Turtle and JSON-LD from one parse of the N-Triples.
+    The triples are written once, sorted, as N-Triples to a file in bounded memory (an external
+    merge sort); Turtle, JSON-LD and the store are streamed from that file, so no format holds
+    every triple in memory. With ``parallel`` two processes share the work (a forked child sees
+    the graph without pickling): the child writes the N-Triples, hands them over by renaming the
+    file into place, and writes Turtle and the edge table; this process writes the view, the
+    other tables and the report, then JSON-LD from the handed-over file. The store is bulk-loaded
+    from the same file last, by a process of its own (see write_store_apart), beside the other
+    exports.
     """
     output.parent.mkdir(parents=True, exist_ok=True)
     temporary = Path(tempfile.mkdtemp(prefix=f".{output.name}.partial-", dir=output.parent))
     temporary.chmod(0o755)  # mkdtemp makes it private; a build folder is an ordinary one
 
-    handed_over = temporary / ".graph.nt"
+    handed_over = temporary / ".graph.nt"  # not an output: removed before the folder is swapped in
 
     def rdf() -> dict[str, float]:
         started = time.perf_counter()
-        document = ntriples(graph)
-        if parallel:
-            partial = handed_over.with_suffix(".partial")
-            partial.write_bytes(document)
-            partial.rename(handed_over)  # complete or absent, never half there
-            write_turtle(graph, temporary / "graph.ttl", document)
-        else:  # one process: both formats from one parse
-            write_turtle_and_jsonld(document, temporary / "graph.ttl", temporary / "graph.jsonld")
+        partial = temporary / ".graph.nt.partial"
+        write_ntriples(graph, partial)
+        partial.rename(handed_over)  # complete or absent, never half there
+        write_turtle(graph, temporary / "graph.ttl", handed_over)
+        if not parallel:  # else the other process writes JSON-LD meanwhile
+            write_jsonld(graph, temporary / "graph.jsonld", handed_over)
         write_edges_csv(graph, temporary / "edges.csv")
-        return {"rdf": time.perf_counter() - started}
+        seconds = {"rdf": time.perf_counter() - started}
+        if store:  # a persistent store beside the files: serve and query open it instead of parsing
+            started = time.perf_counter()
+            write_store_apart(temporary / STORE_FOLDER, handed_over)
+            seconds["store"] = time.perf_counter() - started
+        return seconds
 
     def others() -> dict[str, float]:
         started = time.perf_counter()
@@ -239,12 +259,11 @@ def write_outputs(graph: nx.MultiDiGraph, failures: list[ReadFailure], output: P
         }
         (temporary / "manifest.json").write_text(json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False)
                                                  + "\n", encoding="utf-8")
-        if parallel:  # else rdf() wrote JSON-LD with Turtle
+        if parallel:  # else rdf() wrote JSON-LD after Turtle
             while not handed_over.exists() and multiprocessing.active_children():
                 time.sleep(0.01)  # the RDF process is still making the N-Triples
             if handed_over.exists():  # else the RDF process failed, and says why
-                write_jsonld(graph, temporary / "graph.jsonld", handed_over.read_bytes())
-                handed_over.unlink()
+                write_jsonld(graph, temporary / "graph.jsonld", handed_over)
         return {"other_exports": time.perf_counter() - started}
 
     try:
@@ -255,10 +274,7 @@ def write_outputs(graph: nx.MultiDiGraph, failures: list[ReadFailure], output: P
                 cache_module.store(entries, key, value, cache.previous)
         with _gc_paused():
             seconds = _run_side_by_side([others, rdf], parallel)
-        if store:  # a persistent store beside the files: serve and query open it instead of parsing
-            started = time.perf_counter()
-            write_store(temporary / STORE_FOLDER, temporary / "graph.ttl")
-            seconds["store"] = time.perf_counter() - started
+        handed_over.unlink()
         swap_in(temporary, output, keep=("report-*",))  # reports written into a build outlive rebuilds
     except BaseException:
         shutil.rmtree(temporary, ignore_errors=True)

@@ -57,17 +57,26 @@ def load(folder: Path, key: str) -> Extraction | ReadFailure | None:
     return value if isinstance(value, Extraction | ReadFailure) else None
 
 
-def store(folder: Path, key: str, value: Extraction | ReadFailure, previous: Path | None = None) -> None:
-    """Write an entry (or link the previous build's copy of it) into ``folder``, which exists."""
+def dumps(value: Extraction | ReadFailure) -> bytes:
+    """An entry's bytes: a build keeps these, not the objects, until it writes its cache."""
+    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def store(folder: Path, key: str, data: bytes | None, previous: Path | None = None) -> None:
+    """Write an entry (dumps of it) into ``folder``, which exists; ``data`` None: the entry is the
+    previous build's copy, hard-linked (the same bytes cost nothing) or else copied."""
     target = folder / f"{key}.pickle"
     source = previous / f"{key}.pickle" if previous is not None else None
     if source is not None and source.is_file():
         try:
-            os.link(source, target)  # the same bytes: a hard link costs nothing
+            os.link(source, target)
             return
         except OSError:
             pass
+    if data is None:
+        if source is None:
+            raise ValueError(f"cache entry {key}: no bytes and no previous copy")
+        data = source.read_bytes()
     partial = target.with_suffix(".partial")
-    with partial.open("wb") as handle:
-        pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    partial.write_bytes(data)
     partial.replace(target)

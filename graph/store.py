@@ -7,6 +7,9 @@ millions of triples starts in seconds and holds them once (on disk, paged in as 
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -14,13 +17,45 @@ import pyoxigraph as ox
 STORE_FOLDER = "store"
 
 
-def write_store(folder: Path, turtle: Path) -> None:
-    """Bulk-load the build's Turtle into a new store at ``folder`` (the folder must not exist)."""
+def write_store(folder: Path, triples: Path) -> None:
+    """Bulk-load the build's triples into a new store at ``folder`` (the folder must not exist).
+    ``triples`` is the sorted N-Triples a build writes (.nt: the cheapest to parse, and streamed
+    from disk) or its Turtle."""
     store = ox.Store(str(folder))
-    store.bulk_load(path=str(turtle), format=ox.RdfFormat.TURTLE)
+    rdf_format = ox.RdfFormat.N_TRIPLES if triples.suffix == ".nt" else ox.RdfFormat.TURTLE
+    store.bulk_load(path=str(triples), format=rdf_format)
     store.optimize()
     store.flush()
     del store  # closes RocksDB before the build folder is swapped in
+
+
+def write_store_apart(folder: Path, triples: Path) -> None:
+    """write_store in a new Python process (started, not forked). RocksDB's threads and locks do not
+    survive a fork: a build's forked exporter hung in the loader when the build's process had opened a
+    store before (the bench counts triples in one). Apart, the loader's memory (about 1.5 GB at any
+    size) is not added to the build's either, and it runs beside the other exports."""
+    package_parent = str(Path(__file__).resolve().parent.parent)  # this govgraph, whatever the cwd
+    code = ("import sys; sys.path.insert(0, sys.argv[1]); from graph.store import _load_main; "
+            "_load_main(sys.argv[2], sys.argv[3])")
+    run = subprocess.run([sys.executable, "-c", code, package_parent, str(folder), str(triples)],
+                         capture_output=True, text=True)
+    if run.returncode != 0:
+        reason = (run.stderr.strip().splitlines() or [f"exit code {run.returncode}"])[-1]
+        raise OSError(f"the store could not be written: {reason}")
+
+
+def _load_main(folder: str, triples: str) -> None:
+    """write_store_apart's process: it ends with the build that started it (Linux: PR_SET_PDEATHSIG)."""
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)
+        if os.getppid() == 1:
+            os._exit(1)
+    except (OSError, AttributeError):
+        pass
+    write_store(Path(folder), Path(triples))
 
 
 def open_store(build: Path) -> ox.Store | None:

@@ -61,3 +61,22 @@ def test_a_changed_document_or_extractor_is_extracted_again(tmp_path: Path, monk
     assert build([docs], tmp_path / "out", workers=1).seconds["documents_extracted"] == 1
     monkeypatch.setattr(cache, "extractor_version", lambda: "another version")
     assert build([docs], tmp_path / "out", workers=1).seconds["documents_extracted"] == 3
+
+
+def test_a_reused_entry_that_cannot_be_linked_is_copied(tmp_path: Path, monkeypatch) -> None:
+    from graph import cache
+
+    docs = tmp_path / "docs"
+    _documents(docs, 3)
+    first = build([docs], tmp_path / "out", workers=1)
+    entries = sorted((first.output / cache.CACHE_FOLDER).iterdir())
+
+    def no_links(*_: object) -> None:
+        raise OSError("another file system")
+
+    monkeypatch.setattr(cache.os, "link", no_links)
+    again = build([docs], tmp_path / "out", workers=1)
+    assert again.seconds["documents_reused"] == 3
+    copied = sorted((again.output / cache.CACHE_FOLDER).iterdir())
+    assert [p.name for p in copied] == [p.name for p in entries]
+    assert all(cache.load(p.parent, p.stem) is not None for p in copied)

@@ -37,3 +37,34 @@ def test_a_rebuild_replaces_the_store_whole(tmp_path: Path) -> None:
     build([docs], tmp_path / "out", workers=1, store=True)
     labels = {row[0] for row in run_query(load_store(tmp_path / "out"), "SELECT ?l WHERE { ?e rdfs:label ?l }").rows}
     assert {"Hebi Municipal Finance Bureau", "Hefei Quantum Innovation Center"} <= labels
+
+
+def test_the_store_bulk_loaded_from_ntriples_holds_exactly_the_turtle_s_triples(tmp_path: Path) -> None:
+    stored = build([SAMPLE_CORPUS], tmp_path / "stored", workers=2, store=True).output
+    turtle = ox.Store()
+    turtle.bulk_load(path=str(stored / "graph.ttl"), format=ox.RdfFormat.TURTLE)
+    opened = ox.Store.read_only(str(stored / STORE_FOLDER))
+    assert set(opened.quads_for_pattern(None, None, None)) == set(turtle.quads_for_pattern(None, None, None))
+    assert not (stored / ".graph.nt").exists()
+
+
+def test_a_process_that_opened_a_store_builds_another_with_a_store(tmp_path: Path) -> None:
+    """RocksDB does not survive a fork: the store is loaded by a process of its own, not by the forked
+    exporter, which hung when the building process had opened a store before (as serve or the bench do)."""
+    import subprocess
+    import sys
+
+    script = f"""
+import graph.build as b
+from pathlib import Path
+from graph.query import load_store
+b.PARALLEL_EXPORT_NODES = 1  # the sample is small: export in a forked process all the same
+first = b.build([b.SAMPLE_CORPUS], Path({str(tmp_path / 'one')!r}), workers=2, store=True).output
+assert len(load_store(first)) > 100  # RocksDB's threads now run in this process
+second = b.build([b.SAMPLE_CORPUS], Path({str(tmp_path / 'two')!r}), workers=2, store=True).output
+print(len(load_store(second)))
+"""
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
+                         cwd=Path(__file__).resolve().parent.parent)
+    assert run.returncode == 0, run.stderr
+    assert int(run.stdout.split()[-1]) > 100

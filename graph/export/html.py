@@ -18,6 +18,7 @@ import html
 import json
 import math
 from collections import Counter, deque
+from collections.abc import Callable
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -301,19 +302,59 @@ def _checkboxes(name: str, values: list[str]) -> str:
                    f"{html.escape(v)}</label>" for v in values)
 
 
-def render_html(graph: nx.MultiDiGraph, title: str = "govgraph", max_nodes: int = DEFAULT_MAX_NODES) -> str:
+#: Stands for the page's data in the filled-in template, which is cut there (no page holds it).
+_DATA_MARK = "\x00govgraph-page-data\x00"
+
+
+def _page_parts(graph: nx.MultiDiGraph, title: str, max_nodes: int) -> tuple[str, dict, str]:
+    """The page before its data, the data, and the page after it."""
     vis_js, vis_css, own_css, app, page = _assets()
     data = page_data(graph, max_nodes)
     shown = sum(1 for n in data["nodes"] if n["shown"])
-    return page.substitute(
+    filled = page.substitute(
         title=html.escape(title), vis_css=vis_css, own_css=own_css, vis_js=vis_js,
         legend=_legend(), cap=_cap_notice(shown, len(data["nodes"])),
         class_filters=_checkboxes("class", list(CLASS_STYLE)),
         property_filters=_checkboxes("property", list(EDGE_COLOUR)),
-        data=_script_json(data), app=app,
+        data=_DATA_MARK, app=app,
     )
+    before, after = filled.split(_DATA_MARK)  # the mark once: a title holding it is refused here
+    return before, data, after
+
+
+def render_html(graph: nx.MultiDiGraph, title: str = "govgraph", max_nodes: int = DEFAULT_MAX_NODES) -> str:
+    before, data, after = _page_parts(graph, title, max_nodes)
+    return before + _script_json(data) + after
+
+
+def _write_script_json(data: dict, write: Callable[[str], object]) -> None:
+    """_script_json(data) written piece by piece (each list's items, each mapping's values one at a
+    time): JSON is written the same in parts, and the page's data, gigabytes at 100,000 documents,
+    is never one string (nor three, as the escapes copy it)."""
+    write("{")
+    for index, (key, value) in enumerate(data.items()):
+        write(("," if index else "") + _script_json(key) + ":")
+        if isinstance(value, list) and value:
+            items = iter(value)
+            write("[" + _script_json(next(items)))
+            for item in items:
+                write("," + _script_json(item))
+            write("]")
+        elif isinstance(value, dict) and value and all(isinstance(name, str) for name in value):
+            write("{")
+            for inner, (name, item) in enumerate(value.items()):
+                write(("," if inner else "") + _script_json(name) + ":" + _script_json(item))
+            write("}")
+        else:
+            write(_script_json(value))
+    write("}")
 
 
 def write_html(graph: nx.MultiDiGraph, path: Path, title: str = "govgraph",
                max_nodes: int = DEFAULT_MAX_NODES) -> None:
-    path.write_text(render_html(graph, title, max_nodes), encoding="utf-8")
+    """render_html's page, streamed to ``path``."""
+    before, data, after = _page_parts(graph, title, max_nodes)
+    with path.open("w", encoding="utf-8", buffering=1 << 20) as out:
+        out.write(before)
+        _write_script_json(data, out.write)
+        out.write(after)

@@ -15,8 +15,11 @@ same graph always gives the same bytes.
 from __future__ import annotations
 
 import hashlib
+import heapq
 import json
 import re
+import shutil
+import tempfile
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import groupby
@@ -176,11 +179,68 @@ def ntriples_lines(graph: nx.MultiDiGraph) -> Iterator[str]:
 
 
 def ntriples(graph: nx.MultiDiGraph) -> bytes:
-    """Every triple once, sorted, as N-Triples: the same graph always gives the same bytes."""
+    """Every triple once, sorted, as N-Triples: the same graph always gives the same bytes.
+    In memory, for small graphs and tests; builds stream them with write_ntriples."""
     # as UTF-8 bytes, which sort in code-point order like str and join in half the time; a list,
     # not a set: the lines come out nearly sorted, which sorting a list profits from (twice as fast)
     lines = sorted([line.encode("utf-8") for line in ntriples_lines(graph)])
     return b"\n".join(line for line, _ in groupby(lines)) + b"\n"
+
+
+#: Lines sorted in memory at once by write_ntriples (about 250 MB of them); more go to sorted runs.
+RUN_LINES = 1_000_000
+
+
+def write_ntriples(graph: nx.MultiDiGraph, path: Path, run_lines: int = RUN_LINES) -> int:
+    """The bytes of ntriples(graph) written to ``path``, in bounded memory: lines are sorted in runs
+    of ``run_lines``, each run written to a file beside ``path``, and the runs merged (an external
+    merge sort), so millions of triples never sit in memory at once. Returns the triples written.
+
+    Every line ends with " ." and none is a prefix of another, so sorting lines with their newline
+    gives the same order as without it."""
+    runs: list[Path] = []
+    folder = Path(tempfile.mkdtemp(prefix=f".{path.name}.runs-", dir=path.parent))
+    try:
+        lines: list[bytes] = []
+        for line in ntriples_lines(graph):
+            lines.append(f"{line}\n".encode())
+            if len(lines) >= run_lines:
+                runs.append(folder / f"{len(runs)}.nt")
+                _write_run(lines, runs[-1])
+                lines = []
+        if not runs:  # all in memory: sort and write at once
+            return _write_run(lines, path)
+        runs.append(folder / f"{len(runs)}.nt")
+        _write_run(lines, runs[-1])
+        del lines
+        files = [run.open("rb", buffering=1 << 20) for run in runs]
+        try:
+            written = 0
+            with path.open("wb", buffering=1 << 20) as out:
+                write = out.write
+                for line, _ in groupby(heapq.merge(*files)):
+                    write(line)
+                    written += 1
+            return written
+        finally:
+            for handle in files:
+                handle.close()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _write_run(lines: list[bytes], path: Path) -> int:
+    """``lines`` sorted, each once, into ``path``; returns how many were written."""
+    lines.sort()
+    unique = [line for line, _ in groupby(lines)]
+    with path.open("wb", buffering=1 << 20) as out:
+        out.writelines(unique)
+    return len(unique)
+
+
+def parse_ntriples(path: Path) -> Iterator[ox.Triple]:
+    """The triples of an N-Triples file, streamed from disk."""
+    return ox.parse(path=str(path), format=ox.RdfFormat.N_TRIPLES)
 
 
 def _serialize(document: bytes, path: Path, **options: object) -> None:
@@ -188,12 +248,19 @@ def _serialize(document: bytes, path: Path, **options: object) -> None:
     ox.serialize(ox.parse(document, format=ox.RdfFormat.N_TRIPLES), str(path), **options)
 
 
-def write_turtle(graph: nx.MultiDiGraph, path: Path, document: bytes | None = None) -> None:
-    """``document`` is ntriples(graph) when the caller already made it (it is shared with JSON-LD)."""
+def write_turtle(graph: nx.MultiDiGraph, path: Path, document: bytes | Path | None = None) -> None:
+    """``document`` is ntriples(graph), or the file write_ntriples wrote, when the caller already
+    made it (it is shared with JSON-LD and the store); a file is streamed, never read whole."""
+    if isinstance(document, Path):
+        ox.serialize(parse_ntriples(document), str(path), format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+        return
     _serialize(document or ntriples(graph), path, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
 
 
-def write_jsonld(graph: nx.MultiDiGraph, path: Path, document: bytes | None = None) -> None:
+def write_jsonld(graph: nx.MultiDiGraph, path: Path, document: bytes | Path | None = None) -> None:
+    if isinstance(document, Path):
+        write_compact_jsonld(parse_ntriples(document), path)
+        return
     write_compact_jsonld(ox.parse(document or ntriples(graph), format=ox.RdfFormat.N_TRIPLES), path)
 
 

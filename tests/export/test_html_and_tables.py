@@ -111,3 +111,16 @@ def test_chinese_labels_reach_the_page_intact_with_a_cjk_font(sample_build) -> N
     labels = {n["label"] for n in page_data(page)["nodes"]}
     assert {"鹤壁市工业和信息化局", "郑州市第十四工作组", "墨子实验室"} <= labels
     assert "Noto Sans CJK SC" in page
+
+
+def test_the_page_written_in_pieces_is_the_rendered_page(sample_build, tmp_path: Path) -> None:
+    from graph.export.html import _script_json, _write_script_json, render_html, write_html
+
+    for max_nodes in (0, 5):
+        write_html(sample_build.graph, tmp_path / "page.html", "t <&>", max_nodes)
+        assert (tmp_path / "page.html").read_text(encoding="utf-8") == render_html(sample_build.graph, "t <&>",
+                                                                                     max_nodes)
+    pieces: list[str] = []
+    data = {"a": [], "b": {}, "c": [1, "</script>"], "d": {"x": [2.5], "y": None}, "e": {1: "int key"}, "f": "s"}
+    _write_script_json(data, pieces.append)
+    assert "".join(pieces) == _script_json(data)

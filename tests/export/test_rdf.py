@@ -108,3 +108,34 @@ def test_jsonld_is_compact_with_the_ontology_s_context(sample_build) -> None:
     assert document["@context"]["gg"] == "https://w3id.org/govgraph/ontology#"
     bureau = next(n for n in document["@graph"] if n["@id"] == "id:agency/hebi-municipal-finance-bureau")
     assert bureau["@type"] == ["gg:Agency"] and "gg:responsibleFor" in bureau
+
+
+def test_streamed_ntriples_in_sorted_runs_equal_the_in_memory_ones(sample_build, tmp_path: Path) -> None:
+    from graph.export.rdf import ntriples, write_ntriples
+
+    expected = ntriples(sample_build.graph)
+    lines = expected.count(b"\n")
+    for run_lines in (7, 500, lines + 1):  # many runs merged (with duplicates across runs), a few, one
+        path = tmp_path / f"graph-{run_lines}.nt"
+        assert write_ntriples(sample_build.graph, path, run_lines=run_lines) == lines
+        assert path.read_bytes() == expected, run_lines
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(f"graph-{n}.nt" for n in (7, 500, lines + 1))
+
+
+def test_turtle_and_jsonld_streamed_from_the_file_equal_those_from_bytes(sample_build, tmp_path: Path) -> None:
+    from graph.export.rdf import ntriples, write_jsonld, write_ntriples, write_turtle
+
+    document = ntriples(sample_build.graph)
+    write_ntriples(sample_build.graph, tmp_path / "graph.nt", run_lines=50)
+    write_turtle(sample_build.graph, tmp_path / "from-bytes.ttl", document)
+    write_turtle(sample_build.graph, tmp_path / "from-file.ttl", tmp_path / "graph.nt")
+    write_jsonld(sample_build.graph, tmp_path / "from-bytes.jsonld", document)
+    write_jsonld(sample_build.graph, tmp_path / "from-file.jsonld", tmp_path / "graph.nt")
+    assert (tmp_path / "from-file.ttl").read_bytes() == (tmp_path / "from-bytes.ttl").read_bytes()
+    assert (tmp_path / "from-file.jsonld").read_bytes() == (tmp_path / "from-bytes.jsonld").read_bytes()
+    assert (tmp_path / "from-file.ttl").read_bytes() == (sample_build.output / "graph.ttl").read_bytes()
+
+
+def test_a_build_leaves_no_ntriples_or_sorted_runs_behind(sample_build) -> None:
+    hidden = [p.name for p in sample_build.output.iterdir() if p.name.startswith(".")]
+    assert hidden == [".govgraph-cache"]
