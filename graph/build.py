@@ -29,7 +29,7 @@ from .assemble import assemble
 from .documents import document_id, find_files, read_document
 from .engine import ENGINES, EngineUnavailable, dask_map
 from .export.html import DEFAULT_MAX_NODES, write_html
-from .export.rdf import write_jsonld, write_ntriples, write_turtle
+from .export.rdf import write_jsonld, write_ntriples, write_turtle, write_turtle_and_jsonld
 from .export.report import write_report
 from .export.tables import write_edges_csv, write_gexf, write_graphml, write_nodes_csv
 from .extract import extract
@@ -42,6 +42,7 @@ SAMPLE_CORPUS = Path(__file__).parent / "sample_corpus"
 PARALLEL_THRESHOLD = 16  # fewer documents than this are not worth starting workers for
 PARALLEL_EXPORT_NODES = 1000  # smaller graphs export faster than a process starts
 MAX_CHUNK = 32  # documents sent to a worker at once
+ONE_PARSE_TRIPLES = 1_000_000  # up to this many, Turtle and JSON-LD come from one parse held in memory (~200 MB)
 
 
 class BuildError(Exception):
@@ -229,11 +230,14 @@ def write_outputs(graph: nx.MultiDiGraph, failures: list[ReadFailure], output: P
     def rdf() -> dict[str, float]:
         started = time.perf_counter()
         partial = temporary / ".graph.nt.partial"
-        write_ntriples(graph, partial)
+        triples = write_ntriples(graph, partial)
         partial.rename(handed_over)  # complete or absent, never half there
-        write_turtle(graph, temporary / "graph.ttl", handed_over)
-        if not parallel:  # else the other process writes JSON-LD meanwhile
-            write_jsonld(graph, temporary / "graph.jsonld", handed_over)
+        if not parallel and triples <= ONE_PARSE_TRIPLES:  # small: both formats from one parse, a third faster
+            write_turtle_and_jsonld(handed_over.read_bytes(), temporary / "graph.ttl", temporary / "graph.jsonld")
+        else:
+            write_turtle(graph, temporary / "graph.ttl", handed_over)
+            if not parallel:  # else the other process writes JSON-LD meanwhile
+                write_jsonld(graph, temporary / "graph.jsonld", handed_over)
         write_edges_csv(graph, temporary / "edges.csv")
         seconds = {"rdf": time.perf_counter() - started}
         if store:  # a persistent store beside the files: serve and query open it instead of parsing

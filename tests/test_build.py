@@ -76,6 +76,16 @@ def test_exports_written_side_by_side_equal_those_written_in_turn(sample_build, 
     assert {"graph.ttl", "graph.jsonld", "graph.html", "graph.gexf", "manifest.json"} <= set(serial)
 
 
+def test_turtle_and_json_ld_from_one_parse_equal_those_streamed_twice(sample_build, tmp_path: Path,
+                                                                       monkeypatch) -> None:
+    """Small graphs take one parse for both formats; large ones stream the N-Triples file twice."""
+    build_module.write_outputs(sample_build.graph, [], tmp_path / "one", "t", parallel=False)
+    monkeypatch.setattr(build_module, "ONE_PARSE_TRIPLES", 0)
+    build_module.write_outputs(sample_build.graph, [], tmp_path / "streamed", "t", parallel=False)
+    for name in ("graph.ttl", "graph.jsonld"):
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "streamed" / name).read_bytes()
+
+
 def test_a_failing_export_process_is_reported_and_keeps_the_previous_build(sample_build, tmp_path: Path,
                                                                            monkeypatch) -> None:
     output = tmp_path / "out"
