@@ -560,7 +560,7 @@ class ChineseExtractor:
             found = _Found("Program", offset, offset + len(title), title, title, rank=5)
             self.document_program = self._mention(found, sentence)
             division = next((self.divisions[k] for k in ("district", "county", "city", "province")
-                             if k in self.divisions), None)
+                             if k in self.divisions), None)  # the most local level it speaks for
             if division is not None:  # the document's own program is in the place it speaks for
                 place = self._division_place(division, found.start, found.end)
                 place.implied = True
@@ -591,16 +591,13 @@ class ChineseExtractor:
 
     def _located_by_name(self, sentence: Sentence, mentions: list[tuple[_Found, Mention]]) -> None:
         """An enterprise, lab, cluster, fund or program whose name holds a division's name is located
-        there (国家超级计算济南中心 in 济南市, 山东大学 in 山东省); the document's own program is located
-        in the place the document speaks for."""
+        there (国家超级计算济南中心 in 济南市, 山东大学 in 山东省). The document's own program is located
+        by _structure."""
         for found, mention in mentions:
             if (found.cls not in _LOCATED_BY_NAME or found.place is not None or found.implied
                     or found.surface.startswith("《")):  # another document's title: mentioned, not located
                 continue
             division = self._division_in(found.name)
-            if division is None and mention is self.document_program:
-                division = next((self.divisions[k] for k in ("district", "county", "city", "province")
-                                 if k in self.divisions), None)
             if division is not None:
                 place = self._division_place(division, found.start, found.end)
                 place.implied = True
@@ -1055,7 +1052,7 @@ class ChineseExtractor:
             found.append(_Found(cls, match.start(), match.end(), standard, match.group(), rank=5))
         return found
 
-    def _programs(self, text: str, places: list[_Found], sentence_index: int = -1) -> list[_Found]:
+    def _programs(self, text: str, places: list[_Found], sentence_index: int) -> list[_Found]:
         vocab = self.vocab
         found: list[_Found] = []
         for match in _TITLE.finditer(text):
@@ -1099,8 +1096,7 @@ class ChineseExtractor:
             if item.place is not None:
                 item.children.append(item.place)
             found.append(item)
-        measure = self._headings_at.get(sentence_index) if sentence_index >= 0 else _measure_heading(
-            vocab.measure_pattern, text)
+        measure = self._headings_at[sentence_index]  # read once per sentence, by _levels_of_measures
         if measure is not None and (measure[2].startswith(vocab.condition_openers)
                                     or measure[2].endswith(vocab.not_measure_endings)):
             measure = None  # a condition of eligibility or an attachment, not a measure

@@ -462,8 +462,8 @@ class _SentenceReader:
                     level = "provincial"
                 name = f"{place} {(level or 'municipal').capitalize()} Government"
                 yield _Candidate("Agency", match.start(), match.end(), name, match.group(), rank=3)
-            elif level in ("provincial", "municipal", "city") and self._place_word_before(text, match.start()):
-                word = self._place_word_before(text, match.start())  # "the Yiwu municipal government"
+            elif level in ("provincial", "municipal", "city") and (
+                    word := self._place_word_before(text, match.start())):  # "the Yiwu municipal government"
                 label = self.vocab.provinces.get(word.group(1)) or word.group(1)
                 adjective = "Municipal" if level == "city" else level.capitalize()
                 yield _Candidate("Agency", word.start(), match.end(), f"{label} {adjective} Government",
