@@ -65,6 +65,7 @@ _SENTENCE_VERB = re.compile(r"负责|牵头|会同|配合")  # a numbered line s
 _SUBJECT_LINKS = re.compile(r"会同|联合|共同|具体|主要|统一|[、和及与由\s]")
 _LEADING_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.．、])")
 _SELF_REFERENCES = ("本办法", "本细则", "本措施", "本政策", "本方案", "本意见", "本通知", "本规定", "本规划")
+_ARTICLE_TITLE = 15  # an article's own title (第七条 支持企业上市。) is short; a longer first sentence is its text
 _RESPONSIBLE_VERB = re.compile(r"(?:具体)?负责|牵头负责")
 _ISSUED = ("Program", "Fund", "Lab", "Cluster")  # what an agency issues, sets up or runs
 _SET_UP_BODIES = ("委员会", "办公室", "工作组", "专班", "领导小组", "特派办", "服务站", "工作站")
@@ -864,6 +865,8 @@ class ChineseExtractor:
             suffix = match.group()
             if cls == "Lab" and self.vocab.lab_not_before.get(suffix) == text[match.end():match.end() + 1]:
                 continue
+            if cls == "Program" and text.startswith(self.vocab.program_not_before.get(suffix, ("\0",)), match.end()):
+                continue  # 专项资金: a fund's name, not a 专项
             if cls == "Program" and minimum > 2:  # most program words have a short run before them: skip early
                 run = self._run_start(text, match.start(), limit)
                 if match.start() - run < minimum and (run == 0 or text[run - 1] not in "”-—–)）"):
@@ -1162,7 +1165,16 @@ class ChineseExtractor:
         for place in places:  # a place inside a chosen name is reached through that name
             if not any(place.start < other.end and other.start < place.end for other in chosen):
                 chosen.append(place)
+        if "称" in text:
+            chosen = self._without_short_names(text, chosen)
         return sorted(chosen, key=lambda c: (c.start, c.end))
+
+    def _without_short_names(self, text: str, chosen: list[_Found]) -> list[_Found]:
+        """"X（以下简称“专项资金”）": the short name in the brackets is X's, not a thing of its own."""
+        for definition in self._alias_definition.finditer(text):
+            if any(c.end <= definition.start() <= c.end + 1 and c.cls != "Place" for c in chosen):
+                chosen = [c for c in chosen if not (definition.start() <= c.start and c.end <= definition.end())]
+        return chosen
 
     # -- the document ------------------------------------------------------------------------
     def run(self) -> Extraction:
@@ -1646,15 +1658,19 @@ def _measure_heading(pattern: re.Pattern[str], text: str) -> tuple[int, int, str
         return None
     title = match.group(1).strip()
     after = text[match.start(1) + len(match.group(1)):].lstrip()[:1]
+    level = _measure_level(text[match.start():match.start(1)].strip())
+    if level == 5 and (after not in ("", "。", "\n") or len(title) > _ARTICLE_TITLE
+                       or title.startswith(_SELF_REFERENCES)):
+        return None  # "第三条 专项资金由…管理。": an article of rules, its first sentence no title
     if after in (",", "，", "、"):  # "1．支持建设研发平台，支持企业加大研发投入。": a heading of two clauses
         stop = text.find("。", match.start(1))
         whole = text[match.start(1):stop] if stop > 0 else ""
         if whole and len(whole) <= 40 and not re.search(r"[:：;；()（）《》]", whole) and stop + 1 < len(text):
-            return _measure_level(text[match.start():match.start(1)].strip()), match.start(1), whole.strip()
+            return level, match.start(1), whole.strip()
         return None
     if after not in ("", "。", "\n", ".", "!", "！", "(", "（"):  # a heading, or one with its (牵头单位:…)
         return None
-    return _measure_level(text[match.start():match.start(1)].strip()), match.start(1), title
+    return level, match.start(1), title
 
 
 def _english_organ(organ_en: str, place_en: str, level_en: str) -> str:

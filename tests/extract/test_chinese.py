@@ -519,3 +519,34 @@ def test_the_finance_department_of_the_level_that_grants_support_in_a_measure_fu
             "（牵头单位：省工业和信息化厅）\n")
     funds = relations(extract_text(text, "sd_plan.txt"), "funds")
     assert funds == {("山东省财政厅", "做强特色集群")}
+
+
+ARTICLES = """嘉兴市人工智能产业发展专项资金管理办法
+
+第一章 总则
+第一条 为加强嘉兴市人工智能产业发展专项资金（以下简称“专项资金”）的管理，提高资金使用绩效，制定本办法。
+第二条 本办法所称专项资金，是指由市级财政预算安排，专门用于扶持人工智能产业发展的资金。市财政每年安排5000万元，列入专项资金。
+第三条 专项资金由市工业和信息化局、市财政局按照职责分工共同管理。
+第二章 职责分工
+第四条 市工业和信息化局负责编制专项资金年度使用计划，组织项目申报、评审和绩效评价工作。
+第五条 各区（县）工业和信息化主管部门负责本辖区项目的初审、推荐和日常监管。
+第三章 支持标准
+第六条 支持企业上市。
+对在境内外证券交易所首发上市的人工智能企业，给予200万元奖励。
+第七条 本办法由市工业和信息化局、市财政局负责解释。
+"""
+
+
+def test_articles_of_rules_are_no_measures_and_their_subjects_lead_the_fund() -> None:
+    extraction = extract_text(ARTICLES, "jx.txt")
+    programs = names(extraction, "Program")
+    # an article's first sentence is its text, not a measure's title; one with a short title of its own is
+    assert programs == {"嘉兴市人工智能产业发展专项资金管理办法", "支持企业上市"}
+    # the short name in brackets is the fund's, and 专项资金 is no 专项 program
+    assert names(extraction, "Fund") == {"嘉兴市人工智能产业发展专项资金"}
+    responsible = relations(extraction, "responsibleFor")
+    assert ("嘉兴市工业和信息化局", "嘉兴市人工智能产业发展专项资金") in responsible  # 由X、Y共同管理; X负责…
+    assert ("嘉兴市财政局", "嘉兴市人工智能产业发展专项资金") in responsible
+    assert ("嘉兴市财政局", "嘉兴市人工智能产业发展专项资金管理办法") in responsible  # 本办法由…负责解释
+    funded = [r for r in extraction.relations if r.predicate == "funds"]  # 市财政每年安排5000万元
+    assert len(funded) == 1 and funded[0].amount is not None and funded[0].amount.yuan == 50_000_000

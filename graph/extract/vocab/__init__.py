@@ -180,6 +180,7 @@ class ChineseVocabulary:
     generic_words: tuple[str, ...]  # longest first: the words category names are made of
     placed_suffixes: tuple[str, ...]  # names with these suffixes are named ones only with a place in them
     lab_not_before: dict[str, str]  # suffix -> a character that makes it another word
+    program_not_before: dict[str, tuple[str, ...]]  # suffix -> words that make it part of a longer word
     fund_suffix_pattern: re.Pattern[str]
     fund_min_characters: int
     self_named_suffixes: tuple[str, ...]  # a suffix that is a product's name by itself: 创业担保贷款
@@ -283,6 +284,7 @@ def chinese() -> ChineseVocabulary:
         generic_words=tuple(sorted(set(data["generic_words"]["words"]), key=len, reverse=True)),
         placed_suffixes=tuple(data["generic_words"].get("placed_suffixes", ())),
         lab_not_before=data["labs"].get("not_before", {}),
+        program_not_before={k: tuple(v) for k, v in data["programs"].get("not_before", {}).items()},
         fund_suffix_pattern=re.compile(f"(?:{_alternation(data['funds']['suffixes'])})(?!款)"),
         fund_min_characters=data["funds"]["min_name_characters"],
         self_named_suffixes=tuple(data["funds"].get("self_named", ())),
