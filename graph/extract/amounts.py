@@ -129,6 +129,18 @@ def chinese_amounts(text: str) -> Iterator[AmountSpan]:
         yield AmountSpan(Amount(_normal(value), match.group()), match.start(), match.end())
 
 
+_UNIT_YUAN = {"元": Decimal(1), "万元": Decimal(10_000), "亿元": Decimal(100_000_000)}
+
+
+def table_amount(cell: str, unit: str) -> Amount | None:
+    """A table cell's number in the unit its column header names ("300" under 金额（万元）), or None
+    where the cell holds anything but one plain number."""
+    cell = cell.strip().replace(",", "")
+    if unit not in _UNIT_YUAN or not re.fullmatch(r"\d+(?:\.\d+)?", cell):
+        return None
+    return Amount(_normal(Decimal(cell) * _UNIT_YUAN[unit]), f"{cell}{unit}")
+
+
 def _normal(value: Decimal) -> Decimal:
     """Whole yuan where the amount is whole: 4.64 billion is 4640000000, not 4.64E+9."""
     integral = value.to_integral_value()

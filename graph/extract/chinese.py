@@ -29,7 +29,7 @@ from pypinyin import lazy_pinyin
 
 from ..model import Amount, Document, Extraction, Jurisdiction, Mention, RelationMention, Sentence, Source
 from ..script import HAN
-from .amounts import AmountSpan, chinese_amounts
+from .amounts import AmountSpan, chinese_amounts, table_amount
 from .gazetteer import Division, gazetteer
 from .sources import SentenceSources
 from .vocab import ChineseVocabulary, chinese
@@ -75,6 +75,7 @@ _DELIMITER = re.compile(r"[、,，)）。;；:：\n]")
 _ROLE_VERB = re.compile(r"(?:牵头|配合|协同配合|协助|联合主办|主办|承办|协办)(?=[,，。；;)）]|$)")
 _FUNDERS = ("Agency", "Fund", "Enterprise")
 _TARGETS = ("Program", "Fund", "Lab", "Cluster")
+_RECIPIENTS = ("Enterprise", "Lab", "Agency", "Cluster")  # what a funding list's recipient cell names
 _CATEGORY_CLASSES = ("Lab", "Cluster", "Fund", "Program", "Enterprise")  # names that may be only a category
 _LOCATED_BY_NAME = ("Enterprise", "Lab", "Cluster", "Fund", "Program")
 
@@ -135,6 +136,14 @@ class _Context:
     fund: Mention | None = None  # the last fund named
     fund_paragraph: int = -1
     program: Mention | None = None  # the last program named
+
+
+@dataclass(frozen=True)
+class _Grant:
+    """A row of a funding list, in offsets of the document's text: its recipient's cell and its sum."""
+
+    recipient: tuple[int, int]
+    amount: Amount
 
 
 @dataclass(frozen=True)
@@ -199,7 +208,9 @@ class ChineseExtractor:
         self.title_program = self._title_program()
         self.document_program: Mention | None = None
         self._agency_line: list[Mention] = []  # the agencies of the line before, when it held nothing else
+        self._grants: dict[int, _Grant] = {}  # paragraph -> a funding list's row, filled by _table_rows
         self._rows = self._table_rows()  # paragraph -> a task table's row: its task and its units' cells
+        self._title_funds: list[Mention] = []  # funds named in the document's title line: a list's payer
         self._row_task: tuple[int, Mention] | None = None  # the paragraph of the last row read, and its task
         self._sources = SentenceSources(document.doc_id)
 
@@ -478,12 +489,18 @@ class ChineseExtractor:
             spans[sentence.paragraph] = (min(start, sentence.start), max(end, sentence.end))
         rows: dict[int, _Row] = {}
         header: tuple[int, list[int], int] | None = None  # task column, unit columns, cells
+        grants: tuple[int, int, str, int] | None = None  # recipient column, amount column, unit, cells
         for paragraph, (start, end) in spans.items():
             cells = _cells(self.whole, start, end)
             if len(cells) < 3:
-                header = None
+                header = grants = None
                 continue
             labels = [self.whole[a:b].strip() for a, b in cells]
+            grants = self._funding_header(labels) or grants
+            if grants is not None and len(cells) == grants[3]:
+                amount = table_amount(labels[grants[1]], grants[2])
+                if amount is not None:
+                    self._grants[paragraph] = _Grant(cells[grants[0]], amount)
             units = [i for i, label in enumerate(labels) if label in self.vocab.unit_columns]
             tasks = [i for i, label in enumerate(labels) if label.endswith(self.vocab.task_columns) and i not in units]
             if units and tasks:
@@ -499,6 +516,16 @@ class ChineseExtractor:
             if 2 <= len(name) <= 40:
                 rows[paragraph] = _Row(task_start + lead, name, [cells[i] for i in header[1]])
         return rows
+
+    def _funding_header(self, labels: list[str]) -> tuple[int, int, str, int] | None:
+        """(recipient column, amount column, unit, cells) where ``labels`` head a funding list:
+        承担单位 | … | 拟支持金额（万元）."""
+        recipients = [i for i, label in enumerate(labels) if label in self.vocab.recipient_columns]
+        for index, label in enumerate(labels):
+            unit = re.search(r"[(（](万元|亿元|元)[)）]\s*$", label)
+            if recipients and unit and any(word in label for word in self.vocab.amount_columns):
+                return recipients[0], index, unit.group(1), len(labels)
+        return None
 
     def _levels_of_measures(self) -> set[int]:
         """The numbering levels that hold measures. Where a plan has standalone chapter headings
@@ -566,6 +593,7 @@ class ChineseExtractor:
                 place = self._division_place(division, found.start, found.end)
                 place.implied = True
                 self._relate(self.document_program, "locatedIn", self._mention(place, sentence), sentence)
+            self._title_funds = [m for f, m in mentions if f.cls == "Fund"]
             for agency in self._agency_line:  # "成都高新区科技与新经济发展局" on the line above the title
                 self._relate(agency, "responsibleFor", self.document_program, sentence)
             about = title.find("关于")  # "商务部关于…的通知": the agencies before 关于 issue it
@@ -1246,6 +1274,7 @@ class ChineseExtractor:
             self._roles(sentence, text, mentions)
             self._bare_units(sentence, text, mentions)
             self._table_units(sentence, mentions)
+            self._table_grants(sentence, mentions)
             self._acting_units(sentence, text, mentions)
             self._issued(sentence, text, mentions)
             self._located(sentence, text, mentions)
@@ -1389,6 +1418,17 @@ class ChineseExtractor:
             at = sentence.start + found.start
             if found.cls == "Agency" and any(a <= at and sentence.start + found.end <= b for a, b in row.units):
                 self._relate(mention, "responsibleFor", self._row_task[1], sentence)
+
+    def _table_grants(self, sentence: Sentence, mentions: list[tuple[_Found, Mention]]) -> None:
+        """A funding list's row: the fund its title names pays the row's sum to the recipient in its
+        recipient cell. With no fund in the title the payer is not plain, and no edge is drawn."""
+        grant = self._grants.get(sentence.paragraph)
+        if grant is None or len(self._title_funds) != 1:
+            return
+        start, end = grant.recipient
+        for found, mention in mentions:
+            if found.cls in _RECIPIENTS and start <= sentence.start + found.start and sentence.start + found.end <= end:
+                self._relate(self._title_funds[0], "funds", mention, sentence, grant.amount)
 
     def _bare_units(self, sentence: Sentence, text: str, mentions: list[tuple[_Found, Mention]]) -> None:
         """"…给予一次性补贴50万元。（区科技局、区财政局）": agencies alone in brackets closing a measure's

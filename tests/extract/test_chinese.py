@@ -550,3 +550,34 @@ def test_articles_of_rules_are_no_measures_and_their_subjects_lead_the_fund() ->
     assert ("嘉兴市财政局", "嘉兴市人工智能产业发展专项资金管理办法") in responsible  # 本办法由…负责解释
     funded = [r for r in extraction.relations if r.predicate == "funds"]  # 市财政每年安排5000万元
     assert len(funded) == 1 and funded[0].amount is not None and funded[0].amount.yuan == 50_000_000
+
+
+FUNDING_LIST = """关于2024年度苏州市工业互联网专项资金拟支持项目的公示
+
+经企业申报、专家评审，现将拟支持项目予以公示。
+
+序号\t项目名称\t承担单位\t所在地\t拟支持金额（万元）
+1\t标识解析二级节点建设\t苏州云联智造科技有限公司\t工业园区\t300
+2\t纺织行业工业互联网平台\t吴江恒力纺织集团有限公司\t吴江区\t200
+3\t全连接工厂改造\t昆山华锐精密机械有限公司\t昆山市\t待定
+
+苏州市工业和信息化局
+苏州市财政局
+"""
+
+
+def test_a_funding_list_pays_each_rows_sum_from_the_fund_in_its_title() -> None:
+    extraction = extract_text(FUNDING_LIST, "sz.txt")
+    by_key = {m.key: m for m in extraction.mentions}
+    grants = {(by_key[r.subject].name, by_key[r.object].name): r.amount.yuan if r.amount else None
+              for r in extraction.relations if r.predicate == "funds"}
+    fund = "苏州市工业互联网专项资金"
+    assert grants == {(fund, "苏州云联智造科技有限公司"): 3_000_000, (fund, "吴江恒力纺织集团有限公司"): 2_000_000}
+    # the notice is a program, issued by the agencies that sign it
+    notice = "关于2024年度苏州市工业互联网专项资金拟支持项目的公示"
+    assert ("苏州市财政局", notice) in relations(extraction, "responsibleFor")
+
+
+def test_a_verb_of_gathering_is_no_part_of_the_company_after_it() -> None:
+    extraction = extract_text("今年以来，合肥高新区已聚集国盾量子科技有限公司等企业60余家。\n", "hf.txt")
+    assert "国盾量子科技有限公司" in names(extraction, "Enterprise")

@@ -214,6 +214,8 @@ class ChineseVocabulary:
     lead_marker_pattern: re.Pattern[str]  # "组长单位:"
     unit_columns: frozenset[str]  # table header cells over responsible units
     task_columns: tuple[str, ...]  # endings of table header cells over tasks
+    recipient_columns: frozenset[str]  # a funding list's header cell over the recipients
+    amount_columns: tuple[str, ...]  # words of a funding list's header cell over the sums
     duty_pattern: re.Pattern[str]  # "按职责分工" between units and 负责
     acting_words: tuple[str, ...]  # "市科技局要…": what follows the agencies acting in a measure
     responsible_pattern: re.Pattern[str]  # "由X负责" or "(X负责)"
@@ -319,6 +321,8 @@ def chinese() -> ChineseVocabulary:
         title_types=tuple(programs["title_types"]),
         unit_columns=frozenset(relations["unit_columns"]),
         task_columns=tuple(relations["task_columns"]),
+        recipient_columns=frozenset(relations["recipient_columns"]),
+        amount_columns=tuple(relations["amount_columns"]),
         acting_words=tuple(sorted(relations["acting_words"], key=len, reverse=True)),
         duty_pattern=re.compile(_alternation(relations["duty_words"])),
         lead_marker_pattern=re.compile(f"(?:{_alternation(relations['lead_markers'])})\\s*[:：]"),
