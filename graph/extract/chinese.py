@@ -730,6 +730,9 @@ class ChineseExtractor:
             elif organ.zh.endswith("部") or organ.en.startswith("Ministry"):
                 qualified = (organ.zh, organ.en, "")  # a ministry of the State Council
             elif match.group() == organ.zh and not organ.zh.endswith("政府"):
+                clause = max(text.rfind(mark, 0, match.start()) for mark in ",，。；;:：") + 1
+                if text[clause:match.start()].lstrip().startswith("各"):
+                    continue  # "各县（市、区）科技局、财政局": every county's, no one body
                 qualified = (organ.zh, organ.en, self.document.doc_id)  # a bare organ: this document's
             else:
                 continue

@@ -581,3 +581,10 @@ def test_a_funding_list_pays_each_rows_sum_from_the_fund_in_its_title() -> None:
 def test_a_verb_of_gathering_is_no_part_of_the_company_after_it() -> None:
     extraction = extract_text("今年以来，合肥高新区已聚集国盾量子科技有限公司等企业60余家。\n", "hf.txt")
     assert "国盾量子科技有限公司" in names(extraction, "Enterprise")
+
+
+def test_bare_organs_listed_after_ge_are_every_countys_and_no_one_body() -> None:
+    text = "温州市科学技术局关于组织申报重点研发项目的通知\n各县（市、区）科技局、财政局，各有关单位：\n请财政局做好资金保障。\n"
+    extraction = extract_text(text, "wz.txt")
+    agencies = [m for m in extraction.mentions if m.cls == "Agency" and m.name == "财政局"]
+    assert [m.source.sentence for m in agencies] == ["请财政局做好资金保障。"]  # only where it is one body
