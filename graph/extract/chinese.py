@@ -53,7 +53,7 @@ _PAUSE = re.compile(r"[,，、;；。]")
 _GROUP_CLOSE = re.compile(r"[)）;；。]")
 _BRACKETED = re.compile(r"[(（][^()（）]{2,200}[)）]")
 _ITEM_BEFORE = re.compile(r"[\u3400-\u9fffA-Za-z0-9]+$")  # searched with an end: one list item
-_OWN_PLACE = re.compile(r"[我本]([省市区县])")  # 我市, 本省: the place the document speaks for
+_OWN_PLACE = re.compile(r"[我本全]([省市区县])")  # 我市, 本省: the place the document speaks for
 _CELL_BREAK = re.compile(r"\s*[|\t]\s*")
 _TASK_END = re.compile(r"[。；;:：\n]")
 _CLAUSE_END = re.compile(r"[。；;！!？?]")
@@ -790,6 +790,8 @@ class ChineseExtractor:
                                 "" if city else self.document.doc_id, rank=3))
         for match in vocab.agency_suffix_pattern.finditer(text):
             suffix = match.group()
+            if text.startswith(vocab.agency_not_before, match.end()):
+                continue  # 省科技厅副厅长: a person's title, the body is read at its own suffix
             if match.end() in national_ends:
                 continue  # "…汇总后报商务部": a national organ, found by its name, not a name read leftwards
             start = self._name_start(text, match.start(), 24)

@@ -588,3 +588,19 @@ def test_bare_organs_listed_after_ge_are_every_countys_and_no_one_body() -> None
     extraction = extract_text(text, "wz.txt")
     agencies = [m for m in extraction.mentions if m.cls == "Agency" and m.name == "财政局"]
     assert [m.source.sentence for m in agencies] == ["请财政局做好资金保障。"]  # only where it is one body
+
+
+PRESS = """湖南省政府新闻办召开新闻发布会
+6月18日，湖南省人民政府新闻办公室举行新闻发布会，省发展改革委有关负责同志回答记者提问。
+近年来，全省工程机械产业集群规模持续扩大。
+省科技厅副厅长张强：我们将实施一批关键核心技术攻关项目。
+"""
+
+
+def test_a_press_conference_office_titles_of_officials_and_the_whole_province() -> None:
+    extraction = extract_text(PRESS, "hn.txt")
+    agencies = names(extraction, "Agency")
+    assert "湖南省人民政府新闻办公室" in agencies  # 省政府新闻办, and 举行 is no part of an event's name
+    assert not any("举行" in name for name in names(extraction, "Program"))
+    assert "湖南省科学技术厅" in agencies and not any(name.endswith("副厅") for name in agencies)  # 副厅长: a title
+    assert "湖南省工程机械产业集群" in names(extraction, "Cluster")  # 全省: the province the document speaks for

@@ -170,6 +170,7 @@ class ChineseVocabulary:
     administrative_centres: tuple[str, ...]
     generic_agencies: frozenset[str]
     agency_not_endings: tuple[str, ...]  # 市委常委: a person's office, not a body
+    agency_not_before: tuple[str, ...]  # 厅长: after a suffix, a person's title
     enterprise_suffix_pattern: re.Pattern[str]
     enterprise_branches: tuple[str, ...]
     generic_enterprises: frozenset[str]
@@ -276,6 +277,7 @@ def chinese() -> ChineseVocabulary:
         administrative_centres=tuple(agencies["administrative_centres"]),
         generic_agencies=frozenset(agencies["generic"]),
         agency_not_endings=tuple(agencies.get("not_endings", ())),
+        agency_not_before=tuple(agencies.get("not_before", ())),
         enterprise_suffix_pattern=_suffix_pattern(data["enterprises"]["suffixes"]),
         enterprise_branches=tuple(data["enterprises"]["branches"]),
         generic_enterprises=frozenset(data["enterprises"]["generic"]),
