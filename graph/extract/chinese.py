@@ -1013,10 +1013,10 @@ class ChineseExtractor:
                     item.cls = "Agency"
                     item.parent = _Found("Agency", item.start, item.start + cut, organ.zh, name[:cut], organ.en,
                                          rank=2)
-        elif item.cls == "Lab":
+        elif item.cls in ("Lab", "Cluster"):  # 山东大学龙山创新港: the university's
             inner = [name.find(s) + len(s) for s in self.vocab.lab_suffixes
                      if name.find(s) > 0 and name.find(s) + len(s) < len(name) - 1]
-            if inner:
+            if inner and (item.cls == "Lab" or min(inner) >= 4):
                 cut = min(inner)
                 item.parent = _Found("Lab", item.start, item.start + cut, name[:cut], name[:cut], rank=2)
         if item.parent is not None:

@@ -604,3 +604,9 @@ def test_a_press_conference_office_titles_of_officials_and_the_whole_province() 
     assert not any("举行" in name for name in names(extraction, "Program"))
     assert "湖南省科学技术厅" in agencies and not any(name.endswith("副厅") for name in agencies)  # 副厅长: a title
     assert "湖南省工程机械产业集群" in names(extraction, "Cluster")  # 全省: the province the document speaks for
+
+
+def test_a_park_named_after_its_university_is_part_of_it() -> None:
+    extraction = extract_text("支持南昌大学前湖科技园建设孵化载体。\n", "nc.txt")
+    assert "南昌大学前湖科技园" in names(extraction, "Cluster")
+    assert ("南昌大学前湖科技园", "南昌大学") in relations(extraction, "partOf")
