@@ -1156,7 +1156,7 @@ class ChineseExtractor:
             *self._suffixed(text, places, "Enterprise", vocab.enterprise_suffix_pattern, 24,
                             vocab.generic_enterprises),
             *self._suffixed(text, places, "Lab", vocab.lab_suffix_pattern, 20, vocab.generic_labs),
-            *self._suffixed(text, places, "Fund", vocab.fund_suffix_pattern, 16, vocab.generic_funds,
+            *self._suffixed(text, places, "Fund", vocab.fund_suffix_pattern, 24, vocab.generic_funds,
                             vocab.fund_min_characters),
             *self._suffixed(text, places, "Cluster", vocab.cluster_suffix_pattern, 16, vocab.generic_clusters),
             *self._suffixed(text, places, "Program", vocab.event_suffix_pattern, 20, vocab.generic_events, 4),

@@ -610,3 +610,9 @@ def test_a_park_named_after_its_university_is_part_of_it() -> None:
     extraction = extract_text("支持南昌大学前湖科技园建设孵化载体。\n", "nc.txt")
     assert "南昌大学前湖科技园" in names(extraction, "Cluster")
     assert ("南昌大学前湖科技园", "南昌大学") in relations(extraction, "partOf")
+
+
+def test_a_long_subsidy_fund_name_is_read_whole_over_words_that_end_names_elsewhere() -> None:
+    extraction = extract_text("2024年浙江省中小企业数字化转型省级财政奖励资金申报须知\n", "zj.txt")
+    # 奖励 ends a name read leftwards, except before 资金; the year dates the notice, not the fund
+    assert names(extraction, "Fund") == {"浙江省中小企业数字化转型省级财政奖励资金"}
