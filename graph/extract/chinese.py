@@ -449,7 +449,13 @@ class ChineseExtractor:
                     self.divisions["county"] = city
                     city = prefecture
         local = None
+        titled = {divisions.one(p.name) for p in self.places.get(0, ()) if p.level in ("district", "county")}
         for character, level in (("区", "district"), ("县", "county")):
+            named_in_title = [d for d in titled if d is not None and d.level == level and city is not None
+                              and d.parent == city.name]
+            if len(named_in_title) == 1:  # "成都市武侯区…若干政策": the district's own document
+                self.divisions[level] = named_in_title[0]
+                continue
             if city is not None and signals[character] > max(1, signals["市"]):
                 named = [d for d in scores if d.level in ("district", "county") and d.parent == city.name]
                 local = max(named, key=lambda d: (scores[d], d.code), default=None)

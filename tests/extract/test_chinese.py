@@ -616,3 +616,9 @@ def test_a_long_subsidy_fund_name_is_read_whole_over_words_that_end_names_elsewh
     extraction = extract_text("2024年浙江省中小企业数字化转型省级财政奖励资金申报须知\n", "zj.txt")
     # 奖励 ends a name read leftwards, except before 资金; the year dates the notice, not the fund
     assert names(extraction, "Fund") == {"浙江省中小企业数字化转型省级财政奖励资金"}
+
+
+def test_a_district_named_in_the_title_is_the_documents_place() -> None:
+    text = "成都市武侯区促进数字经济高质量发展若干政策\n一、支持企业做大做强。对首次突破10亿元的企业给予奖励。\n"
+    extraction = extract_text(text, "wh.txt")
+    assert ("成都市武侯区促进数字经济高质量发展若干政策", "武侯区") in relations(extraction, "locatedIn")
