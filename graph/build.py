@@ -1,7 +1,8 @@
 """A build: files -> documents -> extractions -> entities -> graph -> output folder.
 
 Reading and extraction are a per-document map (a process pool when there is
-enough work); resolution and assembly are the reduce. Outputs are written to a
+enough work, or a Dask cluster); resolution and assembly are the reduce (with Dask, its
+group-bys run on the cluster: graph.engine). Outputs are written to a
 temporary folder beside the target and swapped in whole, so an interrupted build
 never leaves a half-written build behind.
 """
@@ -17,7 +18,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -27,7 +28,7 @@ import networkx as nx
 from . import cache as cache_module
 from .assemble import assemble
 from .documents import document_id, find_files, read_document
-from .engine import ENGINES, EngineUnavailable, dask_map
+from .engine import ENGINES, DaskSession, EngineUnavailable, dask_map, dask_session
 from .export.html import DEFAULT_MAX_NODES, write_html
 from .export.rdf import write_jsonld, write_ntriples, write_turtle, write_turtle_and_jsonld
 from .export.report import write_report
@@ -73,9 +74,12 @@ def read_and_extract(path: str, doc_id: str, ner: str = "rules") -> Extraction |
 
 def extract_all(files: Sequence[Path], roots: Sequence[Path], workers: int | None = None,
                 ner: str = "rules", cache: Cache | None = None, engine: str = "pool",
-                scheduler: str | None = None, scheduler_timeout: float = 30) -> list[Extraction | ReadFailure]:
+                scheduler: str | None = None, scheduler_timeout: float = 30,
+                session: DaskSession | None = None) -> list[Extraction | ReadFailure]:
     """Read and extract every file (the map), in worker processes when there are many; with a
-    ``cache``, only the files whose key (id, bytes, extractor version) is not in it."""
+    ``cache``, only the files whose key (id, bytes, extractor version) is not in it. With a Dask
+    ``session`` the extractions stay on the cluster for its reduce: those returned for the files
+    it extracted have no mentions or relation mentions."""
     ids = [document_id(path, roots) for path in files]
     results: list[Extraction | ReadFailure | None] = [None] * len(files)
     keys: list[str] = []
@@ -90,7 +94,12 @@ def extract_all(files: Sequence[Path], roots: Sequence[Path], workers: int | Non
                 results[index] = cache_module.load(cache.previous, keys[-1])
     todo = [i for i, r in enumerate(results) if r is None]
     workers = workers if workers is not None else (os.cpu_count() or 1)
-    if engine == "dask" and todo:
+    dumped: dict[int, bytes] = {}  # cache entries pickled where the extraction was made
+    if engine == "dask" and todo and session is not None:
+        light = session.map([str(files[i]) for i in todo], [ids[i] for i in todo], ner, dump=cache is not None)
+        fresh = [result for result, _ in light]
+        dumped = {i: data for i, (_, data) in zip(todo, light, strict=True) if data is not None}
+    elif engine == "dask" and todo:
         fresh = dask_map([str(files[i]) for i in todo], [ids[i] for i in todo], ner, scheduler, workers,
                          scheduler_timeout)
     elif workers <= 1 or len(todo) < PARALLEL_THRESHOLD:
@@ -106,7 +115,7 @@ def extract_all(files: Sequence[Path], roots: Sequence[Path], workers: int | Non
     if cache is not None:
         cache.extracted, cache.reused = len(todo), len(files) - len(todo)
         fresh_ones = set(todo)
-        cache.entries = [(k, cache_module.dumps(r) if i in fresh_ones else None)
+        cache.entries = [(k, dumped[i] if i in dumped else cache_module.dumps(r) if i in fresh_ones else None)
                          for i, (k, r) in enumerate(zip(keys, results, strict=True)) if k]
     return results  # type: ignore[return-value]
 
@@ -180,9 +189,22 @@ def build_graph(paths: Iterable[Path], workers: int | None = None, ner: str = "r
         raise BuildError(f"no documents found under: {', '.join(map(str, roots))}"
                          + (f" (missing: {', '.join(missing)})" if missing else ""))
     seconds: dict[str, float] = {}
+    engine_session: AbstractContextManager[DaskSession | None] = nullcontext()
+    if engine == "dask":  # one cluster for the map and the reduce: the extractions stay on it
+        engine_session = dask_session(scheduler, workers if workers is not None else (os.cpu_count() or 1),
+                                      scheduler_timeout)
+    with engine_session as session:
+        return _map_and_reduce(files, roots, missing, workers, ner, cache, session, seconds)
+
+
+def _map_and_reduce(files: list[Path], roots: list[Path], missing: list[str], workers: int | None, ner: str,
+                    cache: Cache | None, session: DaskSession | None,
+                    seconds: dict[str, float]) -> tuple[nx.MultiDiGraph, list[ReadFailure], dict[str, float]]:
+    """The map, then the reduce: in this process, or with a Dask ``session`` on its cluster."""
     started = time.perf_counter()
     with _gc_paused():  # receiving the workers' results is three times slower with the collector on
-        results = extract_all(files, roots, workers, ner, cache, engine, scheduler, scheduler_timeout)
+        results = extract_all(files, roots, workers, ner, cache, "pool" if session is None else "dask",
+                              session=session)
     seconds["extract"] = time.perf_counter() - started
     failures = [r for r in results if isinstance(r, ReadFailure)]
     failures += [ReadFailure(p, "no such file or folder") for p in missing]
@@ -193,7 +215,7 @@ def build_graph(paths: Iterable[Path], workers: int | None = None, ner: str = "r
         raise BuildError(f"no document could be read ({reasons})")
     started = time.perf_counter()
     with _gc_paused():
-        resolved = _without_mentions(resolve(extractions))
+        resolved = session.resolve(extractions) if session is not None else _without_mentions(resolve(extractions))
         del extractions  # their mentions are in the entities now: freed, their memory makes the graph
         graph = assemble(resolved)
         del resolved

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from .keys import mention_key
@@ -144,54 +144,94 @@ def _similarity(first: tuple[int, ...], second: tuple[int, ...]) -> float:
     return sum(a == b for a, b in zip(first, second, strict=True)) / len(first)
 
 
+#: What mentions of one thing share: class, resolution key (set by the map) and scope.
+GroupKey = tuple[str, str, str]
+
+
+def group_key(mention: Mention) -> GroupKey:
+    """The key the reduce groups a mention by; a plain tuple, so an engine can hash and shuffle it."""
+    return (mention.cls, mention.group or mention_key(mention), mention.scope)
+
+
+def entity_of_group(key: GroupKey, mentions: Sequence[Mention]) -> Entity:
+    """The one Entity of a group's mentions, under its base id (entity_ids adds the suffix that
+    keeps ids unique). Pure and independent of the mentions' order, so any engine can run it
+    wherever the group lands."""
+    cls = key[0]
+    label = _label(mentions)
+    translations = sorted({t for m in mentions for t in m.translations} - {m.name for m in mentions})
+    # a Chinese name's id is spelled from its English name where it has one: readable in any tool
+    english = sorted(n for n in {*translations, *(m.name for m in mentions)} if not has_han(n))
+    aliases = sorted({m.name for m in mentions} | {m.surface for m in mentions} - {label})
+    return Entity(
+        entity_id=f"{cls.lower()}/{slug(english[0] if has_han(label) and english else label)}",
+        cls=cls, label=label, language=script_language(label),
+        aliases=tuple(a for a in aliases if a and a != label),
+        sources=_unique_sources(m.source for m in mentions),
+        amounts=_unique_amounts(m.amount for m in mentions if m.amount is not None),
+        translations=tuple(translations),
+    )
+
+
+def entity_ids(bases: Iterable[tuple[GroupKey, str]]) -> list[str]:
+    """The final ids of groups given as (group key, base id) in sorted group-key order: a scoped
+    group, or a base id an earlier group took, gets a digest of its key. The one step that sees
+    every entity, so it reads one small record per entity and nothing else."""
+    taken: set[str] = set()
+    ids: list[str] = []
+    for (cls, key, scope), entity_id in bases:
+        if scope or entity_id in taken:
+            entity_id = f"{entity_id}-{hashlib.sha1(f'{cls}|{key}|{scope}'.encode()).hexdigest()[:8]}"
+        taken.add(entity_id)
+        ids.append(entity_id)
+    return ids
+
+
+def edge_key(subject: str | None, predicate: str, obj: str | None) -> tuple[str, str, str] | None:
+    """The edge a relation mention becomes once its ends are entity ids; None when an end names
+    no entity or both ends are one (no loops)."""
+    if subject is None or obj is None or subject == obj:
+        return None
+    return (subject, predicate, obj)
+
+
+def edge_of(triple: tuple[str, str, str], sources: Iterable[Source], amounts: Iterable[Amount]) -> Relation:
+    """One edge for every relation mention of a (subject, predicate, object): each source and
+    amount once, sorted, so the order mentions arrive in does not matter."""
+    subject, predicate, obj = triple
+    return Relation(subject, predicate, obj, _unique_sources(sources), _unique_amounts(amounts))
+
+
 def resolve(extractions: Iterable[Extraction]) -> Resolved:
+    """All of the reduce in this process (the pool engine); graph.engine runs the same rules on Dask."""
     extractions = merge_reposts(extractions)
-    groups: dict[tuple[str, str, str], list[Mention]] = defaultdict(list)
+    groups: dict[GroupKey, list[Mention]] = defaultdict(list)
     for extraction in extractions:
         for mention in extraction.mentions:
-            groups[(mention.cls, mention.group or mention_key(mention), mention.scope)].append(mention)
+            groups[group_key(mention)].append(mention)
 
-    entity_of: dict[tuple[str, str], str] = {}  # (doc, mention key) -> entity id
+    ordered = sorted(groups)
+    bases = [entity_of_group(key, groups[key]) for key in ordered]
+    entity_of: dict[tuple[str, str], str] = {}  # (doc, mention key) -> entity id; a later group wins
     entities: list[Entity] = []
-    taken: set[str] = set()
-    for group_key in sorted(groups):
-        cls, key, scope = group_key
-        mentions = groups[group_key]
-        label = _label(mentions)
-        translations = sorted({t for m in mentions for t in m.translations} - {m.name for m in mentions})
-        # a Chinese name's id is spelled from its English name where it has one: readable in any tool
-        english = sorted(n for n in {*translations, *(m.name for m in mentions)} if not has_han(n))
-        entity_id = f"{cls.lower()}/{slug(english[0] if has_han(label) and english else label)}"
-        if scope or entity_id in taken:
-            digest = hashlib.sha1(f"{cls}|{key}|{scope}".encode()).hexdigest()[:8]
-            entity_id = f"{entity_id}-{digest}"
-        taken.add(entity_id)
-        aliases = sorted({m.name for m in mentions} | {m.surface for m in mentions} - {label})
-        entities.append(Entity(
-            entity_id=entity_id, cls=cls, label=label, language=script_language(label),
-            aliases=tuple(a for a in aliases if a and a != label),
-            sources=_unique_sources(m.source for m in mentions),
-            amounts=_unique_amounts(m.amount for m in mentions if m.amount is not None),
-            translations=tuple(translations),
-        ))
-        for mention in mentions:
+    ids = entity_ids([(key, base.entity_id) for key, base in zip(ordered, bases, strict=True)])
+    for key, base, entity_id in zip(ordered, bases, ids, strict=True):
+        entities.append(base if entity_id == base.entity_id else replace(base, entity_id=entity_id))
+        for mention in groups[key]:
             entity_of[(mention.source.document, mention.key)] = entity_id
 
     edges: dict[tuple[str, str, str], tuple[list[Source], list[Amount]]] = defaultdict(lambda: ([], []))
     for extraction in extractions:
         for relation in extraction.relations:
-            subject = entity_of.get((extraction.doc_id, relation.subject))
-            obj = entity_of.get((extraction.doc_id, relation.object))
-            if subject is None or obj is None or subject == obj:
+            triple = edge_key(entity_of.get((extraction.doc_id, relation.subject)), relation.predicate,
+                              entity_of.get((extraction.doc_id, relation.object)))
+            if triple is None:
                 continue
-            sources, amounts = edges[(subject, relation.predicate, obj)]
+            sources, amounts = edges[triple]
             sources.append(relation.source)
             if relation.amount is not None:
                 amounts.append(relation.amount)
-    relations = tuple(
-        Relation(s, p, o, _unique_sources(sources), _unique_amounts(amounts))
-        for (s, p, o), (sources, amounts) in sorted(edges.items())
-    )
+    relations = tuple(edge_of(triple, sources, amounts) for triple, (sources, amounts) in sorted(edges.items()))
     issuers = {e.doc_id: tuple(sorted({entity_of[(e.doc_id, key)] for key in e.info.issuers
                                        if (e.doc_id, key) in entity_of}))
                for e in extractions if e.info is not None and e.info.issuers}

@@ -1,5 +1,6 @@
-"""--engine dask: the map runs on a Dask cluster (here a LocalCluster of two processes) and the build's
-files are byte-identical to the process pool's; the cache works the same whichever engine filled it."""
+"""--engine dask: the map and the reduce's group-bys run on a Dask cluster (here a LocalCluster of two
+processes) and the build's files are byte-identical to the process pool's; the cache works the same
+whichever engine filled it."""
 
 from __future__ import annotations
 
@@ -7,8 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from graph import build as build_module
 from graph.build import BuildError, build
 from graph.cli import main
+from graph.model import Amount, Mention, Source
+from graph.resolve import entity_ids, entity_of_group, group_key
 
 pytest.importorskip("distributed", reason="--engine dask needs govgraph[dask]")
 
@@ -62,3 +66,59 @@ def test_an_unreachable_scheduler_or_unknown_engine_is_a_one_line_error(tmp_path
     err = capsys.readouterr().err
     assert err.startswith("govgraph build: error: ") and "tcp://127.0.0.1:1" in err
     assert not (tmp_path / "out").exists()  # nothing half-written
+
+
+#: Two documents naming one bureau and one lab under variant names, and two funds whose names
+#: differ only by a hyphen: two groups with one base id, so the second takes a digest suffix.
+VARIANTS = {
+    "hebi_a.txt": "Hebi City notice\n\nThe Hebi Municipal Finance Bureau allocated 5 million yuan to the Mozi "
+                  "Laboratory. The Hebi Sci-Tech Fund supports the Mozi Laboratory.\n",
+    "hebi_b.txt": "Hebi City update\n\nThe Hebi Finance Bureau funds the Mozi Lab. The Hebi Sci Tech Fund was set "
+                  "up by the Hebi Finance Bureau.\n",
+}
+
+
+def test_a_dask_reduce_gives_the_pool_s_files_for_variant_names_and_an_id_collision(tmp_path: Path,
+                                                                                  monkeypatch) -> None:
+    docs = tmp_path / "docs"
+    _documents(docs, 8)
+    for name, text in VARIANTS.items():
+        (docs / name).write_text(text, encoding="utf-8")
+    (docs / "hebi_a_repost.txt").write_text(VARIANTS["hebi_a.txt"], encoding="utf-8")  # merged in the driver
+    pooled = build([docs], tmp_path / "pool", workers=2, use_cache=False, title="t")
+
+    def no_driver_resolve(*_: object) -> None:
+        raise AssertionError("with --engine dask the reduce runs on the cluster, not in resolve()")
+
+    monkeypatch.setattr(build_module, "resolve", no_driver_resolve)
+    dasked = build([docs], tmp_path / "dask", workers=2, use_cache=False, title="t", engine="dask")
+    nodes = dict(dasked.graph.nodes(data=True))
+    assert "Hebi Municipal Finance Bureau" in nodes["agency/hebi-finance-bureau"]["aliases"]
+    assert {s["document"] for s in nodes["lab/mozi-laboratory"]["sources"]} == {"hebi_a.txt", "hebi_b.txt"}
+    funds = sorted(n for n in nodes if n.startswith("fund/hebi-sci-tech-fund"))
+    assert len(funds) == 2 and funds[0] == "fund/hebi-sci-tech-fund"  # the collision, resolved as the pool does
+    assert _outputs(tmp_path / "dask") == _outputs(tmp_path / "pool")
+    assert dasked.entities == pooled.entities and dasked.relations == pooled.relations
+
+
+def _mention(key: str, name: str, surface: str, document: str, start: int, yuan: int | None = None) -> Mention:
+    source = Source(document, f"{surface} met.", start, start + len(surface))
+    amount = Amount(yuan, f"{yuan} yuan") if yuan is not None else None
+    return Mention(key, "Lab", name, surface, source, start, start + len(surface), amount=amount, group="mozi lab")
+
+
+def test_a_group_s_entity_is_the_same_in_any_order_and_repeated_base_ids_get_a_digest() -> None:
+    mentions = [_mention("m1", "Mozi Laboratory", "the Mozi Laboratory", "a.txt", 0, 5),
+                _mention("m2", "Mozi Laboratory", "Mozi Laboratory", "b.txt", 9),
+                _mention("m1", "Mozi Lab", "Mozi Lab", "c.txt", 3, 5)]
+    key = group_key(mentions[0])
+    assert key == ("Lab", "mozi lab", "") and {group_key(m) for m in mentions} == {key}
+    entity = entity_of_group(key, mentions)
+    assert entity == entity_of_group(key, mentions[::-1])  # wherever and in whatever order a group arrives
+    assert (entity.entity_id, entity.label) == ("lab/mozi-laboratory", "Mozi Laboratory")
+    assert entity.aliases == ("Mozi Lab", "the Mozi Laboratory")
+    assert [s.document for s in entity.sources] == ["a.txt", "b.txt", "c.txt"] and len(entity.amounts) == 1
+    ids = entity_ids([(key, "lab/mozi-laboratory"), (("Lab", "mozi-lab", ""), "lab/mozi-laboratory"),
+                      (("Lab", "x", "a.txt"), "lab/x")])
+    assert ids[0] == "lab/mozi-laboratory"
+    assert ids[1].startswith("lab/mozi-laboratory-") and ids[2].startswith("lab/x-") and len(set(ids)) == 3
