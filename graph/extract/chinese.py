@@ -710,6 +710,8 @@ class ChineseExtractor:
             level_character = text[match.start() - 1] if match.start() else ""
             start = match.start()
             if organ.national:
+                if text.endswith("中华人民共和国", 0, start):  # the state's full name before a ministry's
+                    start -= len("中华人民共和国")
                 qualified = (organ.zh, organ.en, "")
                 if organ.zh.endswith(("部", "委员会", "总局", "署")):
                     self._ministry = organ

@@ -622,3 +622,10 @@ def test_a_district_named_in_the_title_is_the_documents_place() -> None:
     text = "成都市武侯区促进数字经济高质量发展若干政策\n一、支持企业做大做强。对首次突破10亿元的企业给予奖励。\n"
     extraction = extract_text(text, "wh.txt")
     assert ("成都市武侯区促进数字经济高质量发展若干政策", "武侯区") in relations(extraction, "locatedIn")
+
+
+def test_national_organs_by_the_short_forms_state_council_documents_use() -> None:
+    extraction = extract_text("（中华人民共和国应急管理部、体育总局、国家中医药局按职责分工负责）\n", "gb.txt")
+    by_name = {m.name: m.surface for m in extraction.mentions if m.cls == "Agency"}
+    assert by_name == {"应急管理部": "中华人民共和国应急管理部", "国家体育总局": "体育总局",
+                       "国家中医药管理局": "国家中医药局"}
