@@ -57,6 +57,7 @@ _OWN_PLACE = re.compile(r"[我本全]([省市区县])")  # 我市, 本省: the p
 _CELL_BREAK = re.compile(r"\s*[|\t]\s*")
 _TASK_END = re.compile(r"[。；;:：\n]")
 _CLAUSE_END = re.compile(r"[。；;！!？?]")
+_DIVISION_UNIT = re.compile(r"([\u4e00-\u9fff]{2,8}?[处科])(?:(?![\u4e00-\u9fff])|(?=负责|牵头|联系|会同|配合|受理))")
 _MINISTRY_UNIT = re.compile(r"[\u4e00-\u9fff]{2,8}?司")
 _BARE_UNIT = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,6}司(?![\u4e00-\u9fff]{0,1}[长])")
 _COUNTED = re.compile(r"[\d一二三四五六七八九十几多]+[家个所项]")
@@ -755,6 +756,13 @@ class ChineseExtractor:
                 agency.parent = self._implied_jurisdiction(name, agency)
                 if agency.parent is not None:
                     agency.children.append(agency.parent)
+            unit = _DIVISION_UNIT.match(text, match.end()) if not organ.national else None
+            if unit is not None and not unit.group(1).startswith(vocab.generic_unit_openers):
+                division = _Found("Agency", start, unit.end(), name + unit.group(1), text[start:unit.end()],
+                                  scope=scope, rank=4)  # 省科技厅政策法规处: a division of the department
+                division.parent = agency
+                division.children.append(agency)
+                agency = division
             found.append(agency)
         if self._ministry is not None:  # 科技司 in a ministry's document: that ministry's department
             for match in _BARE_UNIT.finditer(text):

@@ -629,3 +629,10 @@ def test_national_organs_by_the_short_forms_state_council_documents_use() -> Non
     by_name = {m.name: m.surface for m in extraction.mentions if m.cls == "Agency"}
     assert by_name == {"应急管理部": "中华人民共和国应急管理部", "国家体育总局": "体育总局",
                        "国家中医药管理局": "国家中医药局"}
+
+
+def test_a_division_named_after_its_department_is_part_of_it() -> None:
+    text = "请与广东省科学技术厅政策法规处联系。\n市财政局相关处负责审核。\n"
+    extraction = extract_text(text, "gd.txt")
+    assert ("广东省科学技术厅政策法规处", "广东省科学技术厅") in relations(extraction, "partOf")
+    assert not any(name.endswith("相关处") for name in names(extraction, "Agency"))  # any division: no one body

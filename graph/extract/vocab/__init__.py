@@ -171,6 +171,7 @@ class ChineseVocabulary:
     generic_agencies: frozenset[str]
     agency_not_endings: tuple[str, ...]  # 市委常委: a person's office, not a body
     agency_not_before: tuple[str, ...]  # 厅长: after a suffix, a person's title
+    generic_unit_openers: tuple[str, ...]  # 相关处: no one division of a department
     enterprise_suffix_pattern: re.Pattern[str]
     enterprise_branches: tuple[str, ...]
     generic_enterprises: frozenset[str]
@@ -278,6 +279,7 @@ def chinese() -> ChineseVocabulary:
         generic_agencies=frozenset(agencies["generic"]),
         agency_not_endings=tuple(agencies.get("not_endings", ())),
         agency_not_before=tuple(agencies.get("not_before", ())),
+        generic_unit_openers=tuple(agencies.get("generic_unit_openers", ())),
         enterprise_suffix_pattern=_suffix_pattern(data["enterprises"]["suffixes"]),
         enterprise_branches=tuple(data["enterprises"]["branches"]),
         generic_enterprises=frozenset(data["enterprises"]["generic"]),
