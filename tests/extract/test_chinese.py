@@ -636,3 +636,8 @@ def test_a_division_named_after_its_department_is_part_of_it() -> None:
     extraction = extract_text(text, "gd.txt")
     assert ("广东省科学技术厅政策法规处", "广东省科学技术厅") in relations(extraction, "partOf")
     assert not any(name.endswith("相关处") for name in names(extraction, "Agency"))  # any division: no one body
+
+
+def test_an_official_called_fu_ze_ren_assigns_no_responsibility() -> None:
+    text = "合肥市促进量子信息产业发展若干政策\n市科技局负责人介绍，《合肥市量子产业发展规划》已经印发。\n"
+    assert relations(extract_text(text, "hf.txt"), "responsibleFor") == set()
