@@ -18,8 +18,9 @@ _SYNONYMS = {"laboratory": "lab", "centre": "center", "programme": "program", "s
 _PLACE_SUFFIX = re.compile(r"\s+(?:new district|new area|hui district|autonomous region|autonomous prefecture|"
                            r"autonomous county|special administrative region|province|city|county|district|"
                            r"prefecture|municipality)$")
-#: Classes whose Chinese mentions resolve by their English name, so both languages meet in one node.
-_LINKED_BY_TRANSLATION = ("Agency", "Place")
+#: Classes whose Chinese mentions resolve by their English name, so both languages meet in one node
+#: (an enterprise has one only when the vocabulary of well-known enterprises knows it).
+_LINKED_BY_TRANSLATION = ("Agency", "Place", "Enterprise")
 
 
 _QUOTES = re.compile(r"[“”\"]")

@@ -48,3 +48,14 @@ def test_the_map_computes_each_mention_s_resolution_key_and_the_reduce_groups_by
     [agency] = [e for e in resolve([replace(extraction, mentions=(*extraction.mentions, treasury))]).entities
                 if e.cls == "Agency"]
     assert {"Hebi Treasury", "Hebi Municipal Finance Bureau"} <= {agency.label, *agency.aliases}
+
+
+def test_a_well_known_enterprise_is_one_node_by_brand_and_registered_name_in_both_languages() -> None:
+    chinese = extract_text("比亚迪、宁德时代等企业在本地建厂。\n比亚迪股份有限公司表示将扩产。\n", "zh.txt")
+    english = extract_text("BYD and Tesla compete in Europe. BYD Co Ltd said it would expand.\n", "en.txt")
+    resolved = resolve([chinese, english])
+    enterprises = {e.label: set(e.aliases) for e in resolved.entities if e.cls == "Enterprise"}
+    assert "比亚迪股份有限公司" in enterprises
+    assert {"比亚迪", "BYD Company Limited"} <= enterprises["比亚迪股份有限公司"]  # the brand, the English name
+    assert "宁德时代新能源科技股份有限公司" in enterprises and "Tesla, Inc." in enterprises
+    assert len([label for label in enterprises if "BYD" in label or "比亚迪" in label]) == 1

@@ -1068,7 +1068,9 @@ class ChineseExtractor:
                         or name.endswith(self.vocab.example_not_endings)
                         or _made_of(name, self.vocab.generic_words) or self.gazetteer.one(name)):
                     continue
-                found.append(_Found(cls, begin, end, name, name, rank=1))
+                known = self.vocab.known_enterprises.get(name) if cls == "Enterprise" else None
+                registered, english = known or (name, "")  # 大疆: the well-known one, by its registered name
+                found.append(_Found(cls, begin, end, registered, name, english, rank=1))
         return found
 
     def _alias_uses(self, text: str) -> list[_Found]:
@@ -1102,6 +1104,23 @@ class ChineseExtractor:
         for match in self.vocab.national_thing_pattern.finditer(text):
             standard, cls = self.vocab.national_things[match.group()]
             found.append(_Found(cls, match.start(), match.end(), standard, match.group(), rank=5))
+        return found
+
+    def _known_enterprises(self, text: str, places: list[_Found]) -> list[_Found]:
+        """Well-known enterprises by registered name or brand (华为, 比亚迪): named by their registered
+        name, so every mention is one node; a brand across a place's edge is no mention of it."""
+        found = []
+        for match in self.vocab.known_enterprise_pattern.finditer(text):
+            if any(p.start < match.end() and match.start() < p.end and not (
+                    match.start() <= p.start and p.end <= match.end()) for p in places):
+                continue
+            at = match.start()
+            if len(match.group()) == 2 and at and _NAME_CHAR.match(text[at - 1]) and not re.search(
+                    f"(?:{self.vocab.boundary_pattern.pattern})$", text[max(0, at - 6):at]):
+                continue  # a two-character brand inside a longer word: 上海尔雅 holds no 海尔
+            registered, english = self.vocab.known_enterprises[match.group()]
+            found.append(_Found("Enterprise", match.start(), match.end(), registered, match.group(), english,
+                                rank=5))
         return found
 
     def _programs(self, text: str, places: list[_Found], sentence_index: int) -> list[_Found]:
@@ -1179,6 +1198,7 @@ class ChineseExtractor:
             *self._suffixed(text, places, "Program", vocab.program_suffix_pattern, 20, vocab.generic_programs, 5),
             *self._programs(text, places, sentence.index),
             *self._national_things(text),
+            *self._known_enterprises(text, places),
             *self._examples(text, places),
             *self._alias_uses(text),
         ]

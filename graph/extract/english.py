@@ -411,7 +411,8 @@ class _SentenceReader:
             left, right = phrase[: match.start()], phrase[match.end():]
             right_first = right.split(" ", 1)[0]
             if (right.startswith("the ") or right_first in self.vocab.level_adjectives
-                    or right_first in self.vocab.provinces or self.head_of(left) is not None):
+                    or right_first in self.vocab.provinces or self.head_of(left) is not None
+                    or left in self.vocab.enterprises or right in self.vocab.enterprises):  # "Tesla and BYD"
                 yield from self._split_coordination(text, start, start + match.start())
                 yield from self._split_coordination(text, start + match.end(), end)
                 return
@@ -428,6 +429,12 @@ class _SentenceReader:
                 head = self.head_of(organ)
                 yield _Candidate(head[0] if head else "Agency", start, end, organ, phrase, head=phrase, rank=3)
                 continue
+            known = self.vocab.enterprises.get(phrase[article.end():] if article else phrase)
+            if known is not None:  # "Huawei", "CATL": a well-known enterprise by its short name
+                if article:
+                    start, phrase = start + article.end(), phrase[article.end():]
+                yield _Candidate("Enterprise", start, end, known, phrase, rank=3)
+                continue
             candidate = self.classify_phrase(phrase, start)
             if candidate is None and self.vocab.enterprise_cue_pattern.search(text, max(0, start - 40), start):
                 candidate = self._cued_company(phrase, start)
@@ -435,6 +442,9 @@ class _SentenceReader:
                 candidate = self._appositive(text, phrase, start, end)
             if candidate is not None and candidate.cls == "Program" and _DOCUMENT_TITLE.search(candidate.name):
                 self._title_in_place(text, candidate)
+            if candidate is not None and candidate.cls == "Enterprise":  # "Qualcomm Inc" is the Qualcomm known
+                candidate.name = self.vocab.enterprises.get(_COMPANY_TAIL.sub("", candidate.name).strip(" ,"),
+                                                            candidate.name)
             if candidate is not None:
                 yield candidate
 

@@ -61,6 +61,7 @@ class EnglishVocabulary:
     not_gazetteer_places: frozenset[str]  # pinyin city names that are also common words or given names
     gazetteer_min_letters: int
     organs: dict[str, str]  # abbreviation of a national organ -> its official English name
+    enterprises: dict[str, str]  # a well-known enterprise's English name or short form -> its English name
     organ_names: frozenset[str]  # the official names
     enterprise_cue_pattern: re.Pattern[str]  # "automaker " right before a name (searched at the end of a text)
     enterprise_part_nouns: tuple[str, ...]
@@ -117,6 +118,8 @@ def english() -> EnglishVocabulary:
         not_gazetteer_places=frozenset(data["places"]["gazetteer"]["not_places"]),
         gazetteer_min_letters=data["places"]["gazetteer"]["min_letters"],
         organs=dict(data["organs"]),
+        enterprises={name: entry["en"] for entry in load_toml("enterprises.toml")["enterprise"]
+                     for name in (entry["en"], *entry["en_short"])},
         organ_names=frozenset(data["organs"].values()),
         enterprise_cue_pattern=re.compile(r"\b(?:%s)\s+$" % _alternation(data["enterprises"]["cue_nouns"])),
         enterprise_part_nouns=tuple(data["enterprises"]["part_nouns"]),
@@ -196,6 +199,8 @@ class ChineseVocabulary:
     zone_short_forms: dict[str, str]  # 高新区 -> 高新技术产业开发区
     national_things: dict[str, tuple[str, str]]  # name or short form -> (standard name, class)
     national_thing_pattern: re.Pattern[str]
+    known_enterprises: dict[str, tuple[str, str]]  # 华为, 华为技术有限公司 -> (registered name, English name)
+    known_enterprise_pattern: re.Pattern[str]
     example_pattern: re.Pattern[str]  # "等龙头企业": group 1 the marker, group 2 the noun
     example_nouns: dict[str, str]  # noun -> class
     example_openers: tuple[str, ...]
@@ -248,6 +253,8 @@ def chinese() -> ChineseVocabulary:
             organs.setdefault(name, organ)
     things = {name: (standard, entry["class"]) for standard, entry in data["national_things"].items()
               for name in (standard, *entry["short"])}
+    known = {name: (entry["zh"], entry["en"]) for entry in load_toml("enterprises.toml")["enterprise"]
+             for name in (entry["zh"], *entry["short"])}
     return ChineseVocabulary(
         place_suffixes=places["suffixes"],
         place_suffix_pattern=_suffix_pattern(list(places["suffixes"])),
@@ -304,6 +311,8 @@ def chinese() -> ChineseVocabulary:
         zone_short_forms=places["zone_short_forms"],
         national_things=things,
         national_thing_pattern=re.compile(_alternation(list(things))),
+        known_enterprises=known,
+        known_enterprise_pattern=re.compile(_alternation(list(known))),
         example_pattern=re.compile(f"({_alternation(data['examples']['markers'])})"  # 等10家 / 等一批: counts only
                                    f"(?:[\\d一二三四五六七八九十百千多几数批家个余]{{0,4}})"
                                    f"({_alternation(list(data['examples']['nouns']))})"),
