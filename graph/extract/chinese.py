@@ -78,6 +78,8 @@ _FUNDERS = ("Agency", "Fund", "Enterprise")
 _TARGETS = ("Program", "Fund", "Lab", "Cluster")
 _RECIPIENTS = ("Enterprise", "Lab", "Agency", "Cluster")  # what a funding list's recipient cell names
 _CATEGORY_CLASSES = ("Lab", "Cluster", "Fund", "Program", "Enterprise")  # names that may be only a category
+_PLACED_NAMES = ("Lab", "Fund", "Cluster")  # names a place opens, read back across a conjunction
+_CONJUNCTIONS = "和与及"
 _LOCATED_BY_NAME = ("Enterprise", "Lab", "Cluster", "Fund", "Program")
 
 
@@ -934,6 +936,8 @@ class ChineseExtractor:
                 opening = text.rfind("“", max(0, start - 32), start - 1)
                 if opening >= 0:
                     start = opening
+            if cls in _PLACED_NAMES and start and text[start - 1] in _CONJUNCTIONS:
+                start = self._across_conjunction(text, places, start, limit, match.start())
             leading = self._leading_places(places, start, match.start())
             core_start = leading[-1].end if leading else start
             core = text[core_start:match.start()]
@@ -978,6 +982,17 @@ class ChineseExtractor:
             self._parent_of(item, text)
             found.append(item)
         return found
+
+    def _across_conjunction(self, text: str, places: list[_Found], start: int, limit: int, end: int) -> int:
+        """贵州省量子信息和大数据应用技术研究院: a name that a place opens reads back across 和, 与 or 及
+        to that place, when nothing but those words stands between."""
+        run = self._run_start(text, end, limit)
+        opening = [p for p in places if run <= p.start and p.end < start]
+        if not opening:
+            return start
+        place = opening[-1]
+        crossed = [b.group() for b in self.vocab.boundary_pattern.finditer(text, place.end, start)]
+        return place.start if all(word in _CONJUNCTIONS for word in crossed) else start
 
     def _company_start(self, text: str, start: int, end: int, limit: int) -> int:
         """A company's name is read back over one-character words that are boundaries elsewhere (华为,

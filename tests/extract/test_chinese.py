@@ -647,3 +647,9 @@ def test_well_known_enterprises_by_brand_and_no_brand_across_a_place() -> None:
     extraction = extract_text("华为、中芯国际等企业落户深圳市。上海尔雅书店开业。\n", "sz.txt")
     assert {"华为技术有限公司", "中芯国际集成电路制造有限公司"} <= names(extraction, "Enterprise")
     assert "海尔集团公司" not in names(extraction, "Enterprise")  # 上海尔雅: 海 is the city's
+
+
+def test_a_lab_a_place_opens_reads_back_across_he_and_ju_inside_shu_ju_is_no_boundary() -> None:
+    extraction = extract_text("支持贵州省量子信息和大数据应用技术研究院建设。\n", "gz.txt")
+    assert "贵州省量子信息和大数据应用技术研究院" in names(extraction, "Lab")
+    assert ("贵州省量子信息和大数据应用技术研究院", "贵州省") in relations(extraction, "locatedIn")

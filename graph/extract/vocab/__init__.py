@@ -272,7 +272,9 @@ def chinese() -> ChineseVocabulary:
             _alternation(places["self_reference"]["before"]), _alternation(places["self_reference"]["after"]))),
         provinces=places["provinces"],
         province_pattern=re.compile(f"({_alternation(list(places['provinces']))})(省|自治区|特别行政区|市)?"),
-        boundary_pattern=re.compile("(?:%s)%s" % (_alternation(data["boundaries"]["words"]), "".join(
+        boundary_pattern=re.compile("%s(?:%s)%s" % ("".join(
+            f"(?!(?:{'|'.join(f'(?<={re.escape(b)})' for b in before)}){re.escape(word)})" for word, before in
+            data["boundaries"].get("not_after", {}).items()), _alternation(data["boundaries"]["words"]), "".join(
             f"(?<!{re.escape(word)}(?={_alternation(after)}))" for word, after in
             data["boundaries"].get("not_before", {}).items()))),
         organs=organs,
