@@ -930,6 +930,8 @@ class ChineseExtractor:
                 if suffix.endswith(("有限公司", "有限责任公司")):
                     start = self._company_start(text, start, match.start(), limit)
                 start = self._across_bracketed_place(text, start, limit)
+            elif cls == "Cluster":  # 中国（上海）自由贸易试验区
+                start = self._across_bracketed_place(text, start, limit)
             if cls == "Program" and start >= 2 and text[start - 1] in "-—–" and _NAME_CHAR.match(text[start - 2]):
                 start = self._name_start(text, start - 1, limit)  # 公明水库—清林径水库连通工程: one project
             if cls == "Program" and start >= 2 and text[start - 1] == "”":  # “中国这十年·浙江”主题新闻发布会

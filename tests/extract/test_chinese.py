@@ -653,3 +653,10 @@ def test_a_lab_a_place_opens_reads_back_across_he_and_ju_inside_shu_ju_is_no_bou
     extraction = extract_text("支持贵州省量子信息和大数据应用技术研究院建设。\n", "gz.txt")
     assert "贵州省量子信息和大数据应用技术研究院" in names(extraction, "Lab")
     assert ("贵州省量子信息和大数据应用技术研究院", "贵州省") in relations(extraction, "locatedIn")
+
+
+def test_single_character_boundaries_inside_words_do_not_cut_names() -> None:
+    text = "推进中国（上海）自由贸易试验区建设。\n设立杭州市天使投资引导基金。\n"
+    extraction = extract_text(text, "sh.txt")
+    assert "中国（上海）自由贸易试验区" in names(extraction, "Cluster")  # 由 in 自由; a place in brackets
+    assert "杭州市天使投资引导基金" in names(extraction, "Fund")  # 引导 before 基金 is part of the name
