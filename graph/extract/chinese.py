@@ -1123,6 +1123,13 @@ class ChineseExtractor:
             found.append(_Found(cls, match.start(), match.end(), standard, match.group(), rank=5))
         return found
 
+    def _lab_names(self, text: str) -> list[_Found]:
+        """Labs of a national family, named with their city inside (国家超级计算济南中心)."""
+        pattern = self.vocab.lab_name_pattern
+        if pattern is None:
+            return []
+        return [_Found("Lab", m.start(), m.end(), m.group(), m.group(), rank=3) for m in pattern.finditer(text)]
+
     def _known_enterprises(self, text: str, places: list[_Found]) -> list[_Found]:
         """Well-known enterprises by registered name or brand (华为, 比亚迪): named by their registered
         name, so every mention is one node; a brand across a place's edge is no mention of it."""
@@ -1216,6 +1223,7 @@ class ChineseExtractor:
             *self._programs(text, places, sentence.index),
             *self._national_things(text),
             *self._known_enterprises(text, places),
+            *self._lab_names(text),
             *self._examples(text, places),
             *self._alias_uses(text),
         ]

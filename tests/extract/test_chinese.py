@@ -660,3 +660,8 @@ def test_single_character_boundaries_inside_words_do_not_cut_names() -> None:
     extraction = extract_text(text, "sh.txt")
     assert "中国（上海）自由贸易试验区" in names(extraction, "Cluster")  # 由 in 自由; a place in brackets
     assert "杭州市天使投资引导基金" in names(extraction, "Fund")  # 引导 before 基金 is part of the name
+
+
+def test_labs_of_a_national_family_and_maker_spaces() -> None:
+    extraction = extract_text("依托国家超级计算广州中心开展研究。\n认定杭州市梦想小镇众创空间。\n", "gzl.txt")
+    assert {"国家超级计算广州中心", "杭州市梦想小镇众创空间"} <= names(extraction, "Lab")

@@ -180,6 +180,7 @@ class ChineseVocabulary:
     generic_enterprises: frozenset[str]
     lab_suffix_pattern: re.Pattern[str]
     lab_suffixes: tuple[str, ...]
+    lab_name_pattern: re.Pattern[str] | None  # whole names of a family of labs: 国家超级计算济南中心
     generic_labs: frozenset[str]
     generic_qualifiers: tuple[str, ...]
     generic_words: tuple[str, ...]  # longest first: the words category names are made of
@@ -294,6 +295,7 @@ def chinese() -> ChineseVocabulary:
         generic_enterprises=frozenset(data["enterprises"]["generic"]),
         lab_suffix_pattern=_suffix_pattern(data["labs"]["suffixes"]),
         lab_suffixes=tuple(data["labs"]["suffixes"]),
+        lab_name_pattern=re.compile("|".join(data["labs"]["patterns"])) if data["labs"].get("patterns") else None,
         generic_labs=frozenset(data["labs"]["generic"]),
         generic_qualifiers=tuple(sorted(data["generic_qualifiers"]["words"], key=len, reverse=True)),
         generic_words=tuple(sorted(set(data["generic_words"]["words"]), key=len, reverse=True)),
