@@ -916,6 +916,8 @@ class ChineseExtractor:
             suffix = match.group()
             if cls == "Lab" and self.vocab.lab_not_before.get(suffix) == text[match.end():match.end() + 1]:
                 continue
+            if cls == "Fund" and match.start() and text[match.start() - 1] in self.vocab.fund_not_after.get(suffix, ""):
+                continue  # 信贷, 续贷: words, no products
             if cls == "Program" and text.startswith(self.vocab.program_not_before.get(suffix, ("\0",)), match.end()):
                 continue  # 专项资金: a fund's name, not a 专项
             if cls == "Program" and minimum > 2:  # most program words have a short run before them: skip early

@@ -665,3 +665,8 @@ def test_single_character_boundaries_inside_words_do_not_cut_names() -> None:
 def test_labs_of_a_national_family_and_maker_spaces() -> None:
     extraction = extract_text("依托国家超级计算广州中心开展研究。\n认定杭州市梦想小镇众创空间。\n", "gzl.txt")
     assert {"国家超级计算广州中心", "杭州市梦想小镇众创空间"} <= names(extraction, "Lab")
+
+
+def test_loan_products_named_by_their_tai_ending_and_credit_words_that_are_none() -> None:
+    extraction = extract_text("合作银行推出税易贷、政采贷等产品。\n银行信贷投放增长，推广无还本续贷。\n", "dk.txt")
+    assert names(extraction, "Fund") == {"税易贷", "政采贷"}  # 信贷 and 续贷 are words, not products
