@@ -543,8 +543,11 @@ class ChineseExtractor:
         standalone: Counter[int] = Counter()
         titles: dict[int, Counter[str]] = {}
         for sentence in self.document.sentences:
+            sentences = self.document.sentences
+            continues = sentence.index + 1 < len(sentences) and sentences[sentence.index + 1].paragraph == \
+                sentence.paragraph  # its body follows in the same paragraph
             heading = self._headings_at[sentence.index] = _measure_heading(self.vocab.measure_pattern,
-                                                                           self.forms[sentence.index])
+                                                                           self.forms[sentence.index], continues)
             if heading is not None and self._opens_line(sentence):
                 levels[heading[0]] += 1
                 titles.setdefault(heading[0], Counter())[heading[2]] += 1
@@ -1758,7 +1761,7 @@ def _measure_level(marker: str) -> int:
     return 3 if marker[0].isdigit() else 1
 
 
-def _measure_heading(pattern: re.Pattern[str], text: str) -> tuple[int, int, str] | None:
+def _measure_heading(pattern: re.Pattern[str], text: str, continues: bool = False) -> tuple[int, int, str] | None:
     """(level, start, title) of a numbered heading opening ``text``: its title ends the sentence or the
     line ("（一）强化金融支持。"), where a list item runs on ("（1）企业在区内注册，…") and is no measure."""
     match = pattern.match(text)
@@ -1773,7 +1776,8 @@ def _measure_heading(pattern: re.Pattern[str], text: str) -> tuple[int, int, str
     if after in (",", "，", "、"):  # "1．支持建设研发平台，支持企业加大研发投入。": a heading of two clauses
         stop = text.find("。", match.start(1))
         whole = text[match.start(1):stop] if stop > 0 else ""
-        if whole and len(whole) <= 40 and not re.search(r"[:：;；()（）《》]", whole) and stop + 1 < len(text):
+        if whole and len(whole) <= 40 and not re.search(r"[:：;；()（）《》]", whole) and (
+                stop + 1 < len(text) or continues):  # the body follows: in the sentence or the paragraph
             return level, match.start(1), whole.strip()
         return None
     if after not in ("", "。", "\n", ".", "!", "！", "(", "（"):  # a heading, or one with its (牵头单位:…)

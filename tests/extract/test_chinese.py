@@ -670,3 +670,19 @@ def test_labs_of_a_national_family_and_maker_spaces() -> None:
 def test_loan_products_named_by_their_tai_ending_and_credit_words_that_are_none() -> None:
     extraction = extract_text("合作银行推出税易贷、政采贷等产品。\n银行信贷投放增长，推广无还本续贷。\n", "dk.txt")
     assert names(extraction, "Fund") == {"税易贷", "政采贷"}  # 信贷 and 续贷 are words, not products
+
+
+TWO_CLAUSES = """济南市促进机器人产业发展若干政策
+一、强化创新能力
+1．支持建设机器人研发平台，支持企业加大研发投入。对新认定的国家级研发平台给予最高300万元奖励。（责任单位：市科技局）
+2．培育龙头企业。
+对首次营收过亿的企业给予奖励。（责任单位：市工业和信息化局）
+"""
+
+
+def test_a_numbered_heading_of_two_clauses_opens_a_measure_whose_body_follows_in_its_paragraph() -> None:
+    extraction = extract_text(TWO_CLAUSES, "jn.txt")
+    measure = "支持建设机器人研发平台，支持企业加大研发投入"
+    assert measure in names(extraction, "Program")
+    assert ("济南市科学技术局", measure) in relations(extraction, "responsibleFor")
+    assert (measure, "济南市促进机器人产业发展若干政策") in relations(extraction, "partOf")
