@@ -58,7 +58,7 @@ _CELL_BREAK = re.compile(r"\s*[|\t]\s*")
 _TASK_END = re.compile(r"[。；;:：\n]")
 _CLAUSE_END = re.compile(r"[。；;！!？?]")
 _DIVISION_UNIT = re.compile(r"([\u4e00-\u9fff]{2,8}?[处科])(?:(?![\u4e00-\u9fff])|(?=负责|牵头|联系|会同|配合|受理))")
-_MINISTRY_UNIT = re.compile(r"[\u4e00-\u9fff]{2,8}?司")
+_MINISTRY_UNIT = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:司|局|厅|中心)(?!长)")  # 工信部信息通信管理局
 _BARE_UNIT = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,6}司(?![\u4e00-\u9fff]{0,1}[长])")
 _COUNTED = re.compile(r"[\d一二三四五六七八九十几多]+[家个所项]")
 _FISCAL = re.compile(r"([省市区县])级?财政(?![局厅部])")
@@ -722,7 +722,9 @@ class ChineseExtractor:
                 if organ.zh.endswith(("部", "委员会", "总局", "署")):
                     self._ministry = organ
                 unit = _MINISTRY_UNIT.match(text, match.end())
-                if unit and unit.group() not in vocab.organs:  # 交通运输部科技司: a department of the ministry
+                if unit and (unit.group() in vocab.organs or vocab.boundary_pattern.match(text, match.end())):
+                    unit = None  # "工信部印发…": a verb, not a unit's name
+                if unit:  # 交通运输部科技司, 工信部信息通信管理局: a department of the ministry
                     department = _Found("Agency", match.start(), unit.end(), organ.zh + unit.group(),
                                         text[match.start():unit.end()], f"{organ.en} {unit.group()}", rank=4)
                     department.parent = _Found("Agency", match.start(), match.end(), organ.zh,
@@ -831,7 +833,7 @@ class ChineseExtractor:
             prefix = text[start:match.start()]
             leading = self._leading_places(places, start, match.start())
             led_by_level = prefix[:1] in vocab.level_characters and not leading
-            distinctive = suffix in ("领导小组办公室", "领导小组", "管委会", "委员会", "办事处")
+            distinctive = suffix in ("领导小组办公室", "领导小组", "管委会", "委员会", "办事处", "工作组", "专班")
             centre = suffix in vocab.administrative_centres and not _made_of(prefix, vocab.generic_words)
             if len(prefix) < 2 or not (leading or led_by_level or distinctive or centre):
                 continue

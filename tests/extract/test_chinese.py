@@ -686,3 +686,18 @@ def test_a_numbered_heading_of_two_clauses_opens_a_measure_whose_body_follows_in
     assert measure in names(extraction, "Program")
     assert ("济南市科学技术局", measure) in relations(extraction, "responsibleFor")
     assert (measure, "济南市促进机器人产业发展若干政策") in relations(extraction, "partOf")
+
+
+MINISTRY_NEWS = """工信部介绍上半年工业运行情况
+工业和信息化部表示，将抓紧编制“十四五”工业绿色发展规划。
+工信部会同国家卫生健康委等部门组建了疫苗生产企业扩产专班。
+工信部信息通信管理局将持续开展“网络提速”行动。
+"""
+
+
+def test_a_ministry_s_bureau_a_task_force_it_set_up_and_a_named_development_plan() -> None:
+    extraction = extract_text(MINISTRY_NEWS, "miit.txt")
+    assert "“十四五”工业绿色发展规划" in names(extraction, "Program")
+    assert ("工业和信息化部", "疫苗生产企业扩产专班") in relations(extraction, "responsibleFor")  # 组建 a 专班
+    assert ("工业和信息化部信息通信管理局", "工业和信息化部") in relations(extraction, "partOf")
+    assert ("工业和信息化部信息通信管理局", "“网络提速”行动") in relations(extraction, "responsibleFor")
