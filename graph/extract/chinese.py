@@ -79,6 +79,7 @@ _TARGETS = ("Program", "Fund", "Lab", "Cluster")
 _RECIPIENTS = ("Enterprise", "Lab", "Agency", "Cluster")  # what a funding list's recipient cell names
 _CATEGORY_CLASSES = ("Lab", "Cluster", "Fund", "Program", "Enterprise")  # names that may be only a category
 _PLACED_NAMES = ("Lab", "Fund", "Cluster")  # names a place opens, read back across a conjunction
+_NAMED_IN_TITLES = ("Cluster", "Lab", "Fund")  # named inside a document's title, they are mentioned too
 _CONJUNCTIONS = "和与及"
 _LOCATED_BY_NAME = ("Enterprise", "Lab", "Cluster", "Fund", "Program")
 
@@ -1263,6 +1264,10 @@ class ChineseExtractor:
                 if title.start < agency.start and agency.end <= about and not any(
                         agency.start < other.end and other.start < agency.end for other in title.issuers):
                     title.issuers.append(agency)
+        for title in chosen:  # 《济南国家新一代人工智能创新发展试验区建设方案》 names the zone too
+            if title.cls == "Program" and title.surface.startswith("《"):
+                title.children.extend(c for c in candidates if c.cls in _NAMED_IN_TITLES and c.rank >= 2
+                                      and title.start < c.start and c.end < title.end and c.end - c.start >= 6)
         for place in places:  # a place inside a chosen name is reached through that name
             if not any(place.start < other.end and other.start < place.end for other in chosen):
                 chosen.append(place)

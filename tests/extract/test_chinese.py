@@ -701,3 +701,9 @@ def test_a_ministry_s_bureau_a_task_force_it_set_up_and_a_named_development_plan
     assert ("工业和信息化部", "疫苗生产企业扩产专班") in relations(extraction, "responsibleFor")  # 组建 a 专班
     assert ("工业和信息化部信息通信管理局", "工业和信息化部") in relations(extraction, "partOf")
     assert ("工业和信息化部信息通信管理局", "“网络提速”行动") in relations(extraction, "responsibleFor")
+
+
+def test_a_zone_named_inside_a_plan_s_title_is_mentioned_too() -> None:
+    extraction = extract_text("为落实《杭州国家人工智能创新应用先导区建设方案》，制定本政策。\n", "hz.txt")
+    assert "杭州国家人工智能创新应用先导区建设方案" in names(extraction, "Program")
+    assert "杭州国家人工智能创新应用先导区" in names(extraction, "Cluster")
