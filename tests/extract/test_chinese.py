@@ -707,3 +707,9 @@ def test_a_zone_named_inside_a_plan_s_title_is_mentioned_too() -> None:
     extraction = extract_text("为落实《杭州国家人工智能创新应用先导区建设方案》，制定本政策。\n", "hz.txt")
     assert "杭州国家人工智能创新应用先导区建设方案" in names(extraction, "Program")
     assert "杭州国家人工智能创新应用先导区" in names(extraction, "Cluster")
+
+
+def test_verbs_inside_program_names_before_their_kind_word() -> None:
+    text = "落实泉城产业领军人才支持计划和重点实验室梯次培育计划，持续深化城市商业提升行动。\n"
+    programs = names(extract_text(text, "jn2.txt"), "Program")
+    assert {"泉城产业领军人才支持计划", "重点实验室梯次培育计划", "城市商业提升行动"} <= programs
