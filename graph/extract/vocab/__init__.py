@@ -274,9 +274,10 @@ def chinese() -> ChineseVocabulary:
             _alternation(places["self_reference"]["before"]), _alternation(places["self_reference"]["after"]))),
         provinces=places["provinces"],
         province_pattern=re.compile(f"({_alternation(list(places['provinces']))})(省|自治区|特别行政区|市)?"),
-        boundary_pattern=re.compile("%s(?:%s)%s" % ("".join(
-            f"(?!(?:{'|'.join(f'(?<={re.escape(b)})' for b in before)}){re.escape(word)})" for word, before in
-            data["boundaries"].get("not_after", {}).items()), _alternation(data["boundaries"]["words"]), "".join(
+        # not_after as lookbehinds over the matched word (数据 is no 据): checked only where a word matched
+        boundary_pattern=re.compile("(?:%s)%s%s" % (_alternation(data["boundaries"]["words"]), "".join(
+            f"(?<!{re.escape(b + word)})" for word, before in data["boundaries"].get("not_after", {}).items()
+            for b in before), "".join(
             f"(?<!{re.escape(word)}(?={_alternation(after)}))" for word, after in
             data["boundaries"].get("not_before", {}).items()))),
         organs=organs,
