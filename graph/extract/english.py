@@ -829,12 +829,14 @@ def place_mentions(text: str, vocab: EnglishVocabulary) -> list[_Candidate]:
     return kept + regions
 
 
-_COMPOUND_REGION = re.compile(r"([A-Z][a-z]+(?: [A-Z][a-z]+)?(?:-[A-Z][a-z]+(?: [A-Z][a-z]+)?)+)\s+(region|area)\b")
+_COMPOUND_REGION = re.compile(r"(?!The )([A-Z][a-z]+(?: [A-Z][a-z]+)?(?:-[A-Z][a-z]+(?: [A-Z][a-z]+)?)+)"
+                              r"\s+(region|area|Greater Bay Area)\b")
 
 
 def _compound_regions(text: str, vocab: EnglishVocabulary) -> Iterator[_Candidate]:
-    """"the Beijing-Tianjin-Hebei region": places joined by hyphens, then "region" or "area"."""
-    if "region" not in text and "area" not in text:
+    """"the Beijing-Tianjin-Hebei region", "the Guangdong-Hong Kong-Macao Greater Bay Area": places joined
+    by hyphens, then "region", "area" or "Greater Bay Area"."""
+    if "region" not in text and "rea" not in text:
         return
     cities = gazetteer_cities(vocab)
     for match in _COMPOUND_REGION.finditer(text):

@@ -713,3 +713,8 @@ def test_verbs_inside_program_names_before_their_kind_word() -> None:
     text = "落实泉城产业领军人才支持计划和重点实验室梯次培育计划，持续深化城市商业提升行动。\n"
     programs = names(extract_text(text, "jn2.txt"), "Program")
     assert {"泉城产业领军人才支持计划", "重点实验室梯次培育计划", "城市商业提升行动"} <= programs
+
+
+def test_shen_hua_inside_a_commission_s_name_is_no_boundary() -> None:
+    extraction = extract_text("中央全面深化改革委员会审议通过了有关意见。\n", "zy.txt")
+    assert "中央全面深化改革委员会" in names(extraction, "Agency")

@@ -488,3 +488,9 @@ def test_a_zone_named_after_another_city_is_not_put_in_the_city_the_sentence_is_
     located = relations(extract_text(text, "hz.txt"), "locatedIn")
     assert ("Ningbo National High-tech Zone", "Ningbo City") in located
     assert ("Ningbo National High-tech Zone", "Hangzhou City") not in located
+
+
+def test_the_greater_bay_area_named_by_its_three_parts_is_one_place() -> None:
+    extraction = extract_text("The Guangdong-Hong Kong-Macao Greater Bay Area is a key region for biotech.\n", "gba.txt")
+    assert "Guangdong-Hong Kong-Macao Greater Bay Area" in names(extraction, "Place")
+    assert "Macao Greater Bay Area" not in names(extraction, "Place")
