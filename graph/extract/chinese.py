@@ -78,6 +78,8 @@ _FUNDERS = ("Agency", "Fund", "Enterprise")
 _TARGETS = ("Program", "Fund", "Lab", "Cluster")
 _RECIPIENTS = ("Enterprise", "Lab", "Agency", "Cluster")  # what a funding list's recipient cell names
 _CATEGORY_CLASSES = ("Lab", "Cluster", "Fund", "Program", "Enterprise")  # names that may be only a category
+_SET_UP_AT = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:设立|建设|建成|布局|成立|打造|落户|开设|组建|举办|召开)")
+_CLAUSE_BREAK = re.compile(r"[,，。；;！!？?]")
 _PLACED_NAMES = ("Lab", "Fund", "Cluster")  # names a place opens, read back across a conjunction
 _NAMED_IN_TITLES = ("Cluster", "Lab", "Fund")  # named inside a document's title, they are mentioned too
 _CONJUNCTIONS = "和与及"
@@ -1596,6 +1598,18 @@ class ChineseExtractor:
             places = [m for f, m in mentions if f.cls == "Place" and verb.end() <= f.start <= verb.end() + 2]
             if things and places:
                 self._relate(things[-1][1], "locatedIn", places[0], sentence)
+        if "在" not in text:
+            return
+        for found, place in mentions:  # "在东莞建设研发中心": what is set up there is located there
+            if found.cls != "Place" or not text.endswith("在", 0, found.start):
+                continue
+            verb = _SET_UP_AT.match(text, found.end)
+            stop = _CLAUSE_BREAK.search(text, found.end)
+            limit = min(found.end + 30, stop.start() if stop else len(text))
+            things = [m for f, m in mentions if verb and verb.end() <= f.start < limit and f.cls in _LOCATED_BY_NAME
+                      and not f.reference]
+            if things:
+                self._relate(things[0], "locatedIn", place, sentence)
 
     def _lenders(self, sentence: Sentence, text: str, mentions: list[tuple[_Found, Mention]]) -> None:
         """"A银行、B银行等9家银行…负责发放我市创业担保贷款": the banks or bodies before a lending verb

@@ -718,3 +718,8 @@ def test_verbs_inside_program_names_before_their_kind_word() -> None:
 def test_shen_hua_inside_a_commission_s_name_is_no_boundary() -> None:
     extraction = extract_text("中央全面深化改革委员会审议通过了有关意见。\n", "zy.txt")
     assert "中央全面深化改革委员会" in names(extraction, "Agency")
+
+
+def test_what_is_set_up_in_a_place_is_located_there() -> None:
+    extraction = extract_text("支持华为在东莞市建设松山湖研发中心。\n", "dg.txt")
+    assert ("松山湖研发中心", "东莞市") in relations(extraction, "locatedIn")
