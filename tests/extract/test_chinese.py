@@ -723,3 +723,9 @@ def test_shen_hua_inside_a_commission_s_name_is_no_boundary() -> None:
 def test_what_is_set_up_in_a_place_is_located_there() -> None:
     extraction = extract_text("支持华为在东莞市建设松山湖研发中心。\n", "dg.txt")
     assert ("松山湖研发中心", "东莞市") in relations(extraction, "locatedIn")
+
+
+def test_towns_science_cities_and_industrial_park_districts_are_clusters() -> None:
+    text = "推动杭州未来科技城和梦想小镇建设。\n推进中新广州知识城建设，做强东莞松山湖科技产业园区。\n"
+    clusters = names(extract_text(text, "cl.txt"), "Cluster")
+    assert {"梦想小镇", "中新广州知识城", "东莞松山湖科技产业园区"} <= clusters
