@@ -82,7 +82,7 @@ _LEVEL_ADJECTIVE = re.compile(r"\b([A-Z][a-z'’\-]+) (Municipal|Provincial)\b")
 _COMPANY_TAIL = re.compile(r"(?:\.?,?\s*(?:Co|Ltd|Inc|Corp|LLC|PLC|Limited)\b\.?)+|\.")
 _COMPANY_END_WORDS = ("Co", "Ltd", "Inc", "Corp")
 # A bare capitalised word (a city's pinyin name); a possessive "Ningbo's" still counts.
-_BARE_WORD = re.compile(r"[A-Z][a-z]+\b(?![\-])")
+_BARE_WORD = re.compile(r"[A-Z][a-z]+\b(?!-(?!based\b))")  # "Suzhou-based" names Suzhou
 _PLACE_SUFFIX_AFTER = re.compile(r"\s+(?:City|Municipality|Prefecture|County|District|Province)\b")
 # A newswire dateline opening the first paragraphs: "HENGQIN, CHINA – ...", "NEW YORK Qualcomm ...".
 _CAPS = r"[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+)*"
@@ -111,6 +111,7 @@ _CAPS_AROUND = re.compile(r"[A-Z]{2,}\s+[A-Z]{2,}")  # an acronym inside an all-
 _HELD = re.compile(r"\b(?:held|hosted|staged|took place)\s+(?:in|at)\s+(?:the\s+)?")
 _BASED_IN = re.compile(r"\b(?:headquartered|based|located|situated|registered)\s+in\s+(?:the\s+)?")
 _BASED_HYPHEN = re.compile(r"-based\b")
+_BASED_PREFIX = re.compile(r"[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*-based\s+(?=[A-Z])")
 _HEADQUARTERS = re.compile(r"\s+(?:headquarters|head office|home base)\b")
 # "X, a unit of Y", "X (XY), the venture capital arm of Y"
 _UNIT_OF = re.compile(r"(?:\s*\([^()]{1,30}\))?,\s+(?:a|an|the)\s+(?:[a-z][\w'’\-]*\s+){0,3}?(?:unit|subsidiary|arm|"
@@ -343,6 +344,9 @@ class _SentenceReader:
             skip_to = len(text) - len(text.lstrip()) + first.end()
         for run in _CAPITAL_RUN.finditer(text, skip_to):
             start, end = run.span()
+            based = _BASED_PREFIX.match(text, start, end)
+            if based:  # "Shenzhen-based BGI Genomics": the place says where it is, the name follows
+                start = based.end()
             if "'" not in run.group() and "’" not in run.group():  # no possessive: one run
                 yield from self._name_span(text, start, end)
                 continue
@@ -412,6 +416,7 @@ class _SentenceReader:
             right_first = right.split(" ", 1)[0]
             if (right.startswith("the ") or right_first in self.vocab.level_adjectives
                     or right_first in self.vocab.provinces or self.head_of(left) is not None
+                    or right_first in gazetteer_cities(self.vocab) and self.head_of(right) is not None
                     or left in self.vocab.enterprises or right in self.vocab.enterprises):  # "Tesla and BYD"
                 yield from self._split_coordination(text, start, start + match.start())
                 yield from self._split_coordination(text, start + match.end(), end)

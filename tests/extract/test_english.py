@@ -494,3 +494,10 @@ def test_the_greater_bay_area_named_by_its_three_parts_is_one_place() -> None:
     extraction = extract_text("The Guangdong-Hong Kong-Macao Greater Bay Area is a key region for biotech.\n", "gba.txt")
     assert "Guangdong-Hong Kong-Macao Greater Bay Area" in names(extraction, "Place")
     assert "Macao Greater Bay Area" not in names(extraction, "Place")
+
+
+def test_a_place_based_company_is_a_company_in_that_place_and_two_companies_split_at_and() -> None:
+    text = "Shenzhen-based BGI Genomics and Guangzhou Pharmaceutical Holdings signed agreements in Nanjing.\n"
+    extraction = extract_text(text, "bgi.txt")
+    assert {"BGI Genomics", "Guangzhou Pharmaceutical Holdings"} <= names(extraction, "Enterprise")
+    assert ("BGI Genomics", "Shenzhen City") in relations(extraction, "locatedIn")
