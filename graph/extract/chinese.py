@@ -62,7 +62,8 @@ _MINISTRY_UNIT = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:司|局|厅|中心)(?!长)
 _BARE_UNIT = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,6}司(?![\u4e00-\u9fff]{0,1}[长])")
 _COUNTED = re.compile(r"[\d一二三四五六七八九十几多]+[家个所项]")
 _FISCAL = re.compile(r"([省市区县])级?财政(?![局厅部])")
-_SENTENCE_VERB = re.compile(r"负责|牵头|会同|配合")  # a numbered line saying who does what is no heading
+# a numbered line saying who does what is no heading
+_SENTENCE_VERB = re.compile(r"负责|牵头|会同|配合|共同管理|(?<![自理经])由")
 _SUBJECT_LINKS = re.compile(r"会同|联合|共同|具体|主要|统一|[、和及与由\s]")
 _LEADING_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.．、])")
 _SELF_REFERENCES = ("本办法", "本细则", "本措施", "本政策", "本方案", "本意见", "本通知", "本规定", "本规划")
@@ -467,6 +468,10 @@ class ChineseExtractor:
                 local = max(named, key=lambda d: (scores[d], d.code), default=None)
                 if local is not None:
                     self.divisions[level] = local
+        if city is not None and not {"district", "county"} & set(self.divisions):
+            zone = self._zone_in_title(city)
+            if zone is not None:  # "南京江北新区…管理细则": the new area's own document
+                self.divisions["district"] = zone
         if province is not None:
             self.divisions["province"] = province
         if city is not None:
@@ -474,6 +479,27 @@ class ChineseExtractor:
         short = {level: d.short for level, d in self.divisions.items()}
         return Jurisdiction(province=short.get("province"), city=short.get("city"), county=short.get("county"),
                             district=short.get("district"))
+
+    def _zone_in_title(self, city: Division) -> Division | None:
+        """A new area or development zone of ``city`` that the first line names, as a division of its
+        own: the divisions list only the administrative ones, and a zone's documents speak for it."""
+        for place in self.places.get(0, ()):
+            if place.level != "district" or not place.name.endswith(self.vocab.issuing_zones):
+                continue
+            prefix = next((p for p in (city.name, city.short) if place.name.startswith(p)), None)
+            if prefix is None or self.gazetteer.one(place.name) is not None:
+                continue
+            own = place.name[len(prefix):]
+            core = next((own[:-len(z)] for z in self.vocab.issuing_zones if own.endswith(z)), own)
+            if len(core) >= 2:
+                return Division(place.name, place.name[:len(place.name) - len(own) + len(core)], "district", "",
+                                city.name, city.province, pinyin_name(core))
+        return None
+
+    def _most_local_place(self, holder: _Found) -> _Found | None:
+        """The most local place the document speaks for, as implied by ``holder``."""
+        level = next((k for k in ("district", "county", "city", "province") if k in self.divisions), None)
+        return self._jurisdiction_found(level, holder) if level else None
 
     def _jurisdiction_place(self, level: str) -> tuple[str, str] | None:
         """(Chinese name, English short name) of the document's place at a level."""
@@ -835,7 +861,9 @@ class ChineseExtractor:
                 start = organ_end  # 深圳市委深圳市人民政府: two bodies written together, the second read here
             prefix = text[start:match.start()]
             leading = self._leading_places(places, start, match.start())
-            led_by_level = prefix[:1] in vocab.level_characters and not leading
+            level_word = next((w for w in vocab.level_words if prefix.startswith(w)),
+                              prefix[:1] if prefix[:1] in vocab.level_characters else "")
+            led_by_level = bool(level_word) and not leading  # 市投资促进局; 新区经济发展局: the new area's
             distinctive = suffix in ("领导小组办公室", "领导小组", "管委会", "委员会", "办事处", "工作组", "专班")
             centre = suffix in vocab.administrative_centres and not _made_of(prefix, vocab.generic_words)
             if len(prefix) < 2 or not (leading or led_by_level or distinctive or centre):
@@ -848,9 +876,10 @@ class ChineseExtractor:
                     or (suffix == "部" and text[match.end():match.end() + 1] == "门")):  # 主管部门: departments
                 continue
             scope = ""
+            level = vocab.level_words.get(level_word) or vocab.level_characters.get(level_word, "")
             if led_by_level:
-                place = self._jurisdiction_place(vocab.level_characters[prefix[0]])
-                name, scope = (place[0] + name[1:], "") if place else (name, self.document.doc_id)
+                place = self._jurisdiction_place(level)
+                name, scope = (place[0] + name[len(level_word):], "") if place else (name, self.document.doc_id)
             agency = _Found("Agency", start, match.end(), name, text[start:match.end()], scope=scope, rank=2)
             if suffix == "办事处":
                 if leading:
@@ -865,7 +894,7 @@ class ChineseExtractor:
                 agency.children.extend(leading)
                 agency.parent = leading[-1]
             elif led_by_level and not scope:  # 市投资促进局 -> 济南市投资促进局, part of 济南市
-                agency.parent = self._jurisdiction_found(vocab.level_characters[prefix[0]], agency)
+                agency.parent = self._jurisdiction_found(level, agency)
                 if agency.parent is not None:
                     agency.children.append(agency.parent)
             found.append(agency)
@@ -964,7 +993,10 @@ class ChineseExtractor:
                 continue
             needed = 0 if suffix in self.vocab.self_named_suffixes else 2 if suffix == "贷" else minimum
             unqualified = bare[len(next((q for q in self.vocab.generic_qualifiers if bare.startswith(q)), "")):]
-            if (len(core) < needed or bare in generic or name in generic or _QUANTITY.match(core)
+            # "设立集成电路产业扶持资金（以下简称“扶持资金”）": a fund the text names and defines is one
+            defined = cls == "Fund" and len(core) >= needed and self._alias_definition.match(text, match.end())
+            if not defined and (
+                    len(core) < needed or bare in generic or name in generic or _QUANTITY.match(core)
                     or unqualified in generic or (cls in _CATEGORY_CLASSES and not leading
                                                   and _made_of(core, self.vocab.generic_words)
                                                   and not (cls == "Fund" and _SETS_UP.search(text, 0, start)))
@@ -988,6 +1020,10 @@ class ChineseExtractor:
             elif cls == "Fund" and self.context.place is not None:
                 item.name = self.context.place.name + name  # a local fund: the place written about
                 item.place = _implied(self.context.place, item)
+            elif defined and self._division_in(name) is None:
+                local = self._most_local_place(item)
+                if local is not None:  # the document's own fund: its place's
+                    item.name, item.place = local.name + name, local
             item.surface = text[item.start:item.end]
             if item.place is not None:
                 item.children.append(item.place)

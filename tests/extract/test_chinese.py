@@ -729,3 +729,26 @@ def test_towns_science_cities_and_industrial_park_districts_are_clusters() -> No
     text = "推动杭州未来科技城和梦想小镇建设。\n推进中新广州知识城建设，做强东莞松山湖科技产业园区。\n"
     clusters = names(extract_text(text, "cl.txt"), "Cluster")
     assert {"梦想小镇", "中新广州知识城", "东莞松山湖科技产业园区"} <= clusters
+
+
+ZONE_RULES = """南京江北新区集成电路产业扶持资金管理细则
+一、总则
+（一）为加快集成电路产业集聚发展，新区设立集成电路产业扶持资金（以下简称“扶持资金”），每年安排2亿元。
+（二）扶持资金由新区财政局和新区经济发展局按职责分工共同管理。
+二、支持内容
+（一）落户奖励。对新落户的集成电路设计企业，给予最高500万元落户奖励。
+三、申报程序
+企业向新区经济发展局提交申请材料，经审核后报新区管委会审定。
+"""
+
+
+def test_a_new_area_s_own_document_names_its_fund_and_bureaus_after_it() -> None:
+    extraction = extract_text(ZONE_RULES, "jb.txt")
+    fund = "南京江北新区集成电路产业扶持资金"
+    assert names(extraction, "Fund") == {fund}  # the title's fund, the defined one and its short name: one
+    agencies = names(extraction, "Agency")
+    assert {"南京江北新区财政局", "南京江北新区经济发展局", "南京江北新区管委会"} <= agencies  # 新区 stands for it
+    assert ("南京江北新区经济发展局", fund) in relations(extraction, "responsibleFor")  # 由X和Y共同管理
+    programs = names(extraction, "Program")
+    assert not any("由" in name for name in programs)  # a numbered sentence saying who manages is no measure
+    assert ("南京江北新区集成电路产业扶持资金管理细则", "南京江北新区") in relations(extraction, "locatedIn")

@@ -156,6 +156,8 @@ class ChineseVocabulary:
     not_places: frozenset[str]
     not_place_endings: tuple[str, ...]
     place_not_before: dict[str, str]  # suffix -> characters that make it part of another word
+    level_words: dict[str, str]  # 新区经济发展局: words before an organ that stand for a level, like 市
+    issuing_zones: tuple[str, ...]  # 新区, 高新区: endings of zones a document may speak for, though no division
     national_pattern: re.Pattern[str]  # a document addressed to every province: national
     self_reference_pattern: re.Pattern[str]  # 全省, 我市, 区政府: the level a document speaks for
     number_provinces: dict[str, str]  # 浙 -> 浙江: the first character of a provincial document number
@@ -266,6 +268,8 @@ def chinese() -> ChineseVocabulary:
         not_places=frozenset(places["not_places"]),
         not_place_endings=tuple(places["not_place_endings"]),
         place_not_before=places.get("not_before", {}),
+        issuing_zones=tuple(places.get("issuing_zones", ())),
+        level_words=places.get("level_words", {}),
         open_place_suffixes=tuple(places.get("open_suffixes", ())),
         national_pattern=re.compile(_alternation(places["national_markers"])),
         number_provinces={k: v for k, v in places["number_abbreviations"].items() if k != "national"},
