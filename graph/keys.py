@@ -19,7 +19,8 @@ _PLACE_SUFFIX = re.compile(r"\s+(?:new district|new area|hui district|autonomous
                            r"autonomous county|special administrative region|province|city|county|district|"
                            r"prefecture|municipality)$")
 #: Classes whose Chinese mentions resolve by their English name, so both languages meet in one node
-#: (an enterprise has one only when the vocabulary of well-known enterprises knows it).
+#: (an enterprise has one only when the vocabulary of well-known enterprises knows it, and then its
+#: English mentions resolve by that English name too).
 _LINKED_BY_TRANSLATION = ("Agency", "Place", "Enterprise")
 
 
@@ -56,6 +57,7 @@ def name_key(name: str, cls: str = "") -> str:
 def mention_key(mention: Mention) -> str:
     """The key a mention groups by: a Chinese agency or place by its English name (市财政局 in a
     Zhengzhou notice and "Zhengzhou Municipal Finance Bureau" are one node), anything else by its name."""
-    if mention.translations and mention.language == "zh" and mention.cls in _LINKED_BY_TRANSLATION:
+    if mention.translations and mention.cls in _LINKED_BY_TRANSLATION and (
+            mention.language == "zh" or mention.cls == "Enterprise"):  # "BYD" is BYD Company Limited
         return name_key(mention.translations[0], mention.cls)
     return name_key(mention.name, mention.cls)

@@ -130,6 +130,7 @@ class _Found:
     place: _Found | None = None  # locatedIn
     children: list[_Found] = field(default_factory=list)
     issuers: list[_Found] = field(default_factory=list)  # agencies named in a title as issuing it
+    other_names: tuple[str, ...] = ()  # after the translation: a well-known enterprise's registered name
 
 
 @dataclass
@@ -1132,8 +1133,8 @@ class ChineseExtractor:
                         or _made_of(name, self.vocab.generic_words) or self.gazetteer.one(name)):
                     continue
                 known = self.vocab.known_enterprises.get(name) if cls == "Enterprise" else None
-                registered, english = known or (name, "")  # 大疆: the well-known one, by its registered name
-                found.append(_Found(cls, begin, end, registered, name, english, rank=1))
+                found.append(_Found(cls, begin, end, name, name, known[1] if known else "", rank=1,
+                                    other_names=known[:1] if known else ()))  # 大疆: the well-known one
         return found
 
     def _alias_uses(self, text: str) -> list[_Found]:
@@ -1189,8 +1190,8 @@ class ChineseExtractor:
                     f"(?:{self.vocab.boundary_pattern.pattern})$", text[max(0, at - 6):at]):
                 continue  # a two-character brand inside a longer word: 上海尔雅 holds no 海尔
             registered, english = self.vocab.known_enterprises[match.group()]
-            found.append(_Found("Enterprise", match.start(), match.end(), registered, match.group(), english,
-                                rank=5))
+            found.append(_Found("Enterprise", match.start(), match.end(), match.group(), match.group(), english,
+                                rank=5, other_names=(registered,)))
         return found
 
     def _programs(self, text: str, places: list[_Found], sentence_index: int) -> list[_Found]:
@@ -1358,7 +1359,8 @@ class ChineseExtractor:
             key=f"z{len(self.mentions) + 1}", cls=found.cls, name=_strip_spaces(name),
             surface=found.name if found.implied else _strip_spaces(sentence.text[found.start:found.end]),
             source=self._source(sentence), start=sentence.start + found.start, end=sentence.start + found.end,
-            language="zh", scope=found.scope, translations=(found.translation,) if found.translation else (),
+            language="zh", scope=found.scope, translations=(found.translation, *found.other_names)
+            if found.translation else (),
             amount=found.amount,
         )
         self.mentions.append(mention)

@@ -438,7 +438,7 @@ class _SentenceReader:
             if known is not None:  # "Huawei", "CATL": a well-known enterprise by its short name
                 if article:
                     start, phrase = start + article.end(), phrase[article.end():]
-                yield _Candidate("Enterprise", start, end, known, phrase, rank=3)
+                yield _Candidate("Enterprise", start, end, phrase, phrase, rank=3)
                 continue
             candidate = self.classify_phrase(phrase, start)
             if candidate is None and self.vocab.enterprise_cue_pattern.search(text, max(0, start - 40), start):
@@ -447,9 +447,6 @@ class _SentenceReader:
                 candidate = self._appositive(text, phrase, start, end)
             if candidate is not None and candidate.cls == "Program" and _DOCUMENT_TITLE.search(candidate.name):
                 self._title_in_place(text, candidate)
-            if candidate is not None and candidate.cls == "Enterprise":  # "Qualcomm Inc" is the Qualcomm known
-                candidate.name = self.vocab.enterprises.get(_COMPANY_TAIL.sub("", candidate.name).strip(" ,"),
-                                                            candidate.name)
             if candidate is not None:
                 yield candidate
 
@@ -1075,9 +1072,11 @@ class EnglishExtractor:
     def _dateline(self) -> None:
         """"HENGQIN, CHINA – ..." or "NEW YORK Qualcomm ...": the places a newswire story opens with."""
         paragraphs = sorted({s.paragraph for s in self.document.sentences})[:3]
+        previous = -1
         for sentence in self.document.sentences:
-            if sentence.paragraph not in paragraphs or sentence.index == 0:
-                continue
+            opens_paragraph, previous = sentence.paragraph != previous, sentence.paragraph
+            if sentence.paragraph not in paragraphs or sentence.index == 0 or not opens_paragraph:
+                continue  # a dateline opens a paragraph: "…in Europe. BYD Co Ltd said" holds none
             match = _DATELINE.match(sentence.text)
             if match and len(match.group(1)) >= 3 and len(sentence.text) > match.end() + 20:
                 places = self.sentence_places[sentence.index]
@@ -1128,6 +1127,7 @@ class EnglishExtractor:
             surface=_normal(candidate.surface.strip("“”\"")), source=self._source(sentence),
             start=sentence.start + candidate.start, end=sentence.start + candidate.end, language="en",
             scope=candidate.scope, amount=candidate.amount,
+            translations=self._known_enterprise(candidate.name) if (cls or candidate.cls) == "Enterprise" else (),
         )
         self.state.mentions.append(mention)
         if candidate.is_place and candidate.level:
@@ -1181,6 +1181,12 @@ class EnglishExtractor:
                 return replace(candidate, start=candidate.start + cut, name=" ".join(words[index:]),
                                surface=candidate.surface[cut:])
         return candidate
+
+    def _known_enterprise(self, name: str) -> tuple[str, ...]:
+        """A well-known enterprise's English name (vocab/enterprises.toml), its resolution key, for a
+        company named by it, its short form or with a legal form: "BYD", "Qualcomm Inc"."""
+        known = self.vocab.enterprises.get(name) or self.vocab.enterprises.get(_COMPANY_TAIL.sub("", name).strip(" ,"))
+        return (known,) if known and known != name else ()
 
     def _register_short_names(self, mentions: list[Mention]) -> None:
         """"Qualcomm Inc" is "Qualcomm" further on, "Chongqing Changan Automobile" is "Changan"."""

