@@ -865,7 +865,8 @@ class ChineseExtractor:
             level_word = next((w for w in vocab.level_words if prefix.startswith(w)),
                               prefix[:1] if prefix[:1] in vocab.level_characters else "")
             led_by_level = bool(level_word) and not leading  # 市投资促进局; 新区经济发展局: the new area's
-            distinctive = suffix in ("领导小组办公室", "领导小组", "管委会", "委员会", "办事处", "工作组", "专班")
+            distinctive = suffix in ("领导小组办公室", "领导小组", "管委会", "委员会", "办事处") or (
+                suffix in ("工作组", "专班") and _SETS_UP.search(text, 0, start) is not None)  # 组建了…专班
             centre = suffix in vocab.administrative_centres and not _made_of(prefix, vocab.generic_words)
             if len(prefix) < 2 or not (leading or led_by_level or distinctive or centre):
                 continue

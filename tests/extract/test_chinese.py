@@ -754,3 +754,10 @@ def test_a_new_area_s_own_document_names_its_fund_and_bureaus_after_it() -> None
     programs = names(extraction, "Program")
     assert not any("由" in name for name in programs)  # a numbered sentence saying who manages is no measure
     assert ("南京江北新区集成电路产业扶持资金管理细则", "南京江北新区") in relations(extraction, "locatedIn")
+
+
+def test_a_task_force_is_named_where_it_is_set_up_and_a_bridge_loan_is_no_product() -> None:
+    text = "郑州市“万人助万企”简报\n企业只需拨通专班电话即可。\n郑东新区设立应急转贷资金池。\n"
+    extraction = extract_text(text, "zz2.txt")
+    assert not any(name.endswith("专班") for name in names(extraction, "Agency"))  # no one set up here
+    assert not any(name.endswith("转贷") for name in names(extraction, "Fund"))  # 转贷: relending, a word
