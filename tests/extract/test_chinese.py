@@ -761,3 +761,10 @@ def test_a_task_force_is_named_where_it_is_set_up_and_a_bridge_loan_is_no_produc
     extraction = extract_text(text, "zz2.txt")
     assert not any(name.endswith("专班") for name in names(extraction, "Agency"))  # no one set up here
     assert not any(name.endswith("转贷") for name in names(extraction, "Fund"))  # 转贷: relending, a word
+
+
+def test_an_agency_that_convenes_a_conference_leads_it_and_it_is_held_in_the_city() -> None:
+    text = "6月18日，浙江省经济和信息化厅在杭州市召开2024年浙江省数字经济发展大会。\n"
+    extraction = extract_text(text, "zjh.txt")
+    assert ("浙江省经济和信息化厅", "2024年浙江省数字经济发展大会") in relations(extraction, "responsibleFor")
+    assert ("2024年浙江省数字经济发展大会", "杭州市") in relations(extraction, "locatedIn")
