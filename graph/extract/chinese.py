@@ -616,7 +616,8 @@ class ChineseExtractor:
             if issued:
                 title = _strip_quotes(issued.group(1))
                 return sentence.index, title, self.forms[sentence.index].find(issued.group(1))
-            if bare.endswith(self.vocab.title_types) and "《" not in bare:
+            forwarded = re.search(r"关于转发《[^《》]{2,80}》", bare)  # a notice forwarding another: its own
+            if bare.endswith(self.vocab.title_types) and ("《" not in bare or forwarded):
                 title = re.sub(r"\s+", "", line.rstrip("。 "))
                 return sentence.index, title, self.forms[sentence.index].find(line)
         return None

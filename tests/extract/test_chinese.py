@@ -768,3 +768,19 @@ def test_an_agency_that_convenes_a_conference_leads_it_and_it_is_held_in_the_cit
     extraction = extract_text(text, "zjh.txt")
     assert ("浙江省经济和信息化厅", "2024年浙江省数字经济发展大会") in relations(extraction, "responsibleFor")
     assert ("2024年浙江省数字经济发展大会", "杭州市") in relations(extraction, "locatedIn")
+
+
+FORWARD = """青岛市工业和信息化局关于转发《山东省工业和信息化厅关于开展人工智能企业培育工作的通知》的通知
+各区（市）工业和信息化主管部门：
+现将上述通知转发给你们，请认真组织申报。
+一、申报要求
+请于5月10日前报送推荐材料。
+"""
+
+
+def test_a_notice_forwarding_another_is_a_document_of_its_own_and_its_sections_no_measures() -> None:
+    extraction = extract_text(FORWARD, "qdf.txt")
+    notice = FORWARD.splitlines()[0]
+    assert ("青岛市工业和信息化局", notice) in relations(extraction, "responsibleFor")
+    assert "山东省工业和信息化厅关于开展人工智能企业培育工作的通知" in names(extraction, "Program")
+    assert "申报要求" not in names(extraction, "Program")
