@@ -30,7 +30,7 @@ from .assemble import assemble
 from .documents import document_id, find_files, read_document
 from .engine import ENGINES, DaskSession, EngineUnavailable, dask_map, dask_session
 from .export.html import DEFAULT_MAX_NODES, write_html
-from .export.rdf import write_jsonld, write_ntriples, write_turtle, write_turtle_and_jsonld
+from .export.rdf import read_ntriples, write_jsonld, write_ntriples, write_turtle, write_turtle_and_jsonld
 from .export.report import write_report
 from .export.tables import write_edges_csv, write_gexf, write_graphml, write_nodes_csv
 from .extract import extract
@@ -234,28 +234,26 @@ def write_outputs(graph: nx.MultiDiGraph, failures: list[ReadFailure], output: P
                   cache: Cache | None = None, store: bool = False) -> dict[str, float]:
     """Every output into a temporary sibling folder, then swapped into place.
 
-    The triples are written once, sorted, as N-Triples to a file in bounded memory (an external
-    merge sort); Turtle, JSON-LD and the store are streamed from that file, so no format holds
-    every triple in memory. With ``parallel`` two processes share the work (a forked child sees
-    the graph without pickling): the child writes the N-Triples, hands them over by renaming the
-    file into place, and writes Turtle and the edge table; this process writes the view, the
-    other tables and the report, then JSON-LD from the handed-over file. The store is bulk-loaded
-    from the same file last, by a process of its own (see write_store_apart), beside the other
-    exports.
+    The triples are written once, sorted, as N-Triples shards (a folder of files read in name
+    order) in bounded memory (an external merge sort); Turtle, JSON-LD and the store are streamed
+    from the shards, so no format holds every triple in memory. With ``parallel`` two processes
+    share the work (a forked child sees the graph without pickling): the child writes the shards,
+    hands them over by renaming their folder into place, and writes Turtle and the edge table;
+    this process writes the view, the other tables and the report, then JSON-LD from the
+    handed-over shards. The store is bulk-loaded from the same shards last, by a process of its
+    own (see write_store_apart), beside the other exports.
     """
     output.parent.mkdir(parents=True, exist_ok=True)
     temporary = Path(tempfile.mkdtemp(prefix=f".{output.name}.partial-", dir=output.parent))
     temporary.chmod(0o755)  # mkdtemp makes it private; a build folder is an ordinary one
 
-    handed_over = temporary / ".graph.nt"  # not an output: removed before the folder is swapped in
+    handed_over = temporary / ".ntriples"  # the shards; not an output: removed before the folder is swapped in
 
     def rdf() -> dict[str, float]:
         started = time.perf_counter()
-        partial = temporary / ".graph.nt.partial"
-        triples = write_ntriples(graph, partial)
-        partial.rename(handed_over)  # complete or absent, never half there
+        triples = write_ntriples(graph, handed_over)  # complete or absent, never half there
         if not parallel and triples <= ONE_PARSE_TRIPLES:  # small: both formats from one parse, a third faster
-            write_turtle_and_jsonld(handed_over.read_bytes(), temporary / "graph.ttl", temporary / "graph.jsonld")
+            write_turtle_and_jsonld(read_ntriples(handed_over), temporary / "graph.ttl", temporary / "graph.jsonld")
         else:
             write_turtle(graph, temporary / "graph.ttl", handed_over)
             if not parallel:  # else the other process writes JSON-LD meanwhile
@@ -287,7 +285,7 @@ def write_outputs(graph: nx.MultiDiGraph, failures: list[ReadFailure], output: P
                                                  + "\n", encoding="utf-8")
         if parallel:  # else rdf() wrote JSON-LD after Turtle
             while not handed_over.exists() and multiprocessing.active_children():
-                time.sleep(0.01)  # the RDF process is still making the N-Triples
+                time.sleep(0.01)  # the RDF process is still making the shards
             if handed_over.exists():  # else the RDF process failed, and says why
                 write_jsonld(graph, temporary / "graph.jsonld", handed_over)
         return {"other_exports": time.perf_counter() - started}
@@ -300,7 +298,7 @@ def write_outputs(graph: nx.MultiDiGraph, failures: list[ReadFailure], output: P
                 cache_module.store(entries, key, value, cache.previous)
         with _gc_paused():
             seconds = _run_side_by_side([others, rdf], parallel)
-        handed_over.unlink()
+        shutil.rmtree(handed_over)
         swap_in(temporary, output, keep=("report-*",))  # reports written into a build outlive rebuilds
     except BaseException:
         shutil.rmtree(temporary, ignore_errors=True)
