@@ -261,7 +261,7 @@ def _runs(lines: Iterable[str], folder: Path, run_lines: int) -> list[tuple[Path
         if len(batch) >= run_lines:
             runs.append(_write_run(batch, folder))
             batch = []
-    if batch or not runs:
+    if batch:
         runs.append(_write_run(batch, folder))
     return runs
 
