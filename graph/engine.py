@@ -25,7 +25,8 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from .export.rdf import RUN_LINES
+from .assemble import entity_attributes, relation_attributes
+from .export.rdf import RUN_LINES, entity_lines, relation_lines, write_runs
 from .model import Amount, Entity, Extraction, Mention, ReadFailure, Relation, Resolved, Source
 from .resolve import GroupKey, edge_key, edge_of, entity_ids, entity_of_group, group_key, merge_reposts
 
@@ -246,9 +247,6 @@ def _edge_mentions(ends: Iterable[tuple[tuple[str, int], list[Any]]]) -> list[An
 
 def _entity_runs(named: Iterable[tuple[GroupKey, Entity, Any]], folder: str, run_lines: int) -> list[str]:
     """A partition's entities as sorted runs of their N-Triples lines in ``folder`` (on a worker)."""
-    from .assemble import entity_attributes
-    from .export.rdf import entity_lines, write_runs
-
     seen: set[str] = set()
     lines = (line for _, entity, _ in named for line in entity_lines(entity.entity_id, entity_attributes(entity), seen))
     return [str(run) for run in write_runs(lines, Path(folder), run_lines)]
@@ -256,9 +254,6 @@ def _entity_runs(named: Iterable[tuple[GroupKey, Entity, Any]], folder: str, run
 
 def _relation_runs(relations: Iterable[Relation], folder: str, run_lines: int) -> list[str]:
     """A partition's relations as sorted runs of their N-Triples lines in ``folder`` (on a worker)."""
-    from .assemble import relation_attributes
-    from .export.rdf import relation_lines, write_runs
-
     seen: set[str] = set()
     lines = (line for r in relations
              for line in relation_lines(r.subject, r.object, r.predicate, relation_attributes(r), seen))
