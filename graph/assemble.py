@@ -6,11 +6,12 @@ property, so "responsibleFor" and "partOf" between the same pair stay distinct.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict
 
 import networkx as nx
 
-from .model import Extraction, Resolved, Source
+from .model import Entity, Extraction, Relation, Resolved, Source
 
 
 def _source(source: Source) -> dict:
@@ -28,6 +29,21 @@ def _described(extraction: Extraction, issuers: tuple[str, ...]) -> dict:
                  "issuers": list(issuers), "places": list(info.places),
                  "near_duplicates": list(info.near_duplicates), "replaces": list(info.replaces)}
     return {k: v for k, v in described.items() if v}
+
+
+def entity_attributes(entity: Entity, source: Callable[[Source], dict] = _source) -> dict:
+    """An entity's node attributes: what assembly stores and the RDF's entity_lines reads (a Dask
+    worker makes them from the Entity to write its triples where it is)."""
+    return {"cls": entity.cls, "label": entity.label, "language": entity.language,
+            "aliases": list(entity.aliases), "translations": list(entity.translations),
+            "sources": [source(s) for s in entity.sources],
+            "amounts": [{"yuan": a.yuan, "text": a.text} for a in entity.amounts]}
+
+
+def relation_attributes(relation: Relation, source: Callable[[Source], dict] = _source) -> dict:
+    """A relation's edge attributes (see entity_attributes)."""
+    return {"predicate": relation.predicate, "sources": [source(s) for s in relation.sources],
+            "amounts": [{"yuan": a.yuan, "text": a.text} for a in relation.amounts]}
 
 
 def assemble(resolved: Resolved) -> nx.MultiDiGraph:
@@ -48,16 +64,8 @@ def assemble(resolved: Resolved) -> nx.MultiDiGraph:
         for e in resolved.documents
     ]
     for entity in resolved.entities:
-        graph.add_node(
-            entity.entity_id, cls=entity.cls, label=entity.label, language=entity.language,
-            aliases=list(entity.aliases), translations=list(entity.translations),
-            sources=[source(s) for s in entity.sources],
-            amounts=[{"yuan": a.yuan, "text": a.text} for a in entity.amounts],
-        )
+        graph.add_node(entity.entity_id, **entity_attributes(entity, source))
     for relation in resolved.relations:
-        graph.add_edge(
-            relation.subject, relation.object, key=relation.predicate, predicate=relation.predicate,
-            sources=[source(s) for s in relation.sources],
-            amounts=[{"yuan": a.yuan, "text": a.text} for a in relation.amounts],
-        )
+        graph.add_edge(relation.subject, relation.object, key=relation.predicate,
+                       **relation_attributes(relation, source))
     return graph

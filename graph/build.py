@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
+from itertools import chain
 from multiprocessing.connection import Connection
 from pathlib import Path
 
@@ -30,7 +31,14 @@ from .assemble import assemble
 from .documents import document_id, find_files, read_document
 from .engine import ENGINES, DaskSession, EngineUnavailable, dask_map, dask_session
 from .export.html import DEFAULT_MAX_NODES, write_html
-from .export.rdf import write_jsonld, write_ntriples, write_turtle, write_turtle_and_jsonld
+from .export.rdf import (
+    document_lines,
+    read_ntriples,
+    write_jsonld,
+    write_ntriples,
+    write_turtle,
+    write_turtle_and_jsonld,
+)
 from .export.report import write_report
 from .export.tables import write_edges_csv, write_gexf, write_graphml, write_nodes_csv
 from .extract import extract
@@ -161,9 +169,24 @@ def _output_lock(output: Path) -> Iterator[None]:
             for stale in [*output.parent.glob(f".{output.name}.partial-*"),
                           *output.parent.glob(f".{output.name}.old-*")]:
                 shutil.rmtree(stale, ignore_errors=True)  # no live build holds them: we hold the lock
+            for runs in output.parent.glob(f".{output.name}.runs-*-*"):  # made before the lock is taken
+                pid = runs.name.rsplit(".runs-", 1)[1].split("-")[0]
+                if pid.isdigit() and not _alive(int(pid)):  # its build was killed
+                    shutil.rmtree(runs, ignore_errors=True)
             yield
         finally:
             fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _alive(pid: int) -> bool:
+    """Whether a process ``pid`` runs (a build that made a runs folder may still be extracting)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def check_ner(ner: str) -> None:
@@ -179,8 +202,11 @@ def check_ner(ner: str) -> None:
 
 def build_graph(paths: Iterable[Path], workers: int | None = None, ner: str = "rules",
                 cache: Cache | None = None, engine: str = "pool",
-                scheduler: str | None = None,
-                scheduler_timeout: float = 30) -> tuple[nx.MultiDiGraph, list[ReadFailure], dict[str, float]]:
+                scheduler: str | None = None, scheduler_timeout: float = 30,
+                runs: Path | None = None) -> tuple[nx.MultiDiGraph, list[ReadFailure], dict[str, float]]:
+    """The graph of the documents under ``paths``. With the Dask engine and ``runs`` (a folder its
+    workers share), the entities' and relations' triples are also written there as sorted runs by the
+    workers (DaskSession.resolve): write_outputs(runs=...) merges them instead of making them again."""
     check_ner(ner)
     roots = list(paths)
     files = find_files(roots)
@@ -194,12 +220,12 @@ def build_graph(paths: Iterable[Path], workers: int | None = None, ner: str = "r
         engine_session = dask_session(scheduler, workers if workers is not None else (os.cpu_count() or 1),
                                       scheduler_timeout)
     with engine_session as session:
-        return _map_and_reduce(files, roots, missing, workers, ner, cache, session, seconds)
+        return _map_and_reduce(files, roots, missing, workers, ner, cache, session, seconds, runs)
 
 
 def _map_and_reduce(files: list[Path], roots: list[Path], missing: list[str], workers: int | None, ner: str,
-                    cache: Cache | None, session: DaskSession | None,
-                    seconds: dict[str, float]) -> tuple[nx.MultiDiGraph, list[ReadFailure], dict[str, float]]:
+                    cache: Cache | None, session: DaskSession | None, seconds: dict[str, float],
+                    runs: Path | None = None) -> tuple[nx.MultiDiGraph, list[ReadFailure], dict[str, float]]:
     """The map, then the reduce: in this process, or with a Dask ``session`` on its cluster."""
     started = time.perf_counter()
     with _gc_paused():  # receiving the workers' results is three times slower with the collector on
@@ -215,7 +241,8 @@ def _map_and_reduce(files: list[Path], roots: list[Path], missing: list[str], wo
         raise BuildError(f"no document could be read ({reasons})")
     started = time.perf_counter()
     with _gc_paused():
-        resolved = session.resolve(extractions) if session is not None else _without_mentions(resolve(extractions))
+        resolved = session.resolve(extractions, runs) if session is not None \
+            else _without_mentions(resolve(extractions))
         del extractions  # their mentions are in the entities now: freed, their memory makes the graph
         graph = assemble(resolved)
         del resolved
@@ -231,31 +258,36 @@ def _without_mentions(resolved: Resolved) -> Resolved:
 
 def write_outputs(graph: nx.MultiDiGraph, failures: list[ReadFailure], output: Path, title: str,
                   html_max_nodes: int = DEFAULT_MAX_NODES, parallel: bool = False,
-                  cache: Cache | None = None, store: bool = False) -> dict[str, float]:
+                  cache: Cache | None = None, store: bool = False, runs: Path | None = None) -> dict[str, float]:
     """Every output into a temporary sibling folder, then swapped into place.
 
-    The triples are written once, sorted, as N-Triples to a file in bounded memory (an external
-    merge sort); Turtle, JSON-LD and the store are streamed from that file, so no format holds
-    every triple in memory. With ``parallel`` two processes share the work (a forked child sees
-    the graph without pickling): the child writes the N-Triples, hands them over by renaming the
-    file into place, and writes Turtle and the edge table; this process writes the view, the
-    other tables and the report, then JSON-LD from the handed-over file. The store is bulk-loaded
-    from the same file last, by a process of its own (see write_store_apart), beside the other
-    exports.
+    The triples are written once, sorted, as N-Triples shards (a folder of files read in name
+    order) in bounded memory (an external merge sort); Turtle, JSON-LD and the store are streamed
+    from the shards, so no format holds every triple in memory. With ``parallel`` two processes
+    share the work (a forked child sees the graph without pickling): the child writes the shards,
+    hands them over by renaming their folder into place, and writes Turtle and the edge table;
+    this process writes the view, the other tables and the report, then JSON-LD from the
+    handed-over shards. The store is bulk-loaded from the same shards last, by a process of its
+    own (see write_store_apart), beside the other exports.
+
+    ``runs``: a folder of sorted runs holding the triples of every entity and relation, written by a
+    Dask cluster's workers (build_graph); only the documents' triples are then made here.
     """
     output.parent.mkdir(parents=True, exist_ok=True)
     temporary = Path(tempfile.mkdtemp(prefix=f".{output.name}.partial-", dir=output.parent))
     temporary.chmod(0o755)  # mkdtemp makes it private; a build folder is an ordinary one
 
-    handed_over = temporary / ".graph.nt"  # not an output: removed before the folder is swapped in
+    handed_over = temporary / ".ntriples"  # the shards; not an output: removed before the folder is swapped in
 
     def rdf() -> dict[str, float]:
         started = time.perf_counter()
-        partial = temporary / ".graph.nt.partial"
-        triples = write_ntriples(graph, partial)
-        partial.rename(handed_over)  # complete or absent, never half there
+        if runs is not None:  # the entities' and relations' triples came sorted from the workers
+            triples = write_ntriples(graph, handed_over, runs=sorted(runs.glob("*.nt")),
+                                     lines=chain.from_iterable(map(document_lines, graph.graph["documents"])))
+        else:
+            triples = write_ntriples(graph, handed_over)  # complete or absent, never half there
         if not parallel and triples <= ONE_PARSE_TRIPLES:  # small: both formats from one parse, a third faster
-            write_turtle_and_jsonld(handed_over.read_bytes(), temporary / "graph.ttl", temporary / "graph.jsonld")
+            write_turtle_and_jsonld(read_ntriples(handed_over), temporary / "graph.ttl", temporary / "graph.jsonld")
         else:
             write_turtle(graph, temporary / "graph.ttl", handed_over)
             if not parallel:  # else the other process writes JSON-LD meanwhile
@@ -287,7 +319,7 @@ def write_outputs(graph: nx.MultiDiGraph, failures: list[ReadFailure], output: P
                                                  + "\n", encoding="utf-8")
         if parallel:  # else rdf() wrote JSON-LD after Turtle
             while not handed_over.exists() and multiprocessing.active_children():
-                time.sleep(0.01)  # the RDF process is still making the N-Triples
+                time.sleep(0.01)  # the RDF process is still making the shards
             if handed_over.exists():  # else the RDF process failed, and says why
                 write_jsonld(graph, temporary / "graph.jsonld", handed_over)
         return {"other_exports": time.perf_counter() - started}
@@ -300,7 +332,7 @@ def write_outputs(graph: nx.MultiDiGraph, failures: list[ReadFailure], output: P
                 cache_module.store(entries, key, value, cache.previous)
         with _gc_paused():
             seconds = _run_side_by_side([others, rdf], parallel)
-        handed_over.unlink()
+        shutil.rmtree(handed_over)
         swap_in(temporary, output, keep=("report-*",))  # reports written into a build outlive rebuilds
     except BaseException:
         shutil.rmtree(temporary, ignore_errors=True)
@@ -446,15 +478,25 @@ def build(paths: Iterable[Path], output: Path, title: str | None = None, workers
     cache = Cache(previous if use_cache and previous.is_dir() and is_replaceable(output, BUILD_MARK) else None)
     if engine not in ENGINES:
         raise BuildError(f"unknown --engine {engine!r} (choose from {', '.join(ENGINES)})")
+    runs = None
+    if engine == "dask" and scheduler is None:  # a local cluster's workers share this file system
+        output.parent.mkdir(parents=True, exist_ok=True)
+        runs = Path(tempfile.mkdtemp(prefix=f".{output.name}.runs-{os.getpid()}-", dir=output.parent))
     try:
-        graph, failures, seconds = build_graph(paths, workers, ner, cache, engine, scheduler, scheduler_timeout)
-    except EngineUnavailable as error:
-        raise BuildError(str(error)) from error
-    title = title or f"govgraph build: {output.name}"
-    parallel = (workers is None or workers > 1) and graph.number_of_nodes() >= PARALLEL_EXPORT_NODES
-    with _output_lock(output):
-        check_output(output, paths, force)  # again: another build may have written it meanwhile
-        seconds.update(write_outputs(graph, failures, output, title, html_max_nodes, parallel, cache, store))
+        try:
+            graph, failures, seconds = build_graph(paths, workers, ner, cache, engine, scheduler, scheduler_timeout,
+                                                   runs)
+        except EngineUnavailable as error:
+            raise BuildError(str(error)) from error
+        title = title or f"govgraph build: {output.name}"
+        parallel = (workers is None or workers > 1) and graph.number_of_nodes() >= PARALLEL_EXPORT_NODES
+        with _output_lock(output):
+            check_output(output, paths, force)  # again: another build may have written it meanwhile
+            seconds.update(write_outputs(graph, failures, output, title, html_max_nodes, parallel, cache, store,
+                                         runs))
+    finally:
+        if runs is not None:
+            shutil.rmtree(runs, ignore_errors=True)
     seconds.update({"documents_extracted": cache.extracted, "documents_reused": cache.reused})
     return BuildResult(output, len(graph.graph["documents"]), failures, graph.number_of_nodes(),
                        graph.number_of_edges(), seconds, graph)

@@ -22,8 +22,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import partial
 from operator import itemgetter
+from pathlib import Path
 from typing import Any
 
+from .assemble import entity_attributes, relation_attributes
+from .export.rdf import RUN_LINES, entity_lines, relation_lines, write_runs
 from .model import Amount, Entity, Extraction, Mention, ReadFailure, Relation, Resolved, Source
 from .resolve import GroupKey, edge_key, edge_of, entity_ids, entity_of_group, group_key, merge_reposts
 
@@ -102,10 +105,14 @@ class DaskSession:
         self.mapped_ids = set(ids)
         return self.mapped.map(_light, dump).compute(scheduler=self.client)
 
-    def resolve(self, extractions: Sequence[Extraction]) -> Resolved:
+    def resolve(self, extractions: Sequence[Extraction], runs: Path | None = None,
+                run_lines: int = RUN_LINES) -> Resolved:
         """graph.resolve.resolve on the cluster, without mentions in the documents it returns (what
         the build keeps of them). ``extractions``: the map's light records, and whole extractions
-        the driver read from the cache (sent to the cluster)."""
+        the driver read from the cache (sent to the cluster). With ``runs`` (a folder the workers
+        can write to: the same file system) each partition of the entities and of the relations
+        is also written there as sorted runs of N-Triples where it was made (graph.export.rdf
+        write_runs), for the driver to merge with its documents' triples into the shards."""
         import dask
         import dask.bag as bag
 
@@ -136,8 +143,11 @@ class DaskSession:
         edges = shuffle(shuffle(ends.filter(lambda r: r[0] == "end").map(itemgetter(1)), itemgetter(0))
                         .map_partitions(_edge_mentions), itemgetter(0)).map(_edge)
         issued = ends.filter(lambda r: r[0] == "issuer").map(itemgetter(1))
-        entities, relations, issuer_ids = dask.compute(named.map(itemgetter(0, 1)), edges, issued,
-                                                       scheduler=self.client)
+        wanted = [named.map(itemgetter(0, 1)), edges, issued]
+        if runs is not None:  # from the same tasks: the shuffles run once for both
+            wanted += [named.map_partitions(_entity_runs, str(runs), run_lines),
+                       edges.map_partitions(_relation_runs, str(runs), run_lines)]
+        entities, relations, issuer_ids, *_ = dask.compute(*wanted, scheduler=self.client)
         issuers: dict[str, set[str]] = {e.doc_id: set() for e in documents if e.info is not None and e.info.issuers}
         for doc_id, entity_id in issuer_ids:
             issuers[doc_id].add(entity_id)
@@ -233,6 +243,21 @@ def _edge_mentions(ends: Iterable[tuple[tuple[str, int], list[Any]]]) -> list[An
         if triple is not None:
             out.append((triple, (relation.source, relation.amount)))
     return out
+
+
+def _entity_runs(named: Iterable[tuple[GroupKey, Entity, Any]], folder: str, run_lines: int) -> list[str]:
+    """A partition's entities as sorted runs of their N-Triples lines in ``folder`` (on a worker)."""
+    seen: set[str] = set()
+    lines = (line for _, entity, _ in named for line in entity_lines(entity.entity_id, entity_attributes(entity), seen))
+    return [str(run) for run in write_runs(lines, Path(folder), run_lines)]
+
+
+def _relation_runs(relations: Iterable[Relation], folder: str, run_lines: int) -> list[str]:
+    """A partition's relations as sorted runs of their N-Triples lines in ``folder`` (on a worker)."""
+    seen: set[str] = set()
+    lines = (line for r in relations
+             for line in relation_lines(r.subject, r.object, r.predicate, relation_attributes(r), seen))
+    return [str(run) for run in write_runs(lines, Path(folder), run_lines)]
 
 
 def _edge(group: tuple[tuple[str, str, str], list[tuple[Any, tuple[Source, Amount | None]]]]) -> Relation:

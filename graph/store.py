@@ -19,11 +19,18 @@ STORE_FOLDER = "store"
 
 def write_store(folder: Path, triples: Path) -> None:
     """Bulk-load the build's triples into a new store at ``folder`` (the folder must not exist).
-    ``triples`` is the sorted N-Triples a build writes (.nt: the cheapest to parse, and streamed
-    from disk) or its Turtle."""
+    ``triples`` is the folder of N-Triples shards a build writes (N-Triples: the cheapest to parse,
+    and streamed from disk; each shard loaded in turn into the one store), an N-Triples file (.nt)
+    or a Turtle file."""
+    from .export.rdf import shard_paths
+
     store = ox.Store(str(folder))
-    rdf_format = ox.RdfFormat.N_TRIPLES if triples.suffix == ".nt" else ox.RdfFormat.TURTLE
-    store.bulk_load(path=str(triples), format=rdf_format)
+    if triples.is_dir():
+        for shard in shard_paths(triples):
+            store.bulk_load(path=str(shard), format=ox.RdfFormat.N_TRIPLES)
+    else:
+        rdf_format = ox.RdfFormat.N_TRIPLES if triples.suffix == ".nt" else ox.RdfFormat.TURTLE
+        store.bulk_load(path=str(triples), format=rdf_format)
     store.optimize()
     store.flush()
     del store  # closes RocksDB before the build folder is swapped in

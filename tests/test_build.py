@@ -172,8 +172,12 @@ def test_stale_folders_of_killed_builds_are_cleaned_and_workers_die_with_the_bui
     (docs / "a.txt").write_text("The Hebi Municipal Finance Bureau leads the Mozi Laboratory.\n", encoding="utf-8")
     (tmp_path / ".out.partial-abc123").mkdir()  # what a killed build leaves behind
     (tmp_path / ".out.old-99999").mkdir()
+    (tmp_path / ".out.runs-999999999-abc123").mkdir()  # a Dask build's runs, its process gone (> pid_max)
+    (tmp_path / f".out.runs-{os.getpid()}-abc123").mkdir()  # a live build's, made before it takes the lock
     build([docs], tmp_path / "out", workers=1)
     assert not (tmp_path / ".out.partial-abc123").exists() and not (tmp_path / ".out.old-99999").exists()
+    assert not (tmp_path / ".out.runs-999999999-abc123").exists()
+    assert (tmp_path / f".out.runs-{os.getpid()}-abc123").is_dir()
 
     # a pool worker started by a build process dies when that process is killed
     script = ("import os, sys, time\n"

@@ -43,6 +43,36 @@ def test_a_dask_build_writes_the_files_a_pool_build_writes(tmp_path: Path) -> No
     assert _outputs(tmp_path / "dask") == _outputs(tmp_path / "pool")
 
 
+def test_a_dask_build_s_triples_come_as_sorted_runs_from_its_workers(tmp_path: Path, monkeypatch) -> None:
+    """With a local cluster the workers write their partitions' entity and relation triples as runs; the
+    driver makes only the documents' and merges. With a scheduler's address (a cluster that may not
+    share this file system) the driver makes every triple. The files are the pool's either way."""
+    from distributed import LocalCluster
+
+    from graph.export import rdf
+
+    docs = tmp_path / "docs"
+    _documents(docs, 12)
+    calls: list[tuple[list[Path], bool]] = []
+
+    def spied(graph, folder, *args, runs=(), lines=None, **kwargs):
+        runs = list(runs)
+        calls.append((runs, lines is not None))
+        assert all(run.stat().st_size > 0 for run in runs)  # the workers' runs are there while merged
+        return rdf.write_ntriples(graph, folder, *args, runs=runs, lines=lines, **kwargs)
+
+    monkeypatch.setattr(build_module, "write_ntriples", spied)
+    build([docs], tmp_path / "pool", workers=1, use_cache=False, title="t")
+    build([docs], tmp_path / "dask", workers=2, use_cache=False, title="t", engine="dask")
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        build([docs], tmp_path / "remote", workers=1, use_cache=False, title="t", engine="dask",
+              scheduler=cluster.scheduler_address)
+    (pool_runs, _), (dask_runs, documents_only), (remote_runs, _) = calls
+    assert pool_runs == [] and remote_runs == [] and dask_runs and documents_only
+    assert _outputs(tmp_path / "dask") == _outputs(tmp_path / "pool") == _outputs(tmp_path / "remote")
+    assert [p.name for p in tmp_path.iterdir() if ".runs-" in p.name] == []  # removed after the build
+
+
 def test_a_dask_rebuild_sends_only_the_new_document_to_the_cluster(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     _documents(docs, 6)

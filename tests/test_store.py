@@ -45,7 +45,22 @@ def test_the_store_bulk_loaded_from_ntriples_holds_exactly_the_turtle_s_triples(
     turtle.bulk_load(path=str(stored / "graph.ttl"), format=ox.RdfFormat.TURTLE)
     opened = ox.Store.read_only(str(stored / STORE_FOLDER))
     assert set(opened.quads_for_pattern(None, None, None)) == set(turtle.quads_for_pattern(None, None, None))
-    assert not (stored / ".graph.nt").exists()
+    assert [p.name for p in stored.iterdir() if p.name.startswith(".")] == [".govgraph-cache"]  # shards removed
+
+
+def test_a_store_bulk_loaded_from_several_shards_holds_every_triple_once(sample_build, tmp_path: Path) -> None:
+    from graph.export.rdf import ntriples, shard_paths, write_ntriples
+    from graph.store import write_store_apart
+
+    lines = ntriples(sample_build.graph).count(b"\n")
+    write_ntriples(sample_build.graph, tmp_path / "shards", run_lines=100, shard_lines=150)
+    assert len(shard_paths(tmp_path / "shards")) == -(-lines // 150) > 1
+    write_store_apart(tmp_path / "store", tmp_path / "shards")
+    store = ox.Store.read_only(str(tmp_path / "store"))
+    [row] = store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    assert int(row["n"].value) == lines
+    expected = {quad.triple for quad in ox.parse(ntriples(sample_build.graph), format=ox.RdfFormat.N_TRIPLES)}
+    assert {quad.triple for quad in store.quads_for_pattern(None, None, None)} == expected
 
 
 def test_a_process_that_opened_a_store_builds_another_with_a_store(tmp_path: Path) -> None:

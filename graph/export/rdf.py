@@ -22,7 +22,7 @@ import shutil
 import tempfile
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from itertools import groupby
+from itertools import chain, groupby
 from pathlib import Path
 
 import networkx as nx
@@ -129,53 +129,75 @@ def _source_lines(owner: str, sources: list[dict], seen: set[str]) -> Iterator[s
         yield f"{node} {_P['endOffset']} {_typed(str(source['end']), 'integer')} ."
 
 
+def document_lines(document: dict) -> Iterator[str]:
+    """The triples of one document's record (an item of graph.graph["documents"])."""
+    node = _n(document_iri(document["doc_id"]))
+    yield f"{node} {_TYPE} {_P['Document']} ."
+    yield f"{node} {_P['fileName']} {_literal(document['doc_id'])} ."
+    for copy in document.get("copies", []):  # the same text, reposted: one document, several files
+        yield f"{node} {_P['fileName']} {_literal(copy)} ."
+    yield f"{node} {_P['title']} {_literal(document['title'])} ."
+    yield f"{node} {_P['language']} {_literal(document['language'])} ."
+    if document.get("number"):
+        yield f"{node} {_P['documentNumber']} {_literal(document['number'])} ."
+    for issuer in document.get("issuers", []):
+        yield f"{node} {_P['issuedBy']} {_n(entity_iri(issuer))} ."
+    for key, prop in (("issued", "issued"), ("effective", "effectiveDate"), ("expires", "expiryDate")):
+        if document.get(key):
+            yield f"{node} {_P[prop]} {_typed(document[key], 'date')} ."
+    for other in document.get("near_duplicates", []):
+        yield f"{node} {_P['nearDuplicateOf']} {_n(document_iri(other))} ."
+    for earlier in document.get("replaces", []):
+        yield f"{node} {_P['replaces']} {_n(document_iri(earlier))} ."
+    for name in document.get("places", []):
+        yield f"{node} {_P['jurisdictionName']} {_literal(name, script_language(name))} ."
+    if document.get("content_hash"):
+        yield f"{node} {_P['contentHash']} {_literal(document['content_hash'])} ."
+
+
+def entity_lines(entity_id: str, data: dict, seen_sources: set[str]) -> Iterator[str]:
+    """The triples of one entity, ``data`` its node's attributes (graph.assemble.entity_attributes).
+    A source already in ``seen_sources`` is linked, not described again: only a saving, since the
+    lines are deduplicated when sorted, so callers with separate sets give the same triples."""
+    node = _n(entity_iri(entity_id))
+    yield f"{node} {_TYPE} {_n(GG + data['cls'])} ."
+    yield f"{node} {_P['label']} {_literal(data['label'], script_language(data['label']))} ."
+    for alias in [*data["aliases"], *data.get("translations", [])]:
+        yield f"{node} {_P['altLabel']} {_literal(alias, script_language(alias))} ."
+    for amount in data["amounts"]:
+        yield from _amount_lines(node, entity_iri(entity_id), amount)
+    yield from _source_lines(node, data["sources"], seen_sources)
+
+
+def relation_lines(subject: str, obj: str, predicate: str, data: dict, seen_sources: set[str],
+                   nodes: dict[str, str] | None = None) -> Iterator[str]:
+    """The triples of one edge (subject and object are entity ids), ``data`` its attributes
+    (graph.assemble.relation_attributes); ``nodes``, entity id -> its IRI as written, if made already."""
+    s = nodes[subject] if nodes is not None else _n(entity_iri(subject))
+    o = nodes[obj] if nodes is not None else _n(entity_iri(obj))
+    p = _n(GG + predicate)
+    yield f"{s} {p} {o} ."
+    reified = statement_iri(s[1:-1], p[1:-1], o[1:-1])
+    statement = _n(reified)
+    yield f"{statement} {_TYPE} {_P['Statement']} ."
+    yield f"{statement} {_P['subject']} {s} ."
+    yield f"{statement} {_P['predicate']} {p} ."
+    yield f"{statement} {_P['object']} {o} ."
+    for amount in data["amounts"]:
+        yield from _amount_lines(statement, reified, amount)
+    yield from _source_lines(statement, data["sources"], seen_sources)
+
+
 def ntriples_lines(graph: nx.MultiDiGraph) -> Iterator[str]:
+    """Every triple of the graph as an N-Triples line, unsorted and with some repeated."""
     seen_sources: set[str] = set()
     for document in graph.graph.get("documents", []):
-        node = _n(document_iri(document["doc_id"]))
-        yield f"{node} {_TYPE} {_P['Document']} ."
-        yield f"{node} {_P['fileName']} {_literal(document['doc_id'])} ."
-        for copy in document.get("copies", []):  # the same text, reposted: one document, several files
-            yield f"{node} {_P['fileName']} {_literal(copy)} ."
-        yield f"{node} {_P['title']} {_literal(document['title'])} ."
-        yield f"{node} {_P['language']} {_literal(document['language'])} ."
-        if document.get("number"):
-            yield f"{node} {_P['documentNumber']} {_literal(document['number'])} ."
-        for issuer in document.get("issuers", []):
-            yield f"{node} {_P['issuedBy']} {_n(entity_iri(issuer))} ."
-        for key, prop in (("issued", "issued"), ("effective", "effectiveDate"), ("expires", "expiryDate")):
-            if document.get(key):
-                yield f"{node} {_P[prop]} {_typed(document[key], 'date')} ."
-        for other in document.get("near_duplicates", []):
-            yield f"{node} {_P['nearDuplicateOf']} {_n(document_iri(other))} ."
-        for earlier in document.get("replaces", []):
-            yield f"{node} {_P['replaces']} {_n(document_iri(earlier))} ."
-        for name in document.get("places", []):
-            yield f"{node} {_P['jurisdictionName']} {_literal(name, script_language(name))} ."
-        if document.get("content_hash"):
-            yield f"{node} {_P['contentHash']} {_literal(document['content_hash'])} ."
-    nodes = {entity_id: _n(entity_iri(entity_id)) for entity_id in graph.nodes}
+        yield from document_lines(document)
     for entity_id, data in graph.nodes(data=True):
-        node = nodes[entity_id]
-        yield f"{node} {_TYPE} {_n(GG + data['cls'])} ."
-        yield f"{node} {_P['label']} {_literal(data['label'], script_language(data['label']))} ."
-        for alias in [*data["aliases"], *data.get("translations", [])]:
-            yield f"{node} {_P['altLabel']} {_literal(alias, script_language(alias))} ."
-        for amount in data["amounts"]:
-            yield from _amount_lines(node, entity_iri(entity_id), amount)
-        yield from _source_lines(node, data["sources"], seen_sources)
+        yield from entity_lines(entity_id, data, seen_sources)
+    nodes = {entity_id: _n(entity_iri(entity_id)) for entity_id in graph.nodes}
     for subject, obj, predicate, data in graph.edges(keys=True, data=True):
-        s, p, o = nodes[subject], _n(GG + predicate), nodes[obj]
-        yield f"{s} {p} {o} ."
-        reified = statement_iri(s[1:-1], p[1:-1], o[1:-1])
-        statement = _n(reified)
-        yield f"{statement} {_TYPE} {_P['Statement']} ."
-        yield f"{statement} {_P['subject']} {s} ."
-        yield f"{statement} {_P['predicate']} {p} ."
-        yield f"{statement} {_P['object']} {o} ."
-        for amount in data["amounts"]:
-            yield from _amount_lines(statement, reified, amount)
-        yield from _source_lines(statement, data["sources"], seen_sources)
+        yield from relation_lines(subject, obj, predicate, data, seen_sources, nodes)
 
 
 def ntriples(graph: nx.MultiDiGraph) -> bytes:
@@ -189,57 +211,116 @@ def ntriples(graph: nx.MultiDiGraph) -> bytes:
 
 #: Lines sorted in memory at once by write_ntriples (about 250 MB of them); more go to sorted runs.
 RUN_LINES = 1_000_000
+#: Lines per N-Triples shard (part-00000.nt, ...): files a loader or a reader takes one at a time.
+SHARD_LINES = 1_000_000
+SHARD_PATTERN = "part-*.nt"
 
 
-def write_ntriples(graph: nx.MultiDiGraph, path: Path, run_lines: int = RUN_LINES) -> int:
-    """The bytes of ntriples(graph) written to ``path``, in bounded memory: lines are sorted in runs
-    of ``run_lines``, each run written to a file beside ``path``, and the runs merged (an external
-    merge sort), so millions of triples never sit in memory at once. Returns the triples written.
+def write_ntriples(graph: nx.MultiDiGraph, folder: Path, run_lines: int = RUN_LINES,
+                   shard_lines: int = SHARD_LINES, runs: Iterable[Path] = (),
+                   lines: Iterable[str] | None = None) -> int:
+    """The bytes of ntriples(graph) written as shards into a new ``folder``, in bounded memory:
+    lines are sorted in runs of ``run_lines``, each run written to a file beside ``folder``, and
+    the runs merged (an external merge sort) into shards of ``shard_lines`` lines (shard_paths),
+    so millions of triples never sit in memory at once. Returns the triples written.
 
-    Every line ends with " ." and none is a prefix of another, so sorting lines with their newline
-    gives the same order as without it."""
-    runs: list[Path] = []
-    folder = Path(tempfile.mkdtemp(prefix=f".{path.name}.runs-", dir=path.parent))
+    ``runs`` are sorted runs made elsewhere (on a cluster's workers, write_runs) merged in too;
+    ``lines``, if given, are written instead of ntriples_lines(graph) (the rest of the graph's
+    triples, when the runs hold some). The shards are written to a partial folder renamed into
+    place: ``folder`` is complete or absent."""
+    scratch = Path(tempfile.mkdtemp(prefix=f".{folder.name}.runs-", dir=folder.parent))
+    partial = Path(tempfile.mkdtemp(prefix=f".{folder.name}.partial-", dir=folder.parent))
     try:
-        lines: list[bytes] = []
-        for line in ntriples_lines(graph):
-            lines.append(f"{line}\n".encode())
-            if len(lines) >= run_lines:
-                runs.append(folder / f"{len(runs)}.nt")
-                _write_run(lines, runs[-1])
-                lines = []
-        if not runs:  # all in memory: sort and write at once
-            return _write_run(lines, path)
-        runs.append(folder / f"{len(runs)}.nt")
-        _write_run(lines, runs[-1])
-        del lines
-        files = [run.open("rb", buffering=1 << 20) for run in runs]
-        try:
-            written = 0
-            with path.open("wb", buffering=1 << 20) as out:
-                write = out.write
-                for line, _ in groupby(heapq.merge(*files)):
-                    write(line)
-                    written += 1
-            return written
-        finally:
-            for handle in files:
-                handle.close()
+        mine = _runs(ntriples_lines(graph) if lines is None else lines, scratch, run_lines)
+        runs = list(runs)
+        if not runs and len(mine) == 1 and mine[0][1] <= shard_lines:  # sorted in memory: it is the shard
+            mine[0][0].rename(partial / _shard_name(0))
+            written = mine[0][1]
+        else:
+            written = _merge_into_shards([*runs, *(run for run, _ in mine)], partial, shard_lines)
+        partial.chmod(0o755)  # mkdtemp makes it private
+        partial.rename(folder)
+        return written
     finally:
-        shutil.rmtree(folder, ignore_errors=True)
+        shutil.rmtree(scratch, ignore_errors=True)
+        shutil.rmtree(partial, ignore_errors=True)
 
 
-def _write_run(lines: list[bytes], path: Path) -> int:
-    """``lines`` sorted, each once, into ``path``; returns how many were written."""
+def write_runs(lines: Iterable[str], folder: Path, run_lines: int = RUN_LINES) -> list[Path]:
+    """``lines`` as sorted runs of at most ``run_lines`` distinct lines, in new files in ``folder``
+    (named uniquely, so processes can share it); returns them. The first step of write_ntriples,
+    done where the lines are made (a cluster's workers) to be merged by write_ntriples(runs=...)."""
+    return [run for run, _ in _runs(lines, folder, run_lines)]
+
+
+def _runs(lines: Iterable[str], folder: Path, run_lines: int) -> list[tuple[Path, int]]:
+    runs: list[tuple[Path, int]] = []
+    batch: list[bytes] = []
+    for line in lines:
+        batch.append(f"{line}\n".encode())
+        if len(batch) >= run_lines:
+            runs.append(_write_run(batch, folder))
+            batch = []
+    if batch:
+        runs.append(_write_run(batch, folder))
+    return runs
+
+
+def _write_run(lines: list[bytes], folder: Path) -> tuple[Path, int]:
+    """``lines`` sorted, each once, into a new file in ``folder``; the file and its lines."""
     lines.sort()
     unique = [line for line, _ in groupby(lines)]
-    with path.open("wb", buffering=1 << 20) as out:
+    handle, name = tempfile.mkstemp(suffix=".nt", dir=folder)
+    with open(handle, "wb", buffering=1 << 20) as out:
         out.writelines(unique)
-    return len(unique)
+    return Path(name), len(unique)
+
+
+def _merge_into_shards(runs: list[Path], folder: Path, shard_lines: int) -> int:
+    """The runs merged, each line once, into shards in ``folder``. Every line ends with " ." and
+    none is a prefix of another, so sorting lines with their newline gives the same order as
+    without it. There is always a first shard, empty when there are no lines."""
+    files = [run.open("rb", buffering=1 << 20) for run in runs]
+    written, shard = 0, 0
+    out = (folder / _shard_name(0)).open("wb", buffering=1 << 20)
+    try:
+        merged = files[0] if len(files) == 1 else (line for line, _ in groupby(heapq.merge(*files)))
+        for line in merged:
+            if written and written % shard_lines == 0:
+                out.close()
+                shard += 1
+                out = (folder / _shard_name(shard)).open("wb", buffering=1 << 20)
+            out.write(line)
+            written += 1
+        return written
+    finally:
+        out.close()
+        for handle in files:
+            handle.close()
+
+
+def _shard_name(index: int) -> str:
+    return f"part-{index:05d}.nt"
+
+
+def shard_paths(folder: Path) -> list[Path]:
+    """The N-Triples shards write_ntriples wrote into ``folder``, in order: their bytes one after
+    another are ntriples(graph)."""
+    return sorted(folder.glob(SHARD_PATTERN), key=lambda path: int(path.stem[len("part-"):]))
+
+
+def read_ntriples(source: Path) -> bytes:
+    """The bytes of a folder of shards (or of one N-Triples file), in order."""
+    if source.is_dir():
+        return b"".join(path.read_bytes() for path in shard_paths(source))
+    return source.read_bytes()
 
 
 def parse_ntriples(path: Path) -> Iterator[ox.Triple]:
-    """The triples of an N-Triples file, streamed from disk."""
+    """The triples of a folder of shards, in order, or of one N-Triples file, streamed from disk."""
+    if path.is_dir():
+        return chain.from_iterable(ox.parse(path=str(shard), format=ox.RdfFormat.N_TRIPLES)
+                                   for shard in shard_paths(path))
     return ox.parse(path=str(path), format=ox.RdfFormat.N_TRIPLES)
 
 
@@ -249,8 +330,8 @@ def _serialize(document: bytes, path: Path, **options: object) -> None:
 
 
 def write_turtle(graph: nx.MultiDiGraph, path: Path, document: bytes | Path | None = None) -> None:
-    """``document`` is ntriples(graph), or the file write_ntriples wrote, when the caller already
-    made it (it is shared with JSON-LD and the store); a file is streamed, never read whole."""
+    """``document`` is ntriples(graph), or the folder of shards write_ntriples wrote, when the caller
+    already made it (it is shared with JSON-LD and the store); shards are streamed, never read whole."""
     if isinstance(document, Path):
         ox.serialize(parse_ntriples(document), str(path), format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
         return

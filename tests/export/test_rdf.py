@@ -2,6 +2,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pyshacl
+import pytest
 import rdflib
 import rdflib.compare
 
@@ -111,29 +112,61 @@ def test_jsonld_is_compact_with_the_ontology_s_context(sample_build) -> None:
 
 
 def test_streamed_ntriples_in_sorted_runs_equal_the_in_memory_ones(sample_build, tmp_path: Path) -> None:
-    from graph.export.rdf import ntriples, write_ntriples
+    from graph.export.rdf import ntriples, read_ntriples, shard_paths, write_ntriples
 
     expected = ntriples(sample_build.graph)
     lines = expected.count(b"\n")
     for run_lines in (7, 500, lines + 1):  # many runs merged (with duplicates across runs), a few, one
-        path = tmp_path / f"graph-{run_lines}.nt"
-        assert write_ntriples(sample_build.graph, path, run_lines=run_lines) == lines
-        assert path.read_bytes() == expected, run_lines
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(f"graph-{n}.nt" for n in (7, 500, lines + 1))
+        folder = tmp_path / f"graph-{run_lines}"
+        assert write_ntriples(sample_build.graph, folder, run_lines=run_lines) == lines
+        assert [p.name for p in shard_paths(folder)] == ["part-00000.nt"]
+        assert read_ntriples(folder) == expected, run_lines
+    # the runs and the partial folder are gone: only the shard folders are left
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(f"graph-{n}" for n in (7, 500, lines + 1))
 
 
-def test_turtle_and_jsonld_streamed_from_the_file_equal_those_from_bytes(sample_build, tmp_path: Path) -> None:
+def test_shards_in_name_order_are_the_sorted_ntriples(sample_build, tmp_path: Path) -> None:
+    from graph.export.rdf import ntriples, shard_paths, write_ntriples
+
+    expected = ntriples(sample_build.graph)
+    lines = expected.count(b"\n")
+    for run_lines, shard_lines in ((50, 97), (lines + 1, 97), (50, lines)):  # merged or one run, split or not
+        folder = tmp_path / f"shards-{run_lines}-{shard_lines}"
+        assert write_ntriples(sample_build.graph, folder, run_lines=run_lines, shard_lines=shard_lines) == lines
+        shards = shard_paths(folder)
+        assert len(shards) == -(-lines // shard_lines)  # as many as it takes, none empty
+        assert len(shards) > 1 or shard_lines == lines
+        assert [p.name for p in shards] == [f"part-{i:05d}.nt" for i in range(len(shards))]
+        assert all(p.read_bytes().count(b"\n") == shard_lines for p in shards[:-1])
+        assert b"".join(p.read_bytes() for p in shards) == expected, (run_lines, shard_lines)
+        assert sorted(p.name for p in folder.iterdir()) == [p.name for p in shards]  # no runs left inside
+
+
+def test_shards_are_complete_or_absent(sample_build, tmp_path: Path, monkeypatch) -> None:
+    import graph.export.rdf as rdf
+
+    def broken(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(rdf, "_merge_into_shards", broken)
+    with pytest.raises(OSError, match="disk full"):
+        rdf.write_ntriples(sample_build.graph, tmp_path / "shards", run_lines=50)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_turtle_and_jsonld_streamed_from_the_shards_equal_those_from_bytes(sample_build, tmp_path: Path) -> None:
     from graph.export.rdf import ntriples, write_jsonld, write_ntriples, write_turtle
 
     document = ntriples(sample_build.graph)
-    write_ntriples(sample_build.graph, tmp_path / "graph.nt", run_lines=50)
+    write_ntriples(sample_build.graph, tmp_path / "shards", run_lines=50, shard_lines=64)
     write_turtle(sample_build.graph, tmp_path / "from-bytes.ttl", document)
-    write_turtle(sample_build.graph, tmp_path / "from-file.ttl", tmp_path / "graph.nt")
+    write_turtle(sample_build.graph, tmp_path / "from-shards.ttl", tmp_path / "shards")
     write_jsonld(sample_build.graph, tmp_path / "from-bytes.jsonld", document)
-    write_jsonld(sample_build.graph, tmp_path / "from-file.jsonld", tmp_path / "graph.nt")
-    assert (tmp_path / "from-file.ttl").read_bytes() == (tmp_path / "from-bytes.ttl").read_bytes()
-    assert (tmp_path / "from-file.jsonld").read_bytes() == (tmp_path / "from-bytes.jsonld").read_bytes()
-    assert (tmp_path / "from-file.ttl").read_bytes() == (sample_build.output / "graph.ttl").read_bytes()
+    write_jsonld(sample_build.graph, tmp_path / "from-shards.jsonld", tmp_path / "shards")
+    assert (tmp_path / "from-shards.ttl").read_bytes() == (tmp_path / "from-bytes.ttl").read_bytes()
+    assert (tmp_path / "from-shards.jsonld").read_bytes() == (tmp_path / "from-bytes.jsonld").read_bytes()
+    assert (tmp_path / "from-shards.ttl").read_bytes() == (sample_build.output / "graph.ttl").read_bytes()
+    assert (tmp_path / "from-shards.jsonld").read_bytes() == (sample_build.output / "graph.jsonld").read_bytes()
 
 
 def test_a_build_leaves_no_ntriples_or_sorted_runs_behind(sample_build) -> None:
