@@ -757,7 +757,7 @@ def test_a_new_area_s_own_document_names_its_fund_and_bureaus_after_it() -> None
 
 
 def test_a_task_force_is_named_where_it_is_set_up_and_a_bridge_loan_is_no_product() -> None:
-    text = "郑州市“万人助万企”简报\n企业只需拨通专班电话即可。\n郑东新区设立应急转贷资金池。\n"
+    text = "郑州市“万人助万企”简报\n企业遇到难题时拨打专班热线。\n郑东新区设立应急转贷资金池。\n"
     extraction = extract_text(text, "zz2.txt")
     assert not any(name.endswith("专班") for name in names(extraction, "Agency"))  # no one set up here
     assert not any(name.endswith("转贷") for name in names(extraction, "Fund"))  # 转贷: relending, a word
