@@ -493,8 +493,8 @@ class ChineseExtractor:
             own = place.name[len(prefix):]
             core = next((own[:-len(z)] for z in self.vocab.issuing_zones if own.endswith(z)), own)
             if len(core) >= 2:
-                return Division(place.name, place.name[:len(place.name) - len(own) + len(core)], "district", "",
-                                city.name, city.province, pinyin_name(core))
+                return Division(place.name, prefix + core, "district", "", city.name, city.province,
+                                pinyin_name(core))
         return None
 
     def _most_local_place(self, holder: _Found) -> _Found | None:
@@ -572,8 +572,8 @@ class ChineseExtractor:
         levels: Counter[int] = Counter()
         standalone: Counter[int] = Counter()
         titles: dict[int, Counter[str]] = {}
-        for sentence in self.document.sentences:
-            sentences = self.document.sentences
+        sentences = self.document.sentences
+        for sentence in sentences:
             continues = sentence.index + 1 < len(sentences) and sentences[sentence.index + 1].paragraph == \
                 sentence.paragraph  # its body follows in the same paragraph
             heading = self._headings_at[sentence.index] = _measure_heading(self.vocab.measure_pattern,
@@ -630,11 +630,8 @@ class ChineseExtractor:
             _, title, offset = self.title_program
             found = _Found("Program", offset, offset + len(title), title, title, rank=5)
             self.document_program = self._mention(found, sentence)
-            division = next((self.divisions[k] for k in ("district", "county", "city", "province")
-                             if k in self.divisions), None)  # the most local level it speaks for
-            if division is not None:  # the document's own program is in the place it speaks for
-                place = self._division_place(division, found.start, found.end)
-                place.implied = True
+            place = self._most_local_place(found)
+            if place is not None:  # the document's own program is in the place it speaks for
                 self._relate(self.document_program, "locatedIn", self._mention(place, sentence), sentence)
             self._title_funds = [m for f, m in mentions if f.cls == "Fund"]
             for agency in self._agency_line:  # "成都高新区科技与新经济发展局" on the line above the title
@@ -1180,16 +1177,17 @@ class ChineseExtractor:
         return [_Found("Lab", m.start(), m.end(), m.group(), m.group(), rank=3) for m in pattern.finditer(text)]
 
     def _known_enterprises(self, text: str, places: list[_Found]) -> list[_Found]:
-        """Well-known enterprises by registered name or brand (华为, 比亚迪): named by their registered
-        name, so every mention is one node; a brand across a place's edge is no mention of it."""
+        """Well-known enterprises by registered name or brand (华为, 比亚迪), named as written; their
+        English and registered names follow as translations, the English one their resolution key.
+        A brand across a place's edge is no mention of it."""
         found = []
         for match in self.vocab.known_enterprise_pattern.finditer(text):
             if any(p.start < match.end() and match.start() < p.end and not (
                     match.start() <= p.start and p.end <= match.end()) for p in places):
                 continue
             at = match.start()
-            if len(match.group()) == 2 and at and _NAME_CHAR.match(text[at - 1]) and not re.search(
-                    f"(?:{self.vocab.boundary_pattern.pattern})$", text[max(0, at - 6):at]):
+            if len(match.group()) == 2 and at and _NAME_CHAR.match(text[at - 1]) and not \
+                    self.vocab.boundary_end_pattern.search(text, max(0, at - 6), at):
                 continue  # a two-character brand inside a longer word: 上海尔雅 holds no 海尔
             registered, english = self.vocab.known_enterprises[match.group()]
             found.append(_Found("Enterprise", match.start(), match.end(), match.group(), match.group(), english,

@@ -205,6 +205,7 @@ class ChineseVocabulary:
     national_thing_pattern: re.Pattern[str]
     known_enterprises: dict[str, tuple[str, str]]  # 华为, 华为技术有限公司 -> (registered name, English name)
     known_enterprise_pattern: re.Pattern[str]
+    boundary_end_pattern: re.Pattern[str]  # a boundary word ending where a search's end is
     example_pattern: re.Pattern[str]  # "等龙头企业": group 1 the marker, group 2 the noun
     example_nouns: dict[str, str]  # noun -> class
     example_openers: tuple[str, ...]
@@ -259,6 +260,12 @@ def chinese() -> ChineseVocabulary:
               for name in (standard, *entry["short"])}
     known = {name: (entry["zh"], entry["en"]) for entry in load_toml("enterprises.toml")["enterprise"]
              for name in (entry["zh"], *entry["short"])}
+    # not_after as lookbehinds over the matched word (数据 is no 据): checked only where a word matched
+    boundary_pattern = re.compile("(?:%s)%s%s" % (_alternation(data["boundaries"]["words"]), "".join(
+        f"(?<!{re.escape(b + word)})" for word, before in data["boundaries"].get("not_after", {}).items()
+        for b in before), "".join(
+        f"(?<!{re.escape(word)}(?={_alternation(after)}))" for word, after in
+        data["boundaries"].get("not_before", {}).items())))
     return ChineseVocabulary(
         place_suffixes=places["suffixes"],
         place_suffix_pattern=_suffix_pattern(list(places["suffixes"])),
@@ -278,12 +285,7 @@ def chinese() -> ChineseVocabulary:
             _alternation(places["self_reference"]["before"]), _alternation(places["self_reference"]["after"]))),
         provinces=places["provinces"],
         province_pattern=re.compile(f"({_alternation(list(places['provinces']))})(省|自治区|特别行政区|市)?"),
-        # not_after as lookbehinds over the matched word (数据 is no 据): checked only where a word matched
-        boundary_pattern=re.compile("(?:%s)%s%s" % (_alternation(data["boundaries"]["words"]), "".join(
-            f"(?<!{re.escape(b + word)})" for word, before in data["boundaries"].get("not_after", {}).items()
-            for b in before), "".join(
-            f"(?<!{re.escape(word)}(?={_alternation(after)}))" for word, after in
-            data["boundaries"].get("not_before", {}).items()))),
+        boundary_pattern=boundary_pattern,
         organs=organs,
         organ_pattern=_suffix_pattern(list(organs)),
         agency_suffix_pattern=_suffix_pattern(agencies["suffixes"] + agencies["administrative_centres"]),
@@ -324,6 +326,7 @@ def chinese() -> ChineseVocabulary:
         national_thing_pattern=re.compile(_alternation(list(things))),
         known_enterprises=known,
         known_enterprise_pattern=re.compile(_alternation(list(known))),
+        boundary_end_pattern=re.compile("(?:%s)$" % boundary_pattern.pattern),
         example_pattern=re.compile(f"({_alternation(data['examples']['markers'])})"  # 等10家 / 等一批: counts only
                                    f"(?:[\\d一二三四五六七八九十百千多几数批家个余]{{0,4}})"
                                    f"({_alternation(list(data['examples']['nouns']))})"),
