@@ -41,7 +41,6 @@ _RUN_BEFORE = re.compile(r"[\u3400-\u9fffA-Za-z0-9\u2060]+$")  # searched with a
 _RUN_BEFORE_LEVEL = re.compile(r"(?:(?![省市区县])[\u3400-\u9fffA-Za-z0-9\u2060])+$")  # a run no level character is in
 _LEADING_TIME = re.compile(r"^(?:\d+年度?|\d+月\d+日|年度|\d+)")
 # a count (12个, 三家), a determiner (各, 该, 每) or a bare number: no name starts so; 三里屯 does
-_FISCAL_GRANT = re.compile(r"[省市区县]级?财政[^,，。；;]{0,6}?(?:给予|予以|安排)")  # 省财政择优给予专项激励
 _LENDING_VERB = re.compile(r"(?:发放|投放|提供|出资设立|设立)")  # a product's lenders: no sum needed
 _YEAR = re.compile(r"(?:19|20)\d{2}年度?")
 _QUANTITY = re.compile(r"^(?:[\d一二三四五六七八九十百千几多两]+[家个所座笔批项类条种]|[各该某此每首]"
@@ -61,7 +60,7 @@ _DIVISION_UNIT = re.compile(r"([\u4e00-\u9fff]{2,8}?[处科])(?:(?![\u4e00-\u9ff
 _MINISTRY_UNIT = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:司|局|厅|中心)(?!长)")  # 工信部信息通信管理局
 _BARE_UNIT = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,6}司(?![\u4e00-\u9fff]{0,1}[长])")
 _COUNTED = re.compile(r"[\d一二三四五六七八九十几多]+[家个所项]")
-_FISCAL = re.compile(r"([省市区县])级?财政(?![局厅部])")
+_FISCAL = re.compile(r"([省市区县])(?:[、和与]([省市区县]))?两?级?财政(?![局厅部])")  # 市、区两级财政
 # a numbered line saying who does what is no heading
 _SENTENCE_VERB = re.compile(r"负责|牵头|会同|配合|共同管理|(?<![自理经])由")
 _SUBJECT_LINKS = re.compile(r"会同|联合|共同|具体|主要|统一|[、和及与由\s]")
@@ -451,9 +450,10 @@ class ChineseExtractor:
         if city is not None:
             parent = divisions.parent_of(city)
             province = parent if parent is not None and parent.level == "province" else divisions.one(city.province)
-            if city.parent != city.province:  # a county-level city: its prefecture speaks for it too
-                prefecture = divisions.one(city.parent, city.province)
-                if prefecture is not None:
+            in_title = any(divisions.one(p.name) == city for p in self.places.get(0, ()))
+            if city.parent != city.province and not in_title:  # a county-level city: its prefecture
+                prefecture = divisions.one(city.parent, city.province)  # speaks for it too, unless the
+                if prefecture is not None:  # document is the county-level city's own (its 市 is itself)
                     self.divisions["county"] = city
                     city = prefecture
         local = None
@@ -1568,7 +1568,10 @@ class ChineseExtractor:
         """"由X负责" and "(X负责)": X leads the program at hand."""
         for match in self.vocab.responsible_pattern.finditer(text):
             inside = match.start(1) if match.group(1) else match.start(2)
-            leaders = [m for f, m in mentions if f.cls == "Agency" and inside <= f.start and f.end <= match.end()]
+            units = [(f, m) for f, m in mentions if f.cls == "Agency" and inside <= f.start and f.end <= match.end()]
+            if match.group(1) and units and not self._only_units(text, inside, match.end(1), units):
+                continue  # "由各地市统一交到省科技厅业务受理窗口": another verb stands between 由 and the word
+            leaders = [m for _, m in units]
             after = [m for f, m in mentions if match.end() <= f.start <= match.end() + 2 and f.cls in _TARGETS
                      and not f.reference]  # "由X负责Y"
             before = [m for f, m in mentions if f.end <= match.start() and f.cls in _TARGETS and not f.reference]
@@ -1582,6 +1585,13 @@ class ChineseExtractor:
                 if target is not None:
                     self._relate(leader, "responsibleFor", target, sentence)
         self._subject_responsible(sentence, text, mentions)
+
+    def _only_units(self, text: str, start: int, end: int, units: list[tuple[_Found, Mention]]) -> bool:
+        """Whether ``text[start:end]`` holds the units and nothing but the words that join them and say
+        how they act (会同, 按职责分工, 按程序)."""
+        rest = _outside_names(text, start, end, [(f, m) for f, m in units if start <= f.start and f.end <= end])
+        rest = self.vocab.responsible_filler_pattern.sub("", self.vocab.duty_pattern.sub("", rest))
+        return not _SUBJECT_LINKS.sub("", rest).strip(",，")
 
     def _subject_responsible(self, sentence: Sentence, text: str, mentions: list[tuple[_Found, Mention]]) -> None:
         """"X会同Y负责服务运营", "本办法由X负责解释": agencies that open a clause and then 负责 lead
@@ -1667,10 +1677,11 @@ class ChineseExtractor:
         measure = self._measure_of_paragraph(sentence)
         if measure is None:
             return
-        for grant in _FISCAL_GRANT.finditer(text):
-            funder = self._fiscal_funder(text, grant.end())
-            if funder is not None:
+        for grant in self.vocab.fiscal_grant_pattern.finditer(text):
+            funders = self._fiscal_funders(text, grant.end())
+            for funder in funders:
                 self._relate(self._mention(funder, sentence), "funds", measure, sentence)
+            if funders:
                 return
 
     def _purpose(self, sentence: Sentence, text: str, mentions: list[tuple[_Found, Mention]],
@@ -1689,18 +1700,17 @@ class ChineseExtractor:
                                         alias.translation, alias.scope, rank=1), sentence)
         return None
 
-    def _fiscal_funder(self, text: str, verb: int) -> _Found | None:
-        """"市财政出资…": the finance bureau (or a province's finance department) of the level named."""
-        character = _fiscal_level(text, verb)
-        if character is None:
-            return None
-        level = self.vocab.level_characters[character]
-        organ = self.vocab.organs["财政厅" if level == "province" else "财政局"]
-        zh, en, scope = self._abbreviated_organ(organ.zh, organ.en, level, character)
-        if scope:
-            return None
-        start = text.rfind(character, 0, verb)
-        return _Found("Agency", start, start + 3, zh, zh, en, implied=True)
+    def _fiscal_funders(self, text: str, verb: int) -> list[_Found]:
+        """"市财政出资…", "市、区两级财政分担": the finance bureau (or a province's finance department)
+        of each level named."""
+        funders = []
+        for character, start, end in _fiscal_levels(text, verb):
+            level = self.vocab.level_characters[character]
+            organ = self.vocab.organs["财政厅" if level == "province" else "财政局"]
+            zh, en, scope = self._abbreviated_organ(organ.zh, organ.en, level, character)
+            if not scope:
+                funders.append(_Found("Agency", start, end, zh, zh, en, implied=True))
+        return funders
 
     def _funding(self, sentence: Sentence, text: str, mentions: list[tuple[_Found, Mention]],
                  amounts: list[AmountSpan]) -> None:
@@ -1725,9 +1735,9 @@ class ChineseExtractor:
                 funders = [m for f, m in mentions if f.cls in _FUNDERS and f.end <= verb.start()]
             funded_at = [f for f, _ in mentions if f.cls in _FUNDERS and f.end <= verb.start()]
             if not funders:  # "由市财政每年出资1亿元": the finance bureau of that level pays
-                fiscal = self._fiscal_funder(text, verb.start())
-                if fiscal is not None:
-                    funders, funded_at = [self._mention(fiscal, sentence)], [fiscal]
+                fiscal = self._fiscal_funders(text, verb.start())
+                if len(fiscal) == 1:  # two levels sharing one sum: whose share it is is not said
+                    funders, funded_at = [self._mention(fiscal[0], sentence)], fiscal
             if not recipients and funders and funded_at:  # "X对…资助计划…拟资助资金N万元": what lies between
                 between = [m for f, m in mentions if funded_at[-1].end <= f.start and f.end <= verb.start()
                            and f.cls in _TARGETS and not f.reference]
@@ -1770,11 +1780,14 @@ def _outside_names(text: str, start: int, end: int, names: list[tuple[_Found, Me
     return "".join(rest)
 
 
-def _fiscal_level(text: str, before: int) -> str | None:
-    """The level character of "市财政" / "省级财政" standing in the clause before ``before``."""
+def _fiscal_levels(text: str, before: int) -> list[tuple[str, int, int]]:
+    """The level characters, with their offsets and the phrase's end, of "市财政" / "省级财政" /
+    "市、区两级财政" standing in the clause before ``before``."""
     clause = max(text.rfind(mark, 0, before) for mark in ",，。；;") + 1
     match = _FISCAL.search(text, clause, before)
-    return match.group(1) if match else None
+    if match is None:
+        return []
+    return [(match.group(g), match.start(g), match.end()) for g in (1, 2) if match.group(g)]
 
 
 @lru_cache(maxsize=64)

@@ -76,6 +76,11 @@ _NUMBERED = re.compile(r"\d\.\s+[A-Z]")
 _PLAN_WORD = re.compile(r"(Plan|Measures|Opinions|Scheme|Program)\b")
 _RESPONSIBLE = re.compile(r"\b(?:is|are)\s+(?:responsible|in charge)\b")
 _CLAUSE_END = re.compile(r"[.;]")
+# "X, known as the Y": Y is another name of X
+_KNOWN_AS = re.compile(r"\s*[,(]\s*(?:also |commonly |popularly |widely |often )?(?:known|referred to|dubbed) as"
+                       r"(?: the)?\s*[\"“]?")
+# where a sentence turns to another clause: a verb's object or sum is not looked for past it
+_CLAUSE_TURN = re.compile(r";|,?\s+and that\b|,\s+(?:but|while|whereas)\b")
 _LOCAL_BEFORE = re.compile(r"\blocal\s*$")
 _LEVEL_ADJECTIVE = re.compile(r"\b([A-Z][a-z'’\-]+) (Municipal|Provincial)\b")
 # "Co., Ltd." and "Inc." after a run of capitalised words: the comma and periods belong to the name.
@@ -147,6 +152,7 @@ _NEW_UNIT = re.compile(r"\s+(?:a|an|its|a new|its first)\s+((?:[a-z][\w&\-]*\s+)
 _PINYIN_WORD = re.compile(r"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|uan|ian|iao|uai"
                           r"|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ue|ui|er|a|e|i|o|u|v)['’\-]?)+", re.IGNORECASE)
 _DIVISION_SUFFIXES = ("City", "County", "District")
+_CAPITALISED_AFTER = re.compile(r" [A-Z][a-z]")
 _KIND_WORDS = ("strategy", "initiative", "plan", "program", "campaign", "scheme", "policy")
 _NAMED_KIND = re.compile(r"\bthe\s+((?:[A-Z0-9][\w\-'’]*\s+(?:(?:and|of|in|for)\s+)?){1,6})"
                          r"((?:[a-z][a-z\-]+\s+)?(?:strategy|initiative|plan|programme|program|campaign|scheme|policy))\b")
@@ -227,9 +233,12 @@ def _reader_patterns(vocab: EnglishVocabulary) -> tuple:
     terms = [(re.compile(rf"\b{re.escape(term)}\b"), term, cls) for term, cls in vocab.standalone_terms.items()]
     # "X's lithium hydroxide plant in Meishan": a unit of the company X (and where it is)
     parts = "|".join(map(re.escape, vocab.enterprise_part_nouns))
-    possessive_part = re.compile(rf"[’']s\s+((?:(?!(?:{'|'.join(sorted(_STOP_WORDS))})\b)[a-z][\w\-]*\s+){{0,4}}"
-                                 rf"(?:{parts}))\b(\s+in\s+)?")
-    return quote_phrase, type_nouns, multiword_heads, terms, possessive_part
+    part_words = rf"((?:(?!(?:{'|'.join(sorted(_STOP_WORDS))})\b)[a-z][\w\-]*\s+){{0,4}}(?:{parts}))\b(\s+in\s+)?"
+    possessive_part = re.compile(rf"[’']s\s+{part_words}")
+    # "X will expand its memory chip plant in Wuxi", "X, which operates a packaging plant in Suzhou"
+    owning = "|".join(map(re.escape, vocab.owning_verbs))
+    owned_part = re.compile(rf"\b(?:its|their|(?:{owning})\s+(?:a|an|the|its|their)(?:\s+new)?)\s+{part_words}")
+    return quote_phrase, type_nouns, multiword_heads, terms, possessive_part, owned_part
 
 
 class _SentenceReader:
@@ -242,7 +251,7 @@ class _SentenceReader:
         self.places = places  # short name -> label, for places named in this document
         self.place_labels = frozenset(places.values())
         (self._quote_phrase, self._type_nouns, self._multiword_heads, self._terms,
-         self.possessive_part) = _reader_patterns(vocab)
+         self.possessive_part, self.owned_part) = _reader_patterns(vocab)
 
     # -- classification -------------------------------------------------------------
     def head_of(self, phrase: str) -> tuple[str, str] | None:
@@ -421,7 +430,8 @@ class _SentenceReader:
                 yield from self._split_coordination(text, start, start + match.start())
                 yield from self._split_coordination(text, start + match.end(), end)
                 return
-        yield start, end
+        based = _BASED_PREFIX.match(text, start, end)  # "… and Suzhou-based Innovent Biologics"
+        yield (based.end() if based else start), end
 
     def names(self, text: str) -> Iterator[_Candidate]:
         for start, end in self.capitalised_phrases(text):
@@ -441,12 +451,15 @@ class _SentenceReader:
                 yield _Candidate("Enterprise", start, end, phrase, phrase, rank=3)
                 continue
             candidate = self.classify_phrase(phrase, start)
-            if candidate is None and self.vocab.enterprise_cue_pattern.search(text, max(0, start - 40), start):
+            if candidate is None and (self.vocab.enterprise_cue_pattern.search(text, max(0, start - 40), start)
+                                      or text.endswith("-based ", 0, start)):  # "Suzhou-based Innovent Biologics"
                 candidate = self._cued_company(phrase, start)
             if candidate is None:
                 candidate = self._appositive(text, phrase, start, end)
             if candidate is not None and candidate.cls == "Program" and _DOCUMENT_TITLE.search(candidate.name):
                 self._title_in_place(text, candidate)
+            if candidate is not None and candidate.cls in ("Lab", "Cluster") and text.endswith("-based ", 0, start):
+                candidate = replace(candidate, cls="Enterprise")  # "Hangzhou-based Zai Lab": a company
             if candidate is not None:
                 yield candidate
 
@@ -477,6 +490,8 @@ class _SentenceReader:
             elif level in ("provincial", "municipal", "city") and (
                     word := self._place_word_before(text, match.start())):  # "the Yiwu municipal government"
                 label = self.vocab.provinces.get(word.group(1)) or word.group(1)
+                if level == "provincial":  # "Guangdong Provincial Government", not "… Province Provincial …"
+                    label = label.removesuffix(" Province")
                 adjective = "Municipal" if level == "city" else level.capitalize()
                 yield _Candidate("Agency", word.start(), match.end(), f"{label} {adjective} Government",
                                  text[word.start():match.end()], rank=3)
@@ -855,7 +870,7 @@ def _place_mentions(text: str, vocab: EnglishVocabulary) -> list[_Candidate]:
         start = match.start()
         level = vocab.place_suffixes[suffix]
         first = short.split()[0]
-        if " " in short and (first in vocab.sentence_starters or _POSSESSIVE_S.search(first)
+        if " " in short and (first in vocab.sentence_starters or first == "The" or _POSSESSIVE_S.search(first)
                              or not text[:start].strip() and first.endswith("ing")):
             # "In Zhengzhou City", "Leveraging Colombo Port" opening a sentence: the place is the rest
             short = short.split(" ", 1)[1]
@@ -863,6 +878,8 @@ def _place_mentions(text: str, vocab: EnglishVocabulary) -> list[_Candidate]:
             first = short.split()[0]
         if first in vocab.level_adjectives or first in vocab.sentence_starters:
             continue
+        if level in ("site", "area", "town") and _CAPITALISED_AFTER.match(text, match.end()):
+            continue  # "Hainan Ocean Paradise Resort": the feature starts a longer name
         if level == "province":
             if short not in vocab.provinces:
                 continue  # provinces are a closed set: "Strong Manufacturing Province" is not one
@@ -1188,6 +1205,20 @@ class EnglishExtractor:
         known = self.vocab.enterprises.get(name) or self.vocab.enterprises.get(_COMPANY_TAIL.sub("", name).strip(" ,"))
         return (known,) if known and known != name else ()
 
+    def _known_as(self, sentence: Sentence, candidate: _Candidate, mentions: list[Mention]) -> _Candidate:
+        """"the National IC Industry Investment Fund, known as the Big Fund": the second name is the
+        first's, here and further on."""
+        previous = mentions[-1] if mentions else None
+        if previous is None or previous.cls == "Place" or candidate.is_place or candidate.surface in self._shorts:
+            return candidate
+        gap = sentence.text[previous.end - sentence.start:candidate.start]
+        if not _KNOWN_AS.fullmatch(gap):
+            return candidate
+        self._shorts[candidate.surface] = previous.name
+        self._short_classes[candidate.surface] = previous.cls
+        self._short_pattern = _short_pattern(self._shorts)
+        return replace(candidate, cls=previous.cls, name=previous.name, rank=4)
+
     def _register_short_names(self, mentions: list[Mention]) -> None:
         """"Qualcomm Inc" is "Qualcomm" further on, "Chongqing Changan Automobile" is "Changan"."""
         added = False
@@ -1211,8 +1242,7 @@ class EnglishExtractor:
                     self._shorts[short] = mention.name
                     added = True
         if added:
-            alternation = "|".join(map(re.escape, sorted(self._shorts, key=len, reverse=True)))
-            self._short_pattern = re.compile(rf"(?<![\w\-])(?<![A-Z][\w\-]\s)({alternation})(?![\w\-]|\s+[A-Z])")
+            self._short_pattern = _short_pattern(self._shorts)
 
     def _short_names(self, text: str) -> Iterator[_Candidate]:
         if self._short_pattern is None:
@@ -1245,11 +1275,13 @@ class EnglishExtractor:
             mentions: list[Mention] = []
             amounts = list(english_money(sentence.text))
             for candidate in self.sentence_candidates(sentence):
+                candidate = self._known_as(sentence, candidate, mentions)
                 candidate.amount = _stated_amount(candidate, amounts, sentence.text)
                 mention = self._mention(candidate, sentence)
                 mentions.append(mention)
                 self._children(candidate, mention, sentence, mentions)
             self._units(sentence, mentions)
+            self._owned_units(sentence, mentions)
             self._register_short_names(mentions)
             self._main_program(sentence, mentions)
             self._responsibility(sentence, mentions)
@@ -1373,6 +1405,27 @@ class EnglishExtractor:
             if place is not None and part.group(2):
                 self._relate(unit_mention, "locatedIn", place, sentence)
 
+    def _owned_units(self, sentence: Sentence, mentions: list[Mention]) -> None:
+        """"X will expand its memory chip plant in Wuxi": a plant, part of the company named before
+        it in the sentence, in Wuxi."""
+        text = sentence.text
+        if not any(m.cls == "Enterprise" for m in mentions):
+            return
+        for part in self.reader.owned_part.finditer(text):
+            owners = [m for m in mentions if m.cls == "Enterprise" and m.end - sentence.start <= part.start()
+                      and m.scope != self.document.doc_id]
+            if not owners:
+                continue
+            phrase = _normal(part.group(1))
+            candidate = _Candidate("Enterprise", part.start(1), part.end(1), phrase, phrase,
+                                   scope=self.document.doc_id)
+            unit = self._mention(candidate, sentence)
+            mentions.append(unit)
+            self._relate(unit, "partOf", owners[-1], sentence)
+            place = next((m for m in mentions if m.cls == "Place" and m.start - sentence.start == part.end()), None)
+            if place is not None and part.group(2):
+                self._relate(unit, "locatedIn", place, sentence)
+
     def _passive_responsibility(self, sentence: Sentence, mentions: list[Mention]) -> None:
         """"the event was hosted by X", "a plan led by X": X is responsible for the thing before."""
         text = sentence.text
@@ -1470,9 +1523,22 @@ class EnglishExtractor:
             if not verb:
                 continue
             window = verb.end()
-            following = [t for t in targets if 0 <= t.start - sentence.start - window <= 40]
+            following = [t for t in targets if 0 <= t.start - sentence.start - window <= 40
+                         and self._object_of_verb(text[window:t.start - sentence.start])]
             if following:
                 self._relate(agency, "responsibleFor", following[0], sentence)
+
+    def _object_of_verb(self, gap: str) -> bool:
+        """Whether a name after ``gap`` is what the verb before it acts on: not past another clause,
+        nor inside a purpose ("issued a plan to develop its cluster"), unless that purpose is itself
+        launching or setting up ("issued a notice to launch the X Program")."""
+        if _CLAUSE_TURN.search(gap):
+            return False
+        purpose = gap.rfind(" to ")
+        if purpose < 0:
+            return True
+        verb = gap[purpose + 4:].split(" ", 1)[0]
+        return verb in self.vocab.responsibility_verbs
 
     def _parenthesised_responsibility(self, sentences: list[Sentence],
                                       paragraph_mentions: list[tuple[Sentence, Mention]]) -> None:
@@ -1521,10 +1587,11 @@ class EnglishExtractor:
                        and ";" not in text[m.end - sentence.start:verb.start()]]
             recipients = [m for m in mentions if m.start - sentence.start >= verb.end() and m.cls != "Place"
                           and m.start - sentence.start - verb.end() <= 120
-                          and ";" not in text[verb.end():m.start - sentence.start]]
+                          and not _CLAUSE_TURN.search(text, verb.end(), m.start - sentence.start)]
             if not funders or not recipients or not amounts:
                 continue
-            amount = next((a for a in amounts if a.start >= verb.start()), None)
+            amount = next((a for a in amounts if a.start >= verb.start()
+                           and not _CLAUSE_TURN.search(text, verb.end(), a.start)), None)
             if amount is not None:
                 self._relate(funders[-1], "funds", recipients[0], sentence, amount.amount)
 
@@ -1799,6 +1866,12 @@ class EnglishExtractor:
             if place is None:
                 place = self._place_mention(sentence, label, named.group(), named.start())
             self._relate(mention, "locatedIn", place, sentence)
+
+
+def _short_pattern(shorts: dict[str, str]) -> re.Pattern[str]:
+    """The short names of a document's entities, as whole words not inside a longer name."""
+    alternation = "|".join(map(re.escape, sorted(shorts, key=len, reverse=True)))
+    return re.compile(rf"(?<![\w\-])(?<![A-Z][\w\-]\s)({alternation})(?![\w\-]|\s+[A-Z])")
 
 
 @lru_cache(maxsize=4)

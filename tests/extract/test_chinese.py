@@ -784,3 +784,47 @@ def test_a_notice_forwarding_another_is_a_document_of_its_own_and_its_sections_n
     assert ("青岛市工业和信息化局", notice) in relations(extraction, "responsibleFor")
     assert "山东省工业和信息化厅关于开展人工智能企业培育工作的通知" in names(extraction, "Program")
     assert "申报要求" not in names(extraction, "Program")
+
+
+COUNTY_CITY_RULES = """临江市人工智能专项资金管理办法
+第一条 为规范临江市人工智能专项资金（以下简称“专项资金”）管理，制定本办法。
+第二条 市工业和信息化局负责专项资金的项目征集和评审；市财政局负责专项资金的预算管理。
+"""
+
+
+def test_a_county_level_city_s_own_document_means_itself_by_shi() -> None:
+    extraction = extract_text(COUNTY_CITY_RULES, "lj.txt")
+    agencies = names(extraction, "Agency")
+    assert {"临江市工业和信息化局", "临江市财政局"} <= agencies  # not its prefecture 白山市's bureaus
+    assert not any(name.startswith("白山市") for name in agencies)
+    fund = "临江市人工智能专项资金"
+    assert names(extraction, "Fund") == {fund}  # 为规范…: the verb is no part of the fund's name
+    assert ("临江市财政局", fund) in relations(extraction, "responsibleFor")
+
+
+YOUTH_MEASURES = """济宁市任城区关于支持青年创业的若干措施
+一、支持创业团队落户。对新落户的团队给予最高20万元启动补贴，本条由区人力资源和社会保障局负责受理。
+二、支持参加创业大赛。获奖项目由区团委、区科学技术局按程序兑现，所需资金由市、区两级财政按1:1比例分担。
+三、提供场地补贴。申请材料由各街道统一交到区科学技术局业务受理窗口，所需资金由区财政承担。
+四、开展“青春筑梦”青年服务行动。
+"""
+
+
+def test_who_accepts_or_pays_out_a_measure_leads_it_and_treasuries_that_share_its_cost_fund_it() -> None:
+    extraction = extract_text(YOUTH_MEASURES, "rc.txt")
+    leads = relations(extraction, "responsibleFor")
+    assert ("任城区人力资源和社会保障局", "支持创业团队落户") in leads  # 由X负责受理
+    assert {("任城区团委", "支持参加创业大赛"), ("任城区科学技术局", "支持参加创业大赛")} <= leads  # 由X按程序兑现
+    assert ("任城区科学技术局", "提供场地补贴") not in leads  # 交到X业务受理窗口: X is where papers go
+    funds = relations(extraction, "funds")
+    assert {("济宁市财政局", "支持参加创业大赛"), ("任城区财政局", "支持参加创业大赛")} <= funds  # 市、区两级财政
+    assert ("任城区财政局", "提供场地补贴") in funds  # 由区财政承担
+    assert "“青春筑梦”青年服务行动" in names(extraction, "Program")  # 服务 before 行动 is part of the name
+
+
+def test_a_conjunction_inside_a_standard_organ_term_does_not_cut_a_name() -> None:
+    text = "国新办举行2023年工业和信息化发展情况新闻发布会\n1月17日，国务院新闻办公室举行发布会。\n"
+    extraction = extract_text(text, "scio.txt")
+    assert "2023年工业和信息化发展情况新闻发布会" in names(extraction, "Program")  # 工业和信息化 is one term
+    assert "信息化发展情况新闻发布会" not in names(extraction, "Program")
+    assert ("国务院新闻办公室", "2023年工业和信息化发展情况新闻发布会") in relations(extraction, "responsibleFor")

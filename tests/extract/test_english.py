@@ -501,3 +501,45 @@ def test_a_place_based_company_is_a_company_in_that_place_and_two_companies_spli
     extraction = extract_text(text, "bgi.txt")
     assert {"BGI Genomics", "Guangzhou Pharmaceutical Holdings"} <= names(extraction, "Enterprise")
     assert ("BGI Genomics", "Shenzhen City") in relations(extraction, "locatedIn")
+
+
+CHIP_NEWS = """Chipmaker to expand plant
+
+SHANGHAI, Jan 12 (Reuters) - SK Hynix Inc will invest $2.5 billion to expand its memory chip plant in Wuxi, the company said.
+The Wuxi New District will provide land, and officials said the Wuxi New District will also cut rents.
+China's National Integrated Circuit Industry Investment Fund, known as the Big Fund, has backed many chipmakers.
+Analysts said the Big Fund would keep investing.
+Samsung Electronics, which operates a chip packaging plant in Suzhou, declined to comment.
+Hangzhou-based Zai Lab and Suzhou-based Innovent Biologics listed in Hong Kong.
+"""
+
+
+def test_plants_a_company_runs_are_its_parts_where_they_stand() -> None:
+    extraction = extract_text(CHIP_NEWS, "chip.txt")
+    part_of, located = relations(extraction, "partOf"), relations(extraction, "locatedIn")
+    assert ("memory chip plant", "SK Hynix Inc") in part_of  # "its … plant in Wuxi": the company named before
+    assert ("memory chip plant", "Wuxi City") in located
+    assert ("chip packaging plant", "Samsung Electronics") in part_of  # "which operates a … plant in Suzhou"
+    assert ("chip packaging plant", "Suzhou City") in located
+
+
+def test_new_districts_another_name_and_place_based_companies() -> None:
+    extraction = extract_text(CHIP_NEWS, "chip.txt")
+    places = names(extraction, "Place")
+    assert "Wuxi New District" in places  # with "The" opening the sentence and "the" inside it: one place
+    assert not any(name.startswith("The ") for name in places)
+    assert names(extraction, "Fund") == {"National Integrated Circuit Industry Investment Fund"}  # the Big Fund too
+    enterprises = names(extraction, "Enterprise")
+    assert {"Zai Lab", "Innovent Biologics"} <= enterprises  # "X-based" names a company, whatever its last word
+    assert "Zai Lab" not in names(extraction, "Lab")
+    assert ("Innovent Biologics", "Suzhou City") in relations(extraction, "locatedIn")
+
+
+def test_a_verb_s_object_and_sum_stay_in_its_own_clause() -> None:
+    text = ("Report on biomedicine\n\nThe report notes that the Guangdong provincial government has issued an action "
+            "plan to develop the Guangzhou biomedicine industry cluster, and that the Shenzhen Municipal Government "
+            "set up a 5 billion yuan biomedicine fund in 2022.\n")
+    extraction = extract_text(text, "bio.txt")
+    assert "Guangdong Provincial Government" in names(extraction, "Agency")  # not "Guangdong Province Provincial"
+    assert not relations(extraction, "funds")  # the sum is the other clause's, its fund unnamed
+    assert not relations(extraction, "responsibleFor")  # a plan to develop a cluster does not launch the cluster

@@ -21,6 +21,9 @@ def load_toml(name: str) -> dict:
         return tomllib.load(handle)
 
 
+_CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+
+
 def _alternation(words: list[str]) -> str:
     """A regex alternation, longest first so "Leading Group" beats "Group"."""
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
@@ -65,6 +68,7 @@ class EnglishVocabulary:
     organ_names: frozenset[str]  # the official names
     enterprise_cue_pattern: re.Pattern[str]  # "automaker " right before a name (searched at the end of a text)
     enterprise_part_nouns: tuple[str, ...]
+    owning_verbs: tuple[str, ...]  # "X operates a plant": the plant is X's
     # "X, the government's investment promotion agency", "the exchange event X": a noun beside a name gives its class
     appositive_nouns: dict[str, str]  # lowercased noun -> class
     appositive_pattern: re.Pattern[str]  # ", a/the <words> <noun>" right after a name
@@ -98,8 +102,9 @@ def english() -> EnglishVocabulary:
         quoted_preceding_nouns=_invert(data["quoted_preceding_nouns"]),
         place_suffixes=data["places"]["suffixes"],
         provinces=dict(data["places"]["provinces"]),
-        place_pattern=re.compile(r"((?:[A-Z][a-z'’\-]+)(?:\s[A-Z][a-z'’\-]+)?)\s+(%s)\b"
-                                 % _alternation(list(data["places"]["suffixes"]))),
+        place_pattern=re.compile(r"((?:[A-Z][a-z'’\-]+)(?:\s(?!(?:%s)\b)[A-Z][a-z'’\-]+)?)\s+(%s)\b"
+                                 % (_alternation([s for s in data["places"]["suffixes"] if " " in s]),
+                                    _alternation(list(data["places"]["suffixes"])))),  # "Wuxi New District"
         province_pattern=re.compile(r"(%s)\b(?!\s+Province)" % _alternation(list(data["places"]["provinces"]))),
         part_heads=frozenset(h.lower() for h in data["part_of"]["heads"]),
         level_adjectives=data["places"]["level_adjectives"],
@@ -123,6 +128,7 @@ def english() -> EnglishVocabulary:
         organ_names=frozenset(data["organs"].values()),
         enterprise_cue_pattern=re.compile(r"\b(?:%s)\s+$" % _alternation(data["enterprises"]["cue_nouns"])),
         enterprise_part_nouns=tuple(data["enterprises"]["part_nouns"]),
+        owning_verbs=tuple(data["enterprises"]["owning_verbs"]),
         appositive_nouns=_invert(data["appositives"]["nouns"]),
         appositive_pattern=re.compile(
             r"(?:\s*\([^()]{1,30}\))?,\s+(?:the|a|an)\s+((?:[a-z0-9][\w'’\-]*\s+){0,5}?)(%s)(?=\s*[,.;:)]|\s+(?:of|"
@@ -231,9 +237,11 @@ class ChineseVocabulary:
     duty_pattern: re.Pattern[str]  # "按职责分工" between units and 负责
     acting_words: tuple[str, ...]  # "市科技局要…": what follows the agencies acting in a measure
     responsible_pattern: re.Pattern[str]  # "由X负责" or "(X负责)"
+    responsible_filler_pattern: re.Pattern[str]  # "按程序" in "由X按程序兑现"
     issue_verb_pattern: re.Pattern[str]
     setting_up_pattern: re.Pattern[str]  # 设立, 成立, 组建: an agency that sets up a committee leads it
     funding_verb_pattern: re.Pattern[str]
+    fiscal_grant_pattern: re.Pattern[str]  # "市财政…给予": a level's treasury paying, no sum needed
     recipient_markers: str
     location_verb_pattern: re.Pattern[str]
     short_name_markers: tuple[str, ...]
@@ -241,6 +249,18 @@ class ChineseVocabulary:
 
 def _suffix_pattern(words: list[str]) -> re.Pattern[str]:
     return re.compile(f"(?:{_alternation(words)})")
+
+
+def _joined_in_organ_names(organs: dict[str, Organ], words: list[str]) -> list[tuple[str, str]]:
+    """(two characters and the conjunction, two characters) around each one-character boundary word
+    inside an organ's name: 工业和信息化 is one term, so "工业和信息化发展情况发布会" is not cut at 和."""
+    joined = set()
+    single = {w for w in words if len(w) == 1}
+    for organ in set(organs.values()):
+        for i in range(2, len(organ.zh) - 2):
+            if organ.zh[i] in single and _CJK_ONLY.fullmatch(organ.zh[i - 2:i + 3]):
+                joined.add((organ.zh[i - 2:i + 1], organ.zh[i + 1:i + 3]))
+    return sorted(joined)
 
 
 @lru_cache(maxsize=1)
@@ -261,11 +281,13 @@ def chinese() -> ChineseVocabulary:
     known = {name: (entry["zh"], entry["en"]) for entry in load_toml("enterprises.toml")["enterprise"]
              for name in (entry["zh"], *entry["short"])}
     # not_after as lookbehinds over the matched word (数据 is no 据): checked only where a word matched
-    boundary_pattern = re.compile("(?:%s)%s%s" % (_alternation(data["boundaries"]["words"]), "".join(
+    boundary_pattern = re.compile("(?:%s)%s%s%s" % (_alternation(data["boundaries"]["words"]), "".join(
         f"(?<!{re.escape(b + word)})" for word, before in data["boundaries"].get("not_after", {}).items()
         for b in before), "".join(
         f"(?<!{re.escape(word)}(?={_alternation(after)}))" for word, after in
-        data["boundaries"].get("not_before", {}).items())))
+        data["boundaries"].get("not_before", {}).items()), "".join(
+        f"(?<!{re.escape(before)}(?={re.escape(after)}))" for before, after in
+        _joined_in_organ_names(organs, data["boundaries"]["words"]))))
     return ChineseVocabulary(
         place_suffixes=places["suffixes"],
         place_suffix_pattern=_suffix_pattern(list(places["suffixes"])),
@@ -356,9 +378,12 @@ def chinese() -> ChineseVocabulary:
         responsible_pattern=re.compile(
             f"由([^。；;]{{1,60}}?)(?:{_alternation(relations['responsible_words'])})"
             f"|[(（]([^()（）]{{1,60}}?)(?:{_alternation(relations['responsible_words'])})[)）]"),
+        responsible_filler_pattern=re.compile(_alternation(relations["responsible_fillers"])),
         issue_verb_pattern=_suffix_pattern(relations["issue_verbs"]),
         setting_up_pattern=re.compile(f"(?:{_alternation(relations['setting_up_verbs'])})$"),
         funding_verb_pattern=_suffix_pattern(relations["funding_verbs"]),
+        fiscal_grant_pattern=re.compile(
+            f"[省市区县](?:[、和与][省市区县])?两?级?财政[^,，。；;]{{0,10}}?(?:{_alternation(relations['fiscal_verbs'])})"),
         recipient_markers=relations["recipient_markers"],
         location_verb_pattern=_suffix_pattern(relations["location_verbs"]),
         short_name_markers=tuple(relations["short_name_markers"]),
