@@ -39,6 +39,8 @@ _WRAP = "\u2060"  # stands for a line break inside a sentence: a name may run ac
 _NAME_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z0-9\u2060]")
 _RUN_BEFORE = re.compile(r"[\u3400-\u9fffA-Za-z0-9\u2060]+$")  # searched with an end: the run ending there
 _RUN_BEFORE_LEVEL = re.compile(r"(?:(?![省市区县])[\u3400-\u9fffA-Za-z0-9\u2060])+$")  # a run no level character is in
+_CJK_CHARACTER = re.compile(r"[\u4e00-\u9fff]")
+_TRADITIONAL_SHARE = 2  # per cent of characters that t2s changes, below which a text is simplified already
 _LEADING_TIME = re.compile(r"^(?:\d+年度?|\d+月\d+日|年度|\d+)")
 # a count (12个, 三家), a determiner (各, 该, 每) or a bare number: no name starts so; 三里屯 does
 _LENDING_VERB = re.compile(r"(?:发放|投放|提供|出资设立|设立)")  # a product's lenders: no sum needed
@@ -92,11 +94,15 @@ def _simplifier() -> opencc.OpenCC:
 
 
 def matching_form(text: str) -> str:
-    """Half-width punctuation, simplified characters, and the same length as ``text``."""
+    """Half-width punctuation, simplified characters, and the same length as ``text``. A text already in
+    simplified characters keeps them all: 昇腾 is a brand, though the converter makes every 昇 a 升."""
     half = text.translate(_FULL_WIDTH)
     simple = _simplifier().convert(half)
     if len(simple) != len(half):  # a phrase conversion changed the length: convert character by character
         simple = "".join(converted if len(converted := _simplifier().convert(ch)) == 1 else ch for ch in half)
+    changed = sum(a != b for a, b in zip(half, simple, strict=True))
+    if changed and changed * 100 < len(_CJK_CHARACTER.findall(half)) * _TRADITIONAL_SHARE:
+        return half  # a few characters only: a simplified text with a rare or a brand's character
     return simple
 
 
@@ -1005,6 +1011,8 @@ class ChineseExtractor:
                     or (suffix in self.vocab.placed_suffixes and not leading and self._division_in(name) is None
                         and not (cls == "Fund" and self.context.place is not None))):  # 郑东新区…了解…资金
                 continue  # 产业链, …资金 without a place in the name are kinds of things, not named ones
+            if cls == "Lab" and self._designation_only(name):
+                continue  # 山东省重点实验室, 省级企业技术中心: a title labs are granted
             item = _Found(cls, start, match.end(), name, name, rank=2)
             own = _OWN_PLACE.match(name)
             own_place = self._jurisdiction_place(self.vocab.level_characters[own.group(1)]) if own else None
@@ -1030,6 +1038,16 @@ class ChineseExtractor:
             self._parent_of(item, text)
             found.append(item)
         return found
+
+    def _designation_only(self, name: str) -> bool:
+        """Whether a lab's name is a place or level and a title only (山东省重点实验室, 省级企业技术中心,
+        国家工程研究中心): what labs are granted, not one lab."""
+        title = next((d for d in self.vocab.lab_designations if name.endswith(d)), None)
+        if title is None:
+            return False
+        holder = name[:-len(title)].removesuffix("级")
+        return (holder in ("", "国家", "国家级") or holder in self.vocab.level_characters
+                or self.gazetteer.one(holder) is not None)
 
     def _across_conjunction(self, text: str, places: list[_Found], start: int, limit: int, end: int) -> int:
         """贵州省量子信息和大数据应用技术研究院: a name that a place opens reads back across 和, 与 or 及

@@ -120,10 +120,11 @@ def model_mentions(document: Document, covered: Iterable[Mention] = ()) -> tuple
     names = {m.name for m in covered} | {m.surface for m in covered}
     sources = SentenceSources(document.doc_id)
     mentions: list[Mention] = []
+    whole = matching_form(document.text)  # as the rules read it: whether to simplify is the document's call
     for sentence in document.sentences:
         if sentence.language != "zh" or not _HAN.search(sentence.text):
             continue
-        form = matching_form(sentence.text).replace("\n", " ")  # same length: offsets hold
+        form = whole[sentence.start:sentence.end].replace("\n", " ")  # same length: offsets hold
         for start, end in _org_spans(form):
             surface = sentence.text[start:end]
             name = form[start:end]

@@ -194,6 +194,7 @@ class ChineseVocabulary:
     generic_words: tuple[str, ...]  # longest first: the words category names are made of
     placed_suffixes: tuple[str, ...]  # names with these suffixes are named ones only with a place in them
     lab_not_before: dict[str, str]  # suffix -> a character that makes it another word
+    lab_designations: tuple[str, ...]  # 重点实验室: a place and this alone name a title (longest first)
     fund_not_after: dict[str, str]  # suffix -> characters before it that make it a word (信贷)
     program_not_before: dict[str, tuple[str, ...]]  # suffix -> words that make it part of a longer word
     fund_suffix_pattern: re.Pattern[str]
@@ -331,6 +332,7 @@ def chinese() -> ChineseVocabulary:
         generic_words=tuple(sorted(set(data["generic_words"]["words"]), key=len, reverse=True)),
         placed_suffixes=tuple(data["generic_words"].get("placed_suffixes", ())),
         lab_not_before=data["labs"].get("not_before", {}),
+        lab_designations=tuple(sorted(data["labs"]["designations"], key=len, reverse=True)),
         fund_not_after=data["funds"].get("not_after", {}),
         program_not_before={k: tuple(v) for k, v in data["programs"].get("not_before", {}).items()},
         fund_suffix_pattern=re.compile(f"(?:{_alternation(data['funds']['suffixes'])})(?!款)"),
