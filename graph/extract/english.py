@@ -121,6 +121,11 @@ _HEADQUARTERS = re.compile(r"\s+(?:headquarters|head office|home base)\b")
 # "X, a unit of Y", "X (XY), the venture capital arm of Y"
 _UNIT_OF = re.compile(r"(?:\s*\([^()]{1,30}\))?,\s+(?:a|an|the)\s+(?:[a-z][\w'’\-]*\s+){0,3}?(?:unit|subsidiary|arm|"
                       r"affiliate|division|branch|department|office|bureau|member|part)\s+of\s+(?:the\s+)?")
+# "X is part of Y", "X has become a key component of Y"; "the X Office under the Y Government"
+_PART_OF_VERB = re.compile(r"\s+(?:is|are|was|were|will be|has become|have become|became|is now)\s+(?:(?:a|an|the)\s+)?"
+                           r"(?:[a-z]+\s+){0,2}?(?:part|component|unit|subsidiary|member|branch|division)\s+of\s+"
+                           r"(?:the\s+)?")
+_UNDER = re.compile(r"\s+(?:under|affiliated (?:to|with))\s+(?:the\s+)?")
 # "X, backed by Y", "X, a fund financed by Y"
 _BACKED_BY = re.compile(r"(?:\s*\([^()]{1,30}\))?,\s+(?:(?:a|an|the)\s+(?:[a-z][\w'’\-]*\s+){0,3}?)?(?:which is\s+|"
                         r"(?:jointly|partly|largely|fully)\s+)?(?:backed|funded|financed|bankrolled|capitali[sz]ed)"
@@ -238,7 +243,10 @@ def _reader_patterns(vocab: EnglishVocabulary) -> tuple:
     # "X will expand its memory chip plant in Wuxi", "X, which operates a packaging plant in Suzhou"
     owning = "|".join(map(re.escape, vocab.owning_verbs))
     owned_part = re.compile(rf"\b(?:its|their|(?:{owning})\s+(?:a|an|the|its|their)(?:\s+new)?)\s+{part_words}")
-    return quote_phrase, type_nouns, multiword_heads, terms, possessive_part, owned_part
+    # "the company", "The fund": a kind noun standing for a name, not opening one
+    nouns = "|".join(sorted(map(re.escape, vocab.definite_nouns), key=len, reverse=True))
+    definite = re.compile(rf"\b(?:the|The)\s+({nouns})\b(?![\s\-]+[A-Z0-9])(?!['’]s\s+[A-Z])")
+    return quote_phrase, type_nouns, multiword_heads, terms, possessive_part, owned_part, definite
 
 
 class _SentenceReader:
@@ -251,7 +259,7 @@ class _SentenceReader:
         self.places = places  # short name -> label, for places named in this document
         self.place_labels = frozenset(places.values())
         (self._quote_phrase, self._type_nouns, self._multiword_heads, self._terms,
-         self.possessive_part, self.owned_part) = _reader_patterns(vocab)
+         self.possessive_part, self.owned_part, self.definite_pattern) = _reader_patterns(vocab)
 
     # -- classification -------------------------------------------------------------
     def head_of(self, phrase: str) -> tuple[str, str] | None:
@@ -1280,6 +1288,7 @@ class EnglishExtractor:
                 mention = self._mention(candidate, sentence)
                 mentions.append(mention)
                 self._children(candidate, mention, sentence, mentions)
+            self._definite_references(sentence, mentions)
             self._units(sentence, mentions)
             self._owned_units(sentence, mentions)
             self._register_short_names(mentions)
@@ -1404,6 +1413,39 @@ class EnglishExtractor:
             place = next((m for m in mentions if m.cls == "Place" and m.start - sentence.start == part.end()), None)
             if place is not None and part.group(2):
                 self._relate(unit_mention, "locatedIn", place, sentence)
+
+    def _definite_references(self, sentence: Sentence, mentions: list[Mention]) -> None:
+        """"the company", "the fund", "the park": the one name of that kind in this sentence before it and
+        the two sentences before, so that what the sentence says of it is said of that name."""
+        text = sentence.text
+        if "the " not in text.lower():
+            return
+        found = False
+        for match in self.reader.definite_pattern.finditer(text):
+            noun = match.group(1).lower()
+            cls = self.vocab.definite_nouns[noun]
+            position = sentence.start + match.start()
+            earlier = [m for m in self.state.mentions if m.cls == cls and m.end <= position
+                       and m.source.start >= self._window_start(sentence)
+                       and (cls != "Agency" or noun in m.name.lower()) and m.name[:1].isupper()]
+            if len({m.name for m in earlier}) != 1:
+                continue  # none, or two bureaus named: which one is not said
+            antecedent, end = earlier[-1], position + len(match.group())
+            self.state.counter += 1
+            reference = Mention(key=f"m{self.state.counter}", cls=cls, name=antecedent.name,
+                                surface=antecedent.surface, source=self._source(sentence),
+                                start=end - len(match.group(1)), end=end, language="en", scope=antecedent.scope,
+                                translations=antecedent.translations)
+            self.state.mentions.append(reference)
+            mentions.append(reference)
+            found = True
+        if found:
+            mentions.sort(key=lambda m: m.start)
+
+    def _window_start(self, sentence: Sentence) -> int:
+        """Where the sentence two before this one starts: how far back "the company" looks."""
+        sentences = self.document.sentences
+        return sentences[max(0, sentence.index - 2)].start
 
     def _owned_units(self, sentence: Sentence, mentions: list[Mention]) -> None:
         """"X will expand its memory chip plant in Wuxi": a plant, part of the company named before
@@ -1688,11 +1730,26 @@ class EnglishExtractor:
                 self._relate(thing, "locatedIn", place, sentence)
 
     def _unit_of(self, sentence: Sentence, mentions: list[Mention]) -> None:
-        """"X, a unit of Y", "X, the investment arm of Y": X is part of Y. "X, backed by Y": Y funds X."""
+        """"X, a unit of Y", "X, the investment arm of Y", "X is part of Y", "X under Y" (agencies, funds,
+        labs under an agency): X is part of Y. "X, backed by Y": Y funds X."""
         text, offset = sentence.text, sentence.start
-        if "," not in text or (" of " not in text and " by " not in text):
+        if " of " not in text and " by " not in text and " under " not in text and " affiliated " not in text:
             return
         at = {m.start - offset: m for m in mentions if m.cls != "Place"}
+        for mention in mentions:
+            if mention.cls == "Place":
+                continue
+            stated = _PART_OF_VERB.match(text, mention.end - offset)
+            whole = at.get(stated.end()) if stated else None
+            if whole is not None and whole is not mention:
+                self._relate(mention, "partOf", whole, sentence)  # "X is part of Y"
+                continue
+            under = _UNDER.match(text, mention.end - offset) if mention.cls in ("Agency", "Fund", "Lab") else None
+            whole = at.get(under.end()) if under else None
+            if whole is not None and whole.cls == "Agency" and whole is not mention:
+                self._relate(mention, "partOf", whole, sentence)  # "the X Office under the Y Government"
+        if "," not in text:
+            return
         for mention in mentions:
             if mention.cls == "Place" or not text.startswith((",", " ("), mention.end - offset):
                 continue

@@ -543,3 +543,16 @@ def test_a_verb_s_object_and_sum_stay_in_its_own_clause() -> None:
     assert "Guangdong Provincial Government" in names(extraction, "Agency")  # not "Guangdong Province Provincial"
     assert not relations(extraction, "funds")  # the sum is the other clause's, its fund unnamed
     assert not relations(extraction, "responsibleFor")  # a plan to develop a cluster does not launch the cluster
+
+
+def test_part_of_stated_with_a_verb_or_under_and_the_company_standing_for_its_name() -> None:
+    text = ("Park news\n\nHEFEI, May 2 (Reuters) - The Hefei Fund is a key part of the Hefei Industrial Investment "
+            "Group. The Investment Promotion Office under the Ningbo Municipal Government organised the trip.\n"
+            "Nanjing Chip Co Ltd said on Monday that the company will build a testing plant in Wuxi.\n")
+    extraction = extract_text(text, "hf.txt")
+    part_of = relations(extraction, "partOf")
+    assert ("Hefei Fund", "Hefei Industrial Investment Group") in part_of
+    assert ("Investment Promotion Office", "Ningbo Municipal Government") in part_of
+    assert ("testing plant", "Nanjing Chip Co Ltd") in part_of  # "the company" is Nanjing Chip's name here
+    assert ("testing plant", "Wuxi City") in relations(extraction, "locatedIn")
+    assert "the company" not in {m.surface for m in extraction.mentions}  # no alias "the company"
