@@ -39,6 +39,7 @@ _WRAP = "\u2060"  # stands for a line break inside a sentence: a name may run ac
 _NAME_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z0-9\u2060]")
 _RUN_BEFORE = re.compile(r"[\u3400-\u9fffA-Za-z0-9\u2060]+$")  # searched with an end: the run ending there
 _RUN_BEFORE_LEVEL = re.compile(r"(?:(?![省市区县])[\u3400-\u9fffA-Za-z0-9\u2060])+$")  # a run no level character is in
+_COLON_TITLE = 5  # a heading a colon ends is a measure's title from this many characters ("支持对象：" is a field)
 _CJK_CHARACTER = re.compile(r"[\u4e00-\u9fff]")
 _TRADITIONAL_SHARE = 2  # per cent of characters that t2s changes, below which a text is simplified already
 _LEADING_TIME = re.compile(r"^(?:\d+年度?|\d+月\d+日|年度|\d+)")
@@ -73,6 +74,9 @@ _RESPONSIBLE_VERB = re.compile(r"(?:(?:具体)?负责|牵头负责)(?!人|同志
 _ISSUED = ("Program", "Fund", "Lab", "Cluster")  # what an agency issues, sets up or runs
 _SET_UP_BODIES = ("委员会", "办公室", "工作组", "专班", "领导小组", "特派办", "服务站", "工作站")
 _DOCUMENT_NUMBER = re.compile(r"([\u4e00-\u9fff]{1,8})\s*[〔\[(（【]\s*(?:19|20)\d{2}\s*[〕\])）】]\s*\d{1,4}\s*号")
+_ARRANGES = re.compile(r"(?:安排|安排了)$")
+_SUM_NEXT = re.compile(r"(?:约|共|合计|不少于)?\d")
+_LEVEL_QUALIFIER = re.compile(r"^([省市区县])级")
 _SETS_UP = re.compile(r"(?:设立|组建|成立|发起设立|设立了|组建了|成立了)$")  # "设立人工智能产业投资基金": one fund
 _DELIMITER = re.compile(r"[、,，)）。;；:：\n]")
 _ROLE_VERB = re.compile(r"(?:牵头|配合|协同配合|协助|联合主办|主办|承办|协办)(?=[,，。；;)）]|$)")
@@ -582,8 +586,8 @@ class ChineseExtractor:
         for sentence in sentences:
             continues = sentence.index + 1 < len(sentences) and sentences[sentence.index + 1].paragraph == \
                 sentence.paragraph  # its body follows in the same paragraph
-            heading = self._headings_at[sentence.index] = _measure_heading(self.vocab.measure_pattern,
-                                                                           self.forms[sentence.index], continues)
+            heading = self._headings_at[sentence.index] = _measure_heading(
+                self.vocab.measure_pattern, self.forms[sentence.index], continues, self.vocab.measure_verbs)
             if heading is not None and self._opens_line(sentence):
                 levels[heading[0]] += 1
                 titles.setdefault(heading[0], Counter())[heading[2]] += 1
@@ -1000,7 +1004,10 @@ class ChineseExtractor:
             needed = 0 if suffix in self.vocab.self_named_suffixes else 2 if suffix == "贷" else minimum
             unqualified = bare[len(next((q for q in self.vocab.generic_qualifiers if bare.startswith(q)), "")):]
             # "设立集成电路产业扶持资金（以下简称“扶持资金”）": a fund the text names and defines is one
-            defined = cls == "Fund" and len(core) >= needed and self._alias_definition.match(text, match.end())
+            # "每年安排重点产业发展专项资金2000万元": one the government puts a sum into is one too
+            defined = cls == "Fund" and len(core) >= needed and bool(
+                self._alias_definition.match(text, match.end())
+                or _ARRANGES.search(text, 0, start) and _SUM_NEXT.match(text, match.end()))
             if not defined and (
                     len(core) < needed or bare in generic or name in generic or _QUANTITY.match(core)
                     or unqualified in generic or (cls in _CATEGORY_CLASSES and not leading
@@ -1014,9 +1021,9 @@ class ChineseExtractor:
             if cls == "Lab" and self._designation_only(name):
                 continue  # 山东省重点实验室, 省级企业技术中心: a title labs are granted
             item = _Found(cls, start, match.end(), name, name, rank=2)
-            own = _OWN_PLACE.match(name)
+            own = _OWN_PLACE.match(name) or (_LEVEL_QUALIFIER.match(name) if cls == "Fund" else None)
             own_place = self._jurisdiction_place(self.vocab.level_characters[own.group(1)]) if own else None
-            if own_place is not None and len(name) > 4:  # 我市创业担保贷款: the city written about's
+            if own_place is not None and len(name) > 4:  # 我市创业担保贷款, 县级产业基金: the place written about's
                 item.name = own_place[0] + name[2:]
                 item.place = self._jurisdiction_found(self.vocab.level_characters[own.group(1)], item)
             district_first = leading and leading[0].level in ("district", "county")
@@ -1026,12 +1033,12 @@ class ChineseExtractor:
             elif leading and cls in ("Fund", "Cluster"):
                 item.place = leading[-1]
             elif cls == "Fund" and self.context.place is not None:
-                item.name = self.context.place.name + name  # a local fund: the place written about
-                item.place = _implied(self.context.place, item)
+                item.name = self.context.place.name + _LEVEL_QUALIFIER.sub("", name)  # a local fund: the place
+                item.place = _implied(self.context.place, item)  # written about (县级产业基金: that county's)
             elif defined and self._division_in(name) is None:
                 local = self._most_local_place(item)
                 if local is not None:  # the document's own fund: its place's
-                    item.name, item.place = local.name + name, local
+                    item.name, item.place = local.name + _LEVEL_QUALIFIER.sub("", name), local
             item.surface = text[item.start:item.end]
             if item.place is not None:
                 item.children.append(item.place)
@@ -1851,9 +1858,12 @@ def _measure_level(marker: str) -> int:
     return 3 if marker[0].isdigit() else 1
 
 
-def _measure_heading(pattern: re.Pattern[str], text: str, continues: bool = False) -> tuple[int, int, str] | None:
+def _measure_heading(pattern: re.Pattern[str], text: str, continues: bool = False,
+                     verbs: tuple[str, ...] = ()) -> tuple[int, int, str] | None:
     """(level, start, title) of a numbered heading opening ``text``: its title ends the sentence or the
-    line ("（一）强化金融支持。"), where a list item runs on ("（1）企业在区内注册，…") and is no measure."""
+    line ("（一）强化金融支持。"), or a colon opens the body of a title that opens with one of ``verbs``
+    ("（三）加快发展现代物流：建设…"), where a list item runs on ("（1）企业在区内注册，…") or a field
+    or a service is named ("1.支持对象：…", "2.投融资服务：…") and is no measure."""
     match = pattern.match(text)
     if match is None or "《" in match.group(1):
         return None
@@ -1870,6 +1880,9 @@ def _measure_heading(pattern: re.Pattern[str], text: str, continues: bool = Fals
                 stop + 1 < len(text) or continues):  # the body follows: in the sentence or the paragraph
             return level, match.start(1), whole.strip()
         return None
+    if after == ":" and level != 5 and len(title) >= _COLON_TITLE and title.startswith(verbs) \
+            and text[match.end(1) + 1:].strip():
+        return level, match.start(1), title
     if after not in ("", "。", "\n", ".", "!", "！", "(", "（"):  # a heading, or one with its (牵头单位:…)
         return None
     return level, match.start(1), title

@@ -828,3 +828,26 @@ def test_a_conjunction_inside_a_standard_organ_term_does_not_cut_a_name() -> Non
     assert "2023年工业和信息化发展情况新闻发布会" in names(extraction, "Program")  # 工业和信息化 is one term
     assert "信息化发展情况新闻发布会" not in names(extraction, "Program")
     assert ("国务院新闻办公室", "2023年工业和信息化发展情况新闻发布会") in relations(extraction, "responsibleFor")
+
+
+COUNTY_OPINIONS = """沭阳县关于加快重点产业发展的实施意见
+一、重点任务
+（一）做大做强新材料产业。引进一批新材料龙头企业。（责任单位：县工信局）
+（二）加快发展现代物流业：建设县级物流配送中心，对新建冷链仓储项目给予补助。
+1.投融资服务：为物流企业对接银行。
+二、保障措施
+（一）强化资金保障。县财政每年安排重点产业发展专项资金2000万元，设立县级产业引导基金。
+（二）加强法治保障。贯彻落实《中华人民共和国中小企业促进法》和《区域全面经济伙伴关系协定》。
+"""
+
+
+def test_a_colon_ends_a_measure_title_that_opens_with_a_verb_and_a_sum_arranged_names_a_fund() -> None:
+    extraction = extract_text(COUNTY_OPINIONS, "sy.txt")
+    programs = names(extraction, "Program")
+    assert "加快发展现代物流业" in programs  # （二）title：body
+    assert "投融资服务" not in programs  # 1.a service：its text, no measure
+    funds = names(extraction, "Fund")
+    assert "沭阳县重点产业发展专项资金" in funds  # 安排…资金2000万元: the county's own fund
+    assert "沭阳县产业引导基金" in funds  # 县级 is the county's: not "沭阳县县级…"
+    assert ("沭阳县财政局", "沭阳县重点产业发展专项资金") in relations(extraction, "funds")
+    assert {"中华人民共和国中小企业促进法", "区域全面经济伙伴关系协定"} <= programs  # laws and treaties

@@ -229,6 +229,7 @@ class ChineseVocabulary:
     section_labels: frozenset[str]  # 指导思想, 基本原则: headings of every plan, no measures
     condition_openers: tuple[str, ...]  # numbered conditions of eligibility, not measures
     not_measure_endings: tuple[str, ...]
+    measure_verbs: tuple[str, ...]  # "（三）加快…：": a title a colon ends is a measure's if it opens so
     quoted_not_types: tuple[str, ...]
     quoted_measures_pattern: re.Pattern[str]
     title_types: tuple[str, ...]
@@ -369,6 +370,7 @@ def chinese() -> ChineseVocabulary:
         section_labels=frozenset(programs.get("section_labels", ())),
         condition_openers=tuple(programs["condition_openers"]),
         not_measure_endings=tuple(programs["not_measure_endings"]),
+        measure_verbs=tuple(programs["measure_verbs"]),
         quoted_not_types=tuple(sorted(programs["quoted_not_types"], key=len, reverse=True)),
         quoted_measures_pattern=re.compile(programs["quoted_measures"]),
         title_types=tuple(programs["title_types"]),
