@@ -39,6 +39,7 @@ _WRAP = "\u2060"  # stands for a line break inside a sentence: a name may run ac
 _NAME_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z0-9\u2060]")
 _RUN_BEFORE = re.compile(r"[\u3400-\u9fffA-Za-z0-9\u2060]+$")  # searched with an end: the run ending there
 _RUN_BEFORE_LEVEL = re.compile(r"(?:(?![省市区县])[\u3400-\u9fffA-Za-z0-9\u2060])+$")  # a run no level character is in
+_ORGAN_END = re.compile(r"[局厅委部府办处司协联]")  # characters that end an organ's name (政协, 妇联)
 _COLON_TITLE = 5  # a heading a colon ends is a measure's title from this many characters ("支持对象：" is a field)
 _CJK_CHARACTER = re.compile(r"[\u4e00-\u9fff]")
 _TRADITIONAL_SHARE = 2  # per cent of characters that t2s changes, below which a text is simplified already
@@ -859,7 +860,7 @@ class ChineseExtractor:
             run_start = self._run_start(text, match.start(), 24)
             if run_start < start and self._leading_places(places, run_start, match.start()) \
                     and not self._leading_places(places, start, match.start()) \
-                    and not re.search("[局厅委部府办处司]", text[run_start:start]):  # no other organ before
+                    and not _ORGAN_END.search(text, run_start, start):  # no other organ before (省政协和…)
                 start = run_start  # 成都高新区科技与新经济发展局: a place opens it, 与 is inside the name
             elif run_start < start and text[run_start] in vocab.level_characters and start - run_start <= 6 \
                     and (run_start == 0 or not _NAME_CHAR.match(text[run_start - 1])) \
@@ -1351,12 +1352,27 @@ class ChineseExtractor:
         for sentence in self.document.sentences:
             self._sentence(sentence)
         self._unshare_programs()
+        self._organ_hierarchy()
         return Extraction(self.document.doc_id, self.document.title, "zh", self.jurisdiction,
                           tuple(self.mentions), tuple(self.relations), len(self.document.text),
                           document_key=self.document_program.key if self.document_program is not None else "")
 
     def _source(self, sentence: Sentence) -> Source:
         return self._sources(sentence)
+
+    def _organ_hierarchy(self) -> None:
+        """A national organ whose name holds the one over it is part of it (国务院办公厅, 国务院国有资产监督
+        管理委员会 of 国务院) where the document names both: cited where the part is first named. That
+        工业和信息化部 is the State Council's too, the text does not say."""
+        parents = self.vocab.organ_parents
+        first: dict[str, Mention] = {}
+        for mention in self.mentions:
+            if mention.cls == "Agency":
+                first.setdefault(mention.name, mention)
+        for name, mention in first.items():
+            parent = first.get(parents.get(name, ""))
+            if parent is not None and parent.name in name:
+                self.relations.append(RelationMention(mention.key, "partOf", parent.key, mention.source))
 
     def _unshare_programs(self) -> None:
         """A program named in several measures (阳光政务平台 under 注册, 审核 …), or a national one in a

@@ -1267,6 +1267,7 @@ class EnglishExtractor:
         for sentences in by_paragraph.values():
             self._paragraph(sentences)
         self._government_hierarchy()
+        self._organ_hierarchy()
         self._joint_ventures()
         self._place_hierarchy()
         self._names_holding_places()
@@ -1332,6 +1333,19 @@ class EnglishExtractor:
                 if any(m.key in has_parent for m in agencies if m.name == agency.name):
                     continue
                 self._relate(agency, "partOf", government, agency.source)
+
+    def _organ_hierarchy(self) -> None:
+        """A national organ whose name holds the one over it is part of it (General Office of the State
+        Council) where the document names both: cited where the part is first named."""
+        parents = self.vocab.organ_parents
+        first: dict[str, Mention] = {}
+        for mention in self.state.mentions:
+            if mention.cls == "Agency":
+                first.setdefault(mention.name, mention)
+        for name, mention in first.items():
+            parent = first.get(parents.get(name, ""))
+            if parent is not None and parent.name in name:
+                self._relate(mention, "partOf", parent, mention.source)
 
     def _place_hierarchy(self) -> None:
         """Places named in one document: a city in its province, a province of China in China,

@@ -851,3 +851,16 @@ def test_a_colon_ends_a_measure_title_that_opens_with_a_verb_and_a_sum_arranged_
     assert "沭阳县产业引导基金" in funds  # 县级 is the county's: not "沭阳县县级…"
     assert ("沭阳县财政局", "沭阳县重点产业发展专项资金") in relations(extraction, "funds")
     assert {"中华人民共和国中小企业促进法", "区域全面经济伙伴关系协定"} <= programs  # laws and treaties
+
+
+def test_congresses_and_political_consultative_committees_and_organs_whose_name_holds_their_parent() -> None:
+    text = ("浙江省人大常委会关于数字经济的决定\n浙江省人民代表大会常务委员会、浙江省政协和杭州市委、杭州市人大常委会出席。\n"
+            "国务院办公厅、国务院、工业和信息化部派员参加。\n")
+    extraction = extract_text(text, "zjrd.txt")
+    agencies = names(extraction, "Agency")
+    assert {"浙江省人民代表大会常务委员会", "浙江省政协", "中共杭州市委员会", "杭州市人民代表大会常务委员会"} <= agencies
+    assert "浙江省政协和杭州市委" not in agencies  # 政协 is a body of its own: 和 joins two
+    part_of = relations(extraction, "partOf")
+    assert ("杭州市人民代表大会常务委员会", "杭州市") in part_of
+    assert ("国务院办公厅", "国务院") in part_of  # its name holds the State Council
+    assert ("工业和信息化部", "国务院") not in part_of  # true, but not said here

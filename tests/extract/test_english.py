@@ -556,3 +556,9 @@ def test_part_of_stated_with_a_verb_or_under_and_the_company_standing_for_its_na
     assert ("testing plant", "Nanjing Chip Co Ltd") in part_of  # "the company" is Nanjing Chip's name here
     assert ("testing plant", "Wuxi City") in relations(extraction, "locatedIn")
     assert "the company" not in {m.surface for m in extraction.mentions}  # no alias "the company"
+
+
+def test_an_organ_whose_english_name_holds_its_parent_is_part_of_it() -> None:
+    text = "Notice\n\nThe General Office of the State Council and the State Council issued a plan.\n"
+    assert ("General Office of the State Council", "State Council") in relations(extract_text(text, "go.txt"),
+                                                                                 "partOf")

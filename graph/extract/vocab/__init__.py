@@ -64,6 +64,7 @@ class EnglishVocabulary:
     not_gazetteer_places: frozenset[str]  # pinyin city names that are also common words or given names
     gazetteer_min_letters: int
     organs: dict[str, str]  # abbreviation of a national organ -> its official English name
+    organ_parents: dict[str, str]  # a national organ's English name -> the organ it is part of
     enterprises: dict[str, str]  # a well-known enterprise's English name or short form -> its English name
     organ_names: frozenset[str]  # the official names
     enterprise_cue_pattern: re.Pattern[str]  # "automaker " right before a name (searched at the end of a text)
@@ -124,6 +125,7 @@ def english() -> EnglishVocabulary:
         not_gazetteer_places=frozenset(data["places"]["gazetteer"]["not_places"]),
         gazetteer_min_letters=data["places"]["gazetteer"]["min_letters"],
         organs=dict(data["organs"]),
+        organ_parents=organ_parents("en"),
         enterprises={name: entry["en"] for entry in load_toml("enterprises.toml")["enterprise"]
                      for name in (entry["en"], *entry["en_short"])},
         organ_names=frozenset(data["organs"].values()),
@@ -175,6 +177,7 @@ class ChineseVocabulary:
     province_pattern: re.Pattern[str]
     boundary_pattern: re.Pattern[str]
     organs: dict[str, Organ]  # every full name and abbreviation -> its organ
+    organ_parents: dict[str, str]  # a national organ's full name -> the organ it is part of (国务院)
     organ_pattern: re.Pattern[str]
     agency_suffix_pattern: re.Pattern[str]
     numbered_group_pattern: re.Pattern[str]
@@ -255,6 +258,15 @@ def _suffix_pattern(words: list[str]) -> re.Pattern[str]:
     return re.compile(f"(?:{_alternation(words)})")
 
 
+def organ_parents(language: str) -> dict[str, str]:
+    """A national organ's name -> the name of the organ it is part of (vocab/national_organs.toml), in
+    Chinese or English: 工业和信息化部 -> 国务院, National Energy Administration -> National Development and
+    Reform Commission."""
+    entries = load_toml("national_organs.toml")["organ"]
+    by_zh = {entry["zh"]: entry for entry in entries}
+    return {entry[language]: by_zh[entry["parent"]][language] for entry in entries if "parent" in entry}
+
+
 def _joined_in_organ_names(organs: dict[str, Organ], words: list[str]) -> list[tuple[str, str]]:
     """(two characters and the conjunction, two characters) around each one-character boundary word
     inside an organ's name: 工业和信息化 is one term, so "工业和信息化发展情况发布会" is not cut at 和."""
@@ -313,6 +325,7 @@ def chinese() -> ChineseVocabulary:
         province_pattern=re.compile(f"({_alternation(list(places['provinces']))})(省|自治区|特别行政区|市)?"),
         boundary_pattern=boundary_pattern,
         organs=organs,
+        organ_parents=organ_parents("zh"),
         organ_pattern=_suffix_pattern(list(organs)),
         agency_suffix_pattern=_suffix_pattern(agencies["suffixes"] + agencies["administrative_centres"]),
         numbered_group_pattern=re.compile(agencies["numbered_group"]),
