@@ -74,7 +74,7 @@ _SECTION = re.compile(r"\((\d{1,2})\)\s+([A-Z][^.()]{2,100})\.?$")
 _MEASURE = re.compile(r"(?:.*\)\s+)?(\d{1,2})\.\s+([A-Z][^.()]{2,100}?)\.")
 _NUMBERED = re.compile(r"\d\.\s+[A-Z]")
 _PLAN_WORD = re.compile(r"(Plan|Measures|Opinions|Scheme|Program)\b")
-_RESPONSIBLE = re.compile(r"\b(?:is|are)\s+(?:responsible|in charge)\b")
+_RESPONSIBLE = re.compile(r"\b(?:is|are|shall be|will be|should be)\s+(?:responsible|in charge)\b")
 _CLAUSE_END = re.compile(r"[.;]")
 # "X, known as the Y": Y is another name of X
 _KNOWN_AS = re.compile(r"\s*[,(]\s*(?:also |commonly |popularly |widely |often )?(?:known|referred to|dubbed) as"
@@ -99,7 +99,8 @@ _UNIT_IN_PARENTHESIS = re.compile(r"^(.*\S)\s*\(([A-Z][\w'â€™\-]*(?: [A-Z][\w'â€
 # "hosted by X", "was organised by X": X is responsible for what comes before.
 _PASSIVE_BY = re.compile(r"\b(?:hosted|organi[sz]ed|led|launched|issued|sponsored|backed|run|initiated|released|"
                          r"formulated|implemented|co-hosted|co-organi[sz]ed|supervised|overseen|approved|"
-                         r"drafted|drawn up|compiled|established|set up|managed|operated|guided|jointly\s+\w+)"
+                         r"drafted|drawn up|compiled|established|set up|managed|operated|guided|interpreted|"
+                         r"jointly\s+\w+)"
                          r"\s+by\s+"
                          r"(?:the\s+)?(?:[a-z]+\s+){0,2}?(?=[A-Z])")
 _LOWER_GOVERNMENT = re.compile(r"\b(?:the\s+)?(?:(provincial|municipal|city|county|district)\s+)?government"
@@ -125,6 +126,12 @@ _UNIT_OF = re.compile(r"(?:\s*\([^()]{1,30}\))?,\s+(?:a|an|the)\s+(?:[a-z][\w'â€
 _PART_OF_VERB = re.compile(r"\s+(?:is|are|was|were|will be|has become|have become|became|is now)\s+(?:(?:a|an|the)\s+)?"
                            r"(?:[a-z]+\s+){0,2}?(?:part|component|unit|subsidiary|member|branch|division)\s+of\s+"
                            r"(?:the\s+)?")
+_FUNDED_BY = re.compile(r"\b(?:jointly |partly |fully |mainly )?(?:funded|financed|bankrolled|sponsored|invested)"
+                        r"\s+by\s+")
+# a sentence about the document itself: "These measures shall be interpreted by X"
+_SELF_REFERENCE = re.compile(r"(?:Article\s+\w+\s+)?(?:These|This|The present)\s+(?:measures|rules|regulations|"
+                             r"provisions|opinions|notice|plan|policies|guidelines|scheme)\b", re.IGNORECASE)
+_LIST_JOIN = re.compile(r"(?:\s*(?:,|and|as well as|the)\s*)*")  # what joins the names of a list
 _UNDER = re.compile(r"\s+(?:under|affiliated (?:to|with))\s+(?:the\s+)?")
 # "X, backed by Y", "X, a fund financed by Y"
 _BACKED_BY = re.compile(r"(?:\s*\([^()]{1,30}\))?,\s+(?:(?:a|an|the)\s+(?:[a-z][\w'â€™\-]*\s+){0,3}?)?(?:which is\s+|"
@@ -473,7 +480,15 @@ class _SentenceReader:
 
     def _title_in_place(self, text: str, candidate: _Candidate) -> None:
         """"Measures for Supporting X in the Y Cooperation Zone in Hengqin": a policy title runs on over
-        "in the <zone or division>" (and "in <place>" after it)."""
+        "in the <zone or division>" (and "in <place>" after it); "Several Measures of Wuxi Municipality on
+        Supporting the â€¦": over "on <its subject>"."""
+        if text.startswith(" on ", candidate.end):
+            subject = _CAPITAL_RUN.match(text, candidate.end + 4)
+            if subject is not None:
+                candidate.end = subject.end()
+                candidate.surface = text[candidate.start:candidate.end]
+                candidate.name = _normal(candidate.surface)
+            return
         if not text.startswith(" in ", candidate.end):
             return
         where = _TITLE_PLACE.match(text, candidate.end)
@@ -895,6 +910,8 @@ def _place_mentions(text: str, vocab: EnglishVocabulary) -> list[_Candidate]:
         elif suffix in _DIVISION_SUFFIXES and not (all(_PINYIN_WORD.fullmatch(w) for w in short.split())
                                                   or short in gazetteer_cities(vocab)):
             continue  # "International Trade City" is a market, not a city: Chinese divisions have pinyin names
+        elif suffix == "Municipality" and short in gazetteer_cities(vocab):
+            label = gazetteer_cities(vocab)[short][0]  # "Wuxi Municipality" is Wuxi City
         else:
             label = f"{short} {suffix}"
         found.append(_Candidate("Place", start, match.end(), label, text[start:match.end()], is_place=True,
@@ -1302,6 +1319,7 @@ class EnglishExtractor:
             self._founded(sentence, mentions, amounts)
             self._nationality(sentence, mentions)
             self._unit_of(sentence, mentions)
+            self._funded_by(sentence, mentions)
             self._location(sentence, mentions)
             self.state.sentences.append((sentence, mentions))
             paragraph_mentions.extend((sentence, m) for m in mentions)
@@ -1504,6 +1522,8 @@ class EnglishExtractor:
                             or m.cls == "Agency" and _LED_GROUP.search(m.name))
                        and not _CLAUSE_END.search(text, m.end - offset, match.start())]
             target = targets[-1] if targets else None
+            if target is None and _SELF_REFERENCE.match(text):  # "These measures shall be interpreted by X"
+                target = self.state.main_program
             if target is None and match.re is _GUIDANCE:  # "Under the guidance of X, Y launched P"
                 target = next((m for m in mentions if m.start >= agencies[-1].end
                                and m.cls in ("Program", "Fund", "Lab", "Cluster")), None)
@@ -1777,6 +1797,26 @@ class EnglishExtractor:
             funder = at.get(backed.end()) if backed else None
             if funder is not None and funder.cls in ("Agency", "Enterprise", "Fund"):
                 self._relate(funder, "funds", mention, sentence)
+
+    def _funded_by(self, sentence: Sentence, mentions: list[Mention]) -> None:
+        """"a fund of 5 billion yuan, jointly funded by the municipal government and X Group": each body
+        after "funded by" funds the fund, program or lab named last before it in the sentence."""
+        text, offset = sentence.text, sentence.start
+        if " by " not in text:
+            return
+        for passive in _FUNDED_BY.finditer(text):
+            funded = [m for m in mentions if m.cls in ("Fund", "Program", "Lab", "Cluster")
+                      and m.end - offset <= passive.start() and not _CLAUSE_TURN.search(text, m.end - offset,
+                                                                                         passive.start())]
+            if not funded:
+                continue
+            at = passive.end()
+            for funder in sorted((m for m in mentions if m.start - offset >= at), key=lambda m: m.start):
+                if funder.cls not in ("Agency", "Enterprise", "Fund") or not _LIST_JOIN.fullmatch(
+                        text, at, funder.start - offset):
+                    break  # the list of funders ends
+                self._relate(funder, "funds", funded[-1], sentence)
+                at = funder.end - offset
 
     def _nationality(self, sentence: Sentence, mentions: list[Mention]) -> None:
         """"Italian company Moleskine", "the German carmaker X": a company with a nationality is in that country."""

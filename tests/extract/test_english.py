@@ -562,3 +562,27 @@ def test_an_organ_whose_english_name_holds_its_parent_is_part_of_it() -> None:
     text = "Notice\n\nThe General Office of the State Council and the State Council issued a plan.\n"
     assert ("General Office of the State Council", "State Council") in relations(extract_text(text, "go.txt"),
                                                                                  "partOf")
+
+
+TRANSLATED_MEASURES = """Several Measures of Wuxi Municipality on Supporting the Integrated Circuit Industry
+
+I. Supporting Chip Design
+1. Talent housing. Qualified engineers may receive housing allowances. The Municipal Human Resources and Social Security Bureau shall be responsible for implementation.
+2. Public platforms. The Wuxi National Hi-Tech District will host the platform.
+The city will set up the Wuxi Integrated Circuit Industry Fund of 5 billion yuan, jointly funded by the municipal government and Wuxi Industry Development Group.
+Article 12 These measures shall be interpreted by the Municipal Bureau of Commerce.
+"""
+
+
+def test_a_translated_policy_s_title_duties_zones_and_joint_funders() -> None:
+    extraction = extract_text(TRANSLATED_MEASURES, "wx.txt")
+    title = "Several Measures of Wuxi Municipality on Supporting the Integrated Circuit Industry"
+    assert title in names(extraction, "Program")  # the title runs on over "on <its subject>"
+    assert "Wuxi Municipality" not in names(extraction, "Place")  # Wuxi Municipality is Wuxi City
+    leads = relations(extraction, "responsibleFor")
+    assert ("Wuxi Municipal Human Resources and Social Security Bureau", "Talent housing") in leads  # shall be
+    assert ("Wuxi Municipal Bureau of Commerce", title) in leads  # these measures are interpreted by it
+    assert "Wuxi National Hi-Tech District" in names(extraction, "Cluster")
+    funds = relations(extraction, "funds")
+    fund = "Wuxi Integrated Circuit Industry Fund"
+    assert {("Wuxi Municipal Government", fund), ("Wuxi Industry Development Group", fund)} <= funds
