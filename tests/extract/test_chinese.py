@@ -864,3 +864,14 @@ def test_congresses_and_political_consultative_committees_and_organs_whose_name_
     assert ("杭州市人民代表大会常务委员会", "杭州市") in part_of
     assert ("国务院办公厅", "国务院") in part_of  # its name holds the State Council
     assert ("工业和信息化部", "国务院") not in part_of  # true, but not said here
+
+
+def test_clusters_named_after_their_city_and_cooperation_actions() -> None:
+    text = ("工信部新闻发布会\n新认定深圳市新一代信息通信集群、苏州市纳米新材料集群等国家先进制造业集群。\n"
+            "继续开展“千校万企”协同创新伙伴行动。\n")
+    extraction = extract_text(text, "miit.txt")
+    clusters = names(extraction, "Cluster")
+    assert {"深圳市新一代信息通信集群", "苏州市纳米新材料集群"} <= clusters
+    assert not any(name.endswith("先进制造业集群") for name in clusters)  # a kind, no place in it
+    assert ("苏州市纳米新材料集群", "苏州市") in relations(extraction, "locatedIn")
+    assert "“千校万企”协同创新伙伴行动" in names(extraction, "Program")  # 协同创新 is one word
