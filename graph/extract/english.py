@@ -139,7 +139,7 @@ _BACKED_BY = re.compile(r"(?:\s*\([^()]{1,30}\))?,\s+(?:(?:a|an|the)\s+(?:[a-z][
                         r"\s+by\s+(?:the\s+)?")
 _LOWER_NEXT = re.compile(r"\s*[a-z]")
 _CLAUSE_NEXT = re.compile(r"\s*(?:and|in|by|for|to|with|at|on)\b")
-_NAMING = re.compile(r"\b(?:known as|dubbed|called|named|designated(?: as)?(?: the)?)\s*$")
+_NAMING = re.compile(r"\b(?:known as|dubbed|called|named|titled|entitled|designated(?: as)?(?: the)?)\s*$")
 _PLACE_UNIT = re.compile(r"\s+(office|plant|factory|branch|subsidiary|unit|facility|operations)\b")
 _IN = re.compile(r"\s+in\s+(?:the\s+)?")
 _POSSESSIVE_BEFORE = re.compile(r"[’']s\s+(?:[a-z\-]+\s+){0,2}")

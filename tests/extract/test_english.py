@@ -586,3 +586,12 @@ def test_a_translated_policy_s_title_duties_zones_and_joint_funders() -> None:
     funds = relations(extraction, "funds")
     fund = "Wuxi Integrated Circuit Industry Fund"
     assert {("Wuxi Municipal Government", fund), ("Wuxi Industry Development Group", fund)} <= funds
+
+
+def test_a_report_titled_in_quotes_is_a_program_its_publisher_leads() -> None:
+    text = ('Council report\n\nThe Hong Kong Trade Development Council today released a research report titled '
+            '"Partnering for Growth: Medical Technology in the Bay Area", which finds strong links.\n')
+    extraction = extract_text(text, "rep.txt")
+    title = "Partnering for Growth: Medical Technology in the Bay Area"
+    assert title in names(extraction, "Program")
+    assert ("Hong Kong Trade Development Council", title) in relations(extraction, "responsibleFor")
