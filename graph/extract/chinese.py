@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import cn2an
@@ -40,6 +40,7 @@ _NAME_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z0-9\u2060]")
 _RUN_BEFORE = re.compile(r"[\u3400-\u9fffA-Za-z0-9\u2060]+$")  # searched with an end: the run ending there
 _RUN_BEFORE_LEVEL = re.compile(r"(?:(?![省市区县])[\u3400-\u9fffA-Za-z0-9\u2060])+$")  # a run no level character is in
 _ORGAN_END = re.compile(r"[局厅委部府办处司协联]")  # characters that end an organ's name (政协, 妇联)
+_YEAR_PREFIX = re.compile(r"(?:19|20)\d{2}(?:年度?)?")
 _COLON_TITLE = 5  # a heading a colon ends is a measure's title from this many characters ("支持对象：" is a field)
 _CJK_CHARACTER = re.compile(r"[\u4e00-\u9fff]")
 _TRADITIONAL_SHARE = 2  # per cent of characters that t2s changes, below which a text is simplified already
@@ -77,7 +78,7 @@ _SET_UP_BODIES = ("委员会", "办公室", "工作组", "专班", "领导小组
 _DOCUMENT_NUMBER = re.compile(r"([\u4e00-\u9fff]{1,8})\s*[〔\[(（【]\s*(?:19|20)\d{2}\s*[〕\])）】]\s*\d{1,4}\s*号")
 _ARRANGES = re.compile(r"(?:安排|安排了)$")
 _SUM_NEXT = re.compile(r"(?:约|共|合计|不少于)?\d")
-_LEVEL_QUALIFIER = re.compile(r"^([省市区县])级")
+_LEVEL_QUALIFIER = re.compile(r"^([省市区县])(?:级|(?![场长委])(?=[\u4e00-\u9fff]{4}))")  # 县级…, 省…资金
 _SETS_UP = re.compile(r"(?:设立|组建|成立|发起设立|设立了|组建了|成立了)$")  # "设立人工智能产业投资基金": one fund
 _DELIMITER = re.compile(r"[、,，)）。;；:：\n]")
 _ROLE_VERB = re.compile(r"(?:牵头|配合|协同配合|协助|联合主办|主办|承办|协办)(?=[,，。；;)）]|$)")
@@ -1024,11 +1025,11 @@ class ChineseExtractor:
             item = _Found(cls, start, match.end(), name, name, rank=2)
             own = _OWN_PLACE.match(name) or (_LEVEL_QUALIFIER.match(name) if cls == "Fund" else None)
             own_place = self._jurisdiction_place(self.vocab.level_characters[own.group(1)]) if own else None
-            if own_place is not None and len(name) > 4:  # 我市创业担保贷款, 县级产业基金: the place written about's
-                item.name = own_place[0] + name[2:]
-                item.place = self._jurisdiction_found(self.vocab.level_characters[own.group(1)], item)
             district_first = leading and leading[0].level in ("district", "county")
-            if district_first and cls in ("Enterprise", "Lab"):  # 二七区郑州市大学生创业园…: in 二七区
+            if own_place is not None and own is not None and len(name) > 4:  # 我市创业担保贷款, 县级产业基金,
+                item.name = own_place[0] + name[own.end():]  # 省…专项资金: the place written about's
+                item.place = self._jurisdiction_found(self.vocab.level_characters[own.group(1)], item)
+            elif district_first and cls in ("Enterprise", "Lab"):  # 二七区郑州市大学生创业园…: in 二七区
                 item.start, item.name, item.surface = leading[0].end, name[len(leading[0].name):], item.surface
                 item.place = leading[0]
             elif leading and cls in ("Fund", "Cluster"):
@@ -1353,12 +1354,35 @@ class ChineseExtractor:
             self._sentence(sentence)
         self._unshare_programs()
         self._organ_hierarchy()
+        self._programs_by_their_full_names()
         return Extraction(self.document.doc_id, self.document.title, "zh", self.jurisdiction,
                           tuple(self.mentions), tuple(self.relations), len(self.document.text),
                           document_key=self.document_program.key if self.document_program is not None else "")
 
     def _source(self, sentence: Sentence) -> Source:
         return self._sources(sentence)
+
+    def _programs_by_their_full_names(self) -> None:
+        """"市举办数字经济招商对接会" in a headline, "2023哈尔滨数字经济招商对接会" in the text: a program
+        named again with its year or place before it is the same program, by its fuller name."""
+        names = {m.name for m in self.mentions if m.cls == "Program" and len(m.name) >= 4}
+        if len(names) < 2:
+            return
+        fuller: dict[str, str] = {}
+        for name in names:
+            longer = [n for n in names if n.endswith(name) and n != name
+                      and self._only_year_and_place(n[:-len(name)])]
+            if len({*longer}) == 1:
+                fuller[name] = longer[0]
+        if fuller:
+            self.mentions = [replace(m, name=fuller[m.name]) if m.cls == "Program" and m.name in fuller else m
+                             for m in self.mentions]
+
+    def _only_year_and_place(self, prefix: str) -> bool:
+        """Whether ``prefix`` is a year, a place known to the divisions, or a year and a place."""
+        year = _YEAR_PREFIX.match(prefix)
+        rest = prefix[year.end():] if year else prefix
+        return not rest or bool(self.gazetteer.named(rest))
 
     def _organ_hierarchy(self) -> None:
         """A national organ whose name holds the one over it is part of it (国务院办公厅, 国务院国有资产监督

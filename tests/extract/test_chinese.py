@@ -875,3 +875,18 @@ def test_clusters_named_after_their_city_and_cooperation_actions() -> None:
     assert not any(name.endswith("先进制造业集群") for name in clusters)  # a kind, no place in it
     assert ("苏州市纳米新材料集群", "苏州市") in relations(extraction, "locatedIn")
     assert "“千校万企”协同创新伙伴行动" in names(extraction, "Program")  # 协同创新 is one word
+
+
+MATCHMAKING_NEWS = """哈尔滨市举办数字经济产业招商对接会
+11月8日，由哈尔滨市工业和信息化局主办的2023哈尔滨数字经济产业招商对接会在松北区举行。
+南岗区、道里区分别推介了营商环境。市工信局表示，将用好省数字经济发展专项资金，支持企业上云。
+"""
+
+
+def test_an_event_in_the_headline_and_again_with_its_year_and_city_is_one_and_a_provincial_fund() -> None:
+    extraction = extract_text(MATCHMAKING_NEWS, "hrb.txt")
+    programs = names(extraction, "Program")
+    assert "2023哈尔滨数字经济产业招商对接会" in programs
+    assert "数字经济产业招商对接会" not in programs  # the headline's name is the same event's
+    assert ("哈尔滨市工业和信息化局", "2023哈尔滨数字经济产业招商对接会") in relations(extraction, "responsibleFor")
+    assert names(extraction, "Fund") == {"黑龙江省数字经济发展专项资金"}  # 用好 is a verb; 省 is the province
