@@ -91,7 +91,7 @@ _BARE_WORD = re.compile(r"[A-Z][a-z]+\b(?!-(?!based\b))")  # "Suzhou-based" name
 _PLACE_SUFFIX_AFTER = re.compile(r"\s+(?:City|Municipality|Prefecture|County|District|Province)\b")
 # A newswire dateline opening the first paragraphs: "HENGQIN, CHINA – ...", "NEW YORK Qualcomm ...".
 _CAPS = r"[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+)*"
-_DATELINE = re.compile(rf"({_CAPS})(?:,\s*({_CAPS}))?(?=\s*[-–—,/]|\s+[A-Z][a-z])")
+_DATELINE = rf"({_CAPS})(?:,\s*({_CAPS}))?(?=\s*[-–—,/]|\s+[A-Z][a-z]|\s+\((?:{{agencies}})\))"  # "BEIJING (Reuters)"
 _DATELINE_NOISE = re.compile(r"\s+(?:SAR|S\.A\.R\.)$")
 # "X (Jinshi division)": a division, branch or plant of X in a place.
 _UNIT_IN_PARENTHESIS = re.compile(r"^(.*\S)\s*\(([A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*)?)\s+"
@@ -1119,7 +1119,7 @@ class EnglishExtractor:
             opens_paragraph, previous = sentence.paragraph != previous, sentence.paragraph
             if sentence.paragraph not in paragraphs or sentence.index == 0 or not opens_paragraph:
                 continue  # a dateline opens a paragraph: "…in Europe. BYD Co Ltd said" holds none
-            match = _DATELINE.match(sentence.text)
+            match = _dateline_pattern(self.vocab).match(sentence.text)
             if match and len(match.group(1)) >= 3 and len(sentence.text) > match.end() + 20:
                 places = self.sentence_places[sentence.index]
                 for group in (1, 2):
@@ -1983,6 +1983,11 @@ def _short_pattern(shorts: dict[str, str]) -> re.Pattern[str]:
     """The short names of a document's entities, as whole words not inside a longer name."""
     alternation = "|".join(map(re.escape, sorted(shorts, key=len, reverse=True)))
     return re.compile(rf"(?<![\w\-])(?<![A-Z][\w\-]\s)({alternation})(?![\w\-]|\s+[A-Z])")
+
+
+@lru_cache(maxsize=4)
+def _dateline_pattern(vocab: EnglishVocabulary) -> re.Pattern[str]:
+    return re.compile(_DATELINE.format(agencies="|".join(map(re.escape, vocab.news_agencies))))
 
 
 @lru_cache(maxsize=4)

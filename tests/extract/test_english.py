@@ -595,3 +595,10 @@ def test_a_report_titled_in_quotes_is_a_program_its_publisher_leads() -> None:
     title = "Partnering for Growth: Medical Technology in the Bay Area"
     assert title in names(extraction, "Program")
     assert ("Hong Kong Trade Development Council", title) in relations(extraction, "responsibleFor")
+
+
+def test_a_dateline_before_a_news_agency_in_brackets_is_a_place() -> None:
+    text = "Carmakers\n\nBEIJING (Reuters) - Chinese automaker SAIC Motor said it will expand.\n"
+    extraction = extract_text(text, "saic.txt")
+    assert "Beijing" in names(extraction, "Place")
+    assert ("SAIC Motor", "China") in relations(extraction, "locatedIn")

@@ -71,6 +71,7 @@ class EnglishVocabulary:
     enterprise_part_nouns: tuple[str, ...]
     owning_verbs: tuple[str, ...]  # "X operates a plant": the plant is X's
     definite_nouns: dict[str, str]  # "the company" -> Enterprise: the last name of that class
+    news_agencies: tuple[str, ...]  # "BEIJING (Reuters)": a dateline before them
     # "X, the government's investment promotion agency", "the exchange event X": a noun beside a name gives its class
     appositive_nouns: dict[str, str]  # lowercased noun -> class
     appositive_pattern: re.Pattern[str]  # ", a/the <words> <noun>" right after a name
@@ -133,6 +134,7 @@ def english() -> EnglishVocabulary:
         enterprise_part_nouns=tuple(data["enterprises"]["part_nouns"]),
         owning_verbs=tuple(data["enterprises"]["owning_verbs"]),
         definite_nouns=data["definite_nouns"],
+        news_agencies=tuple(data["news_agencies"]),
         appositive_nouns=_invert(data["appositives"]["nouns"]),
         appositive_pattern=re.compile(
             r"(?:\s*\([^()]{1,30}\))?,\s+(?:the|a|an)\s+((?:[a-z0-9][\w'’\-]*\s+){0,5}?)(%s)(?=\s*[,.;:)]|\s+(?:of|"
