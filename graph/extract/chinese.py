@@ -41,6 +41,7 @@ _RUN_BEFORE = re.compile(r"[\u3400-\u9fffA-Za-z0-9\u2060]+$")  # searched with a
 _RUN_BEFORE_LEVEL = re.compile(r"(?:(?![省市区县])[\u3400-\u9fffA-Za-z0-9\u2060])+$")  # a run no level character is in
 _ORGAN_END = re.compile(r"[局厅委部府办处司协联]")  # characters that end an organ's name (政协, 妇联)
 _YEAR_PREFIX = re.compile(r"(?:19|20)\d{2}(?:年度?)?")
+_BRACKETED_TITLE = re.compile(r"[【\[]([^【】\[\]]{2,30})[】\]]")
 _COLON_TITLE = 5  # a heading a colon ends is a measure's title from this many characters ("支持对象：" is a field)
 _CJK_CHARACTER = re.compile(r"[\u4e00-\u9fff]")
 _TRADITIONAL_SHARE = 2  # per cent of characters that t2s changes, below which a text is simplified already
@@ -1907,6 +1908,10 @@ def _measure_heading(pattern: re.Pattern[str], text: str, continues: bool = Fals
     match = pattern.match(text)
     if match is None or "《" in match.group(1):
         return None
+    bracketed = _BRACKETED_TITLE.match(match.group(1))
+    if bracketed:  # "第三条 【落户奖励】对…": the article's title in brackets
+        level = _measure_level(text[match.start():match.start(1)].strip())
+        return level, match.start(1) + bracketed.start(1), bracketed.group(1)
     title = match.group(1).strip()
     after = text[match.start(1) + len(match.group(1)):].lstrip()[:1]
     level = _measure_level(text[match.start():match.start(1)].strip())

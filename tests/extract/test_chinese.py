@@ -890,3 +890,11 @@ def test_an_event_in_the_headline_and_again_with_its_year_and_city_is_one_and_a_
     assert "数字经济产业招商对接会" not in programs  # the headline's name is the same event's
     assert ("哈尔滨市工业和信息化局", "2023哈尔滨数字经济产业招商对接会") in relations(extraction, "responsibleFor")
     assert names(extraction, "Fund") == {"黑龙江省数字经济发展专项资金"}  # 用好 is a verb; 省 is the province
+
+
+def test_an_article_s_title_in_brackets_is_a_measure() -> None:
+    text = ("济宁市任城区支持青年创业若干措施\n第一条 为吸引青年来区创业，制定本措施。\n"
+            "第三条 【落户奖励】对青年创办的企业，给予一次性落户奖励5万元。\n")
+    extraction = extract_text(text, "art.txt")
+    assert ("落户奖励", "济宁市任城区支持青年创业若干措施") in relations(extraction, "partOf")
+    assert not any(name.startswith("为吸引") for name in names(extraction, "Program"))
