@@ -42,6 +42,8 @@ _RUN_BEFORE_LEVEL = re.compile(r"(?:(?![省市区县])[\u3400-\u9fffA-Za-z0-9\u2
 _ORGAN_END = re.compile(r"[局厅委部府办处司协联]")  # characters that end an organ's name (政协, 妇联)
 _YEAR_PREFIX = re.compile(r"(?:19|20)\d{2}(?:年度?)?")
 _BRACKETED_TITLE = re.compile(r"[【\[]([^【】\[\]]{2,30})[】\]]")
+_METADATA_LINE = re.compile(r"[\u4e00-\u9fff]{2,6}[:：]")  # 索引号：…, 发文字号：…: a page's record of the document
+_HEADER_LINES = 12  # how far the record of a page and then its title may run
 _COLON_TITLE = 5  # a heading a colon ends is a measure's title from this many characters ("支持对象：" is a field)
 _CJK_CHARACTER = re.compile(r"[\u4e00-\u9fff]")
 _TRADITIONAL_SHARE = 2  # per cent of characters that t2s changes, below which a text is simplified already
@@ -620,8 +622,14 @@ class ChineseExtractor:
         opens with one: a short line ending in a document type (…若干政策措施, …实施方案（2024-2025年）,
         …的通知), read after the issuer's own line if that comes first. “关于印发《X》的通知” is X."""
         paragraphs = Counter(s.paragraph for s in self.document.sentences)
-        for sentence in self.document.sentences[:3]:
+        read = 0
+        for sentence in self.document.sentences[:_HEADER_LINES]:
             line = self.forms[sentence.index].strip()
+            if _METADATA_LINE.match(line):  # "索引号：…", "发布机构：…" over a page's text: not its lines
+                continue
+            read += 1
+            if read > 3:
+                break
             if not line or len(line) > 70 or paragraphs[sentence.paragraph] > 1 or re.search(r"[,，。;；]", line[:-1]):
                 continue  # a title is a line of its own, with no clause in it
             bare = re.sub(r"[(（][^()（）]{0,20}[)）]$", "", line.rstrip("。 "))

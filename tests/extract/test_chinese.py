@@ -898,3 +898,12 @@ def test_an_article_s_title_in_brackets_is_a_measure() -> None:
     extraction = extract_text(text, "art.txt")
     assert ("落户奖励", "济宁市任城区支持青年创业若干措施") in relations(extraction, "partOf")
     assert not any(name.startswith("为吸引") for name in names(extraction, "Program"))
+
+
+def test_a_page_s_record_of_the_document_above_its_title_is_skipped() -> None:
+    text = ("索引号：11370100MB2853/2023-00123\n发布机构：济南市科学技术局\n成文日期：2023-05-10\n"
+            "发文字号：济科发〔2023〕5号\n济南市科学技术局关于印发《济南市科技型企业培育办法》的通知\n"
+            "各区县科技主管部门：\n现将办法印发给你们。\n一、支持企业研发。对研发投入增长的企业给予奖励。\n")
+    extraction = extract_text(text, "meta.txt")
+    assert ("支持企业研发", "济南市科技型企业培育办法") in relations(extraction, "partOf")
+    assert ("济南市科技型企业培育办法", "济南市") in relations(extraction, "locatedIn")
