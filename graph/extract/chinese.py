@@ -419,8 +419,9 @@ class ChineseExtractor:
         lines = [line for line in text.splitlines() if line.strip()]
         head = "\n".join(lines[:3])[:600] + "\n" + "\n".join(lines[-6:])[-400:]
         self.divisions: dict[str, Division] = {}
-        number = next((m for line in lines[:6] if (m := _DOCUMENT_NUMBER.fullmatch(line.strip()))),
-                      None)  # the document's own 文号, on its line
+        number = next((m for line in lines[:_HEADER_LINES]
+                       if (m := _DOCUMENT_NUMBER.fullmatch(_METADATA_LINE.sub("", line.strip(), count=1)))),
+                      None)  # the document's own 文号, on its line or as the page records it (发文字号：…)
         if number is not None and number.group(1).startswith(self.vocab.number_national):
             return Jurisdiction()
         if self.vocab.national_pattern.search(text[:3000]) or any(
@@ -726,7 +727,8 @@ class ChineseExtractor:
         line = self.forms[sentence.index].strip()
         agencies = [(f, m) for f, m in mentions if f.cls == "Agency"]
         alone = bool(agencies) and sum(len(f.surface) for f, _ in agencies) >= len(re.sub(r"\s", "", line)) - 1
-        self._agency_line = [m for _, m in agencies] if alone else []
+        numbered = bool(agencies) and _DOCUMENT_NUMBER.fullmatch(_METADATA_LINE.sub("", line, count=1)) is not None
+        self._agency_line = [m for _, m in agencies] if alone or numbered else []  # 国办发〔2023〕5号: its issuer
         if self.document_program is None or sentence.index < len(self.document.sentences) - 4:
             return
         if alone:

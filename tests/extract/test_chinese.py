@@ -907,3 +907,9 @@ def test_a_page_s_record_of_the_document_above_its_title_is_skipped() -> None:
     extraction = extract_text(text, "meta.txt")
     assert ("支持企业研发", "济南市科技型企业培育办法") in relations(extraction, "partOf")
     assert ("济南市科技型企业培育办法", "济南市") in relations(extraction, "locatedIn")
+
+
+def test_the_organ_a_document_number_names_issues_the_document() -> None:
+    text = "国办发〔2023〕5号\n关于加快发展数字经济的意见\n各省、自治区、直辖市人民政府：\n一、加快建设数字基础设施。\n"
+    extraction = extract_text(text, "gb.txt")
+    assert ("国务院办公厅", "关于加快发展数字经济的意见") in relations(extraction, "responsibleFor")
