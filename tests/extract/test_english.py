@@ -602,3 +602,10 @@ def test_a_dateline_before_a_news_agency_in_brackets_is_a_place() -> None:
     extraction = extract_text(text, "saic.txt")
     assert "Beijing" in names(extraction, "Place")
     assert ("SAIC Motor", "China") in relations(extraction, "locatedIn")
+
+
+def test_a_country_named_in_the_possessive_is_a_place() -> None:
+    text = "Chip plant\n\nThe plant is in Wuxi, in China's eastern Jiangsu province.\n"
+    extraction = extract_text(text, "cn.txt")
+    assert "China" in names(extraction, "Place")
+    assert ("Jiangsu Province", "China") in relations(extraction, "locatedIn")

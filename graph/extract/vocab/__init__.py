@@ -121,7 +121,7 @@ def english() -> EnglishVocabulary:
         not_names=frozenset(data["generic"]["not_names"]),
         standalone_terms=_invert(lower.get("terms", {})),
         countries=dict(data["places"]["countries"]),
-        country_pattern=re.compile(r"(%s)(?![\w$’']|-(?!based\b))"  # "Austria-based" names Austria
+        country_pattern=re.compile(r"(%s)(?![\w$]|[’'](?!s\b)|-(?!based\b))"  # "Austria-based", "China's"
                                    % _alternation(list(data["places"]["countries"]))),
         not_gazetteer_places=frozenset(data["places"]["gazetteer"]["not_places"]),
         gazetteer_min_letters=data["places"]["gazetteer"]["min_letters"],
