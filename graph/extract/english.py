@@ -131,6 +131,8 @@ _FUNDED_BY = re.compile(r"\b(?:jointly |partly |fully |mainly )?(?:funded|financ
 # a sentence about the document itself: "These measures shall be interpreted by X"
 _SELF_REFERENCE = re.compile(r"(?:Article\s+\w+\s+)?(?:These|This|The present)\s+(?:measures|rules|regulations|"
                              r"provisions|opinions|notice|plan|policies|guidelines|scheme)\b", re.IGNORECASE)
+# what stands between a verb's subject and the verb: "X jointly set up", "X will provide"
+_SUBJECT_GLUE = re.compile(r"\s*(?:(?:\w+ly|will|would|has|have|had|also|to|is|are|was|were)\s+)*")
 _LIST_JOIN = re.compile(r"(?:\s*(?:,|and|as well as|the)\s*)*")  # what joins the names of a list
 _UNDER = re.compile(r"\s+(?:under|affiliated (?:to|with))\s+(?:the\s+)?")
 # "X, backed by Y", "X, a fund financed by Y"
@@ -1668,8 +1670,25 @@ class EnglishExtractor:
                 continue
             amount = next((a for a in amounts if a.start >= verb.start()
                            and not _CLAUSE_TURN.search(text, verb.end(), a.start)), None)
-            if amount is not None:
-                self._relate(funders[-1], "funds", recipients[0], sentence, amount.amount)
+            if amount is None:
+                continue
+            joint = self._coordinated(text, sentence.start, mentions, verb.start()) or funders[-1:]
+            for funder in joint:  # "X and Y jointly set up": both; the sum is theirs together
+                self._relate(funder, "funds", recipients[0], sentence, amount.amount if len(joint) == 1 else None)
+
+    def _coordinated(self, text: str, offset: int, mentions: list[Mention], verb: int) -> list[Mention]:
+        """The names joined by commas and "and" right before the verb at ``verb`` ("ZTE and the Suzhou
+        Industrial Park jointly set up"): the subjects of that verb. A park acts through its administration."""
+        joined: list[Mention] = []
+        at = verb
+        for mention in sorted((m for m in mentions if m.end - offset <= verb), key=lambda m: -m.start):
+            glue = _SUBJECT_GLUE if not joined else _LIST_JOIN
+            if mention.cls not in ("Agency", "Enterprise", "Fund", "Cluster") or not glue.fullmatch(
+                    text, mention.end - offset, at):
+                break
+            joined.append(mention)
+            at = mention.start - offset
+        return joined[::-1]
 
     def _subject_before(self, sentence: Sentence, mentions: list[Mention], position: int) -> Mention | None:
         """The agency a receiving verb belongs to, following "it" and "the bureau" back."""
@@ -1848,6 +1867,8 @@ class EnglishExtractor:
                         and not _CLAUSE_END.search(text, m.end - offset, verb.start())]
             if not founders:
                 continue
+            founders = sorted({*founders, *self._coordinated(text, offset, mentions, verb.start())},
+                              key=lambda m: m.start)  # "X and the Y Park set up": the park too
             fund = next((m for m in mentions if m.cls == "Fund" and 0 <= m.start - offset - verb.end() <= 60
                          and not _CLAUSE_END.search(text, verb.end(), m.start - offset)), None)
             if fund is not None:

@@ -609,3 +609,11 @@ def test_a_country_named_in_the_possessive_is_a_place() -> None:
     extraction = extract_text(text, "cn.txt")
     assert "China" in names(extraction, "Place")
     assert ("Jiangsu Province", "China") in relations(extraction, "locatedIn")
+
+
+def test_a_company_and_a_park_that_set_up_a_fund_together_both_fund_it() -> None:
+    text = ("Fund news\n\nSUZHOU, May 2 (Reuters) - ZTE Corporation and the Suzhou Industrial Park jointly set up a "
+            "1 billion yuan industry fund, the Suzhou ZTE Industrial Investment Fund, to invest in 5G.\n")
+    funds = relations(extract_text(text, "zte.txt"), "funds")
+    fund = "Suzhou ZTE Industrial Investment Fund"
+    assert {("ZTE Corporation", fund), ("Suzhou Industrial Park", fund)} <= funds
