@@ -1873,8 +1873,8 @@ class EnglishExtractor:
                          and not _CLAUSE_END.search(text, verb.end(), m.start - offset)), None)
             if fund is not None:
                 amount = next((a.amount for a in amounts if verb.end() <= a.start < fund.end - offset), None)
-                for founder in founders:
-                    self._relate(founder, "funds", fund, sentence, amount)
+                for founder in founders:  # the fund's size is no one founder's share of it
+                    self._relate(founder, "funds", fund, sentence, amount if len(founders) == 1 else None)
                 continue
             unit = _NEW_UNIT.match(text, verb.end())
             owner = founders[-1]

@@ -617,3 +617,7 @@ def test_a_company_and_a_park_that_set_up_a_fund_together_both_fund_it() -> None
     funds = relations(extract_text(text, "zte.txt"), "funds")
     fund = "Suzhou ZTE Industrial Investment Fund"
     assert {("ZTE Corporation", fund), ("Suzhou Industrial Park", fund)} <= funds
+    extraction = extract_text(text, "zte.txt")
+    by_key = {m.key: m.name for m in extraction.mentions}
+    assert all(r.amount is None for r in extraction.relations if r.predicate == "funds"
+               and by_key[r.object] == fund)  # the fund's size is neither founder's share
