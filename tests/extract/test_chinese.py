@@ -913,3 +913,12 @@ def test_the_organ_a_document_number_names_issues_the_document() -> None:
     text = "国办发〔2023〕5号\n关于加快发展数字经济的意见\n各省、自治区、直辖市人民政府：\n一、加快建设数字基础设施。\n"
     extraction = extract_text(text, "gb.txt")
     assert ("国务院办公厅", "关于加快发展数字经济的意见") in relations(extraction, "responsibleFor")
+
+
+def test_adaptation_enabling_and_computing_centres_named_after_a_place_are_labs() -> None:
+    text = "济南市关于支持算力产业的措施\n支持济南鲲鹏适配中心、山东省人工智能测评中心、济南人工智能算力中心建设，建设一批算力中心。\n"
+    extraction = extract_text(text, "sl.txt")
+    labs = names(extraction, "Lab")
+    assert {"济南鲲鹏适配中心", "山东省人工智能测评中心", "济南人工智能算力中心"} <= labs
+    assert "算力中心" not in labs  # a kind of centre
+    assert ("济南人工智能算力中心", "济南市") in relations(extraction, "locatedIn")
