@@ -473,7 +473,8 @@ class ChineseExtractor:
                     self.divisions["county"] = city
                     city = prefecture
         local = None
-        titled = {divisions.one(p.name) for p in self.places.get(0, ()) if p.level in ("district", "county")}
+        titled = {divisions.one(p.name, city.name if city is not None else "") for p in self.places.get(0, ())
+                  if p.level in ("district", "county")}  # 南山区 is Shenzhen's and Hegang's: the city's
         for character, level in (("区", "district"), ("县", "county")):
             named_in_title = [d for d in titled if d is not None and d.level == level and city is not None
                               and d.parent == city.name]

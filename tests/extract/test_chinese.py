@@ -922,3 +922,11 @@ def test_adaptation_enabling_and_computing_centres_named_after_a_place_are_labs(
     assert {"济南鲲鹏适配中心", "山东省人工智能测评中心", "济南人工智能算力中心"} <= labs
     assert "算力中心" not in labs  # a kind of centre
     assert ("济南人工智能算力中心", "济南市") in relations(extraction, "locatedIn")
+
+
+def test_a_district_the_title_names_is_the_document_s_though_another_city_has_one_of_that_name() -> None:
+    text = ("深圳市南山区关于支持港澳青年创新创业的若干措施\n一、支持创业落地。对新注册的企业给予最高10万元开办补贴。\n"
+            "二、本措施由区人力资源局负责解释。\n")
+    extraction = extract_text(text, "ns.txt")
+    assert ("深圳市南山区关于支持港澳青年创新创业的若干措施", "南山区") in relations(extraction, "locatedIn")
+    assert "南山区人力资源局" in names(extraction, "Agency")  # 区 is the district's
