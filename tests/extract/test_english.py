@@ -621,3 +621,10 @@ def test_a_company_and_a_park_that_set_up_a_fund_together_both_fund_it() -> None
     by_key = {m.key: m.name for m in extraction.mentions}
     assert all(r.amount is None for r in extraction.relations if r.predicate == "funds"
                and by_key[r.object] == fund)  # the fund's size is neither founder's share
+
+
+def test_development_strategies_mechanisms_and_agreements_with_a_name_are_programs() -> None:
+    text = ("Plans\n\nHONG KONG (Reuters) - The Northern Metropolis Development Strategy was released, and the "
+            "city launched the Global Biotech Partnership Mechanism.\n")
+    programs = names(extract_text(text, "nm.txt"), "Program")
+    assert {"Northern Metropolis Development Strategy", "Global Biotech Partnership Mechanism"} <= programs
