@@ -729,7 +729,12 @@ class ChineseExtractor:
         agencies = [(f, m) for f, m in mentions if f.cls == "Agency"]
         alone = bool(agencies) and sum(len(f.surface) for f, _ in agencies) >= len(re.sub(r"\s", "", line)) - 1
         numbered = bool(agencies) and _DOCUMENT_NUMBER.fullmatch(_METADATA_LINE.sub("", line, count=1)) is not None
-        self._agency_line = [m for _, m in agencies] if alone or numbered else []  # 国办发〔2023〕5号: its issuer
+        key = _METADATA_LINE.match(line)
+        published = bool(agencies) and key is not None and key.group().rstrip(":：") in self.vocab.issuer_fields
+        self._agency_line = [m for _, m in agencies] if alone or numbered or published else []  # 国办发〔…〕5号
+        if published and self.document_program is not None:  # "信息来源：市人力资源社会保障局" under the title
+            for _, agency in agencies:
+                self._relate(agency, "responsibleFor", self.document_program, sentence)
         if self.document_program is None or sentence.index < len(self.document.sentences) - 4:
             return
         if alone:

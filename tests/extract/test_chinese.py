@@ -930,3 +930,16 @@ def test_a_district_the_title_names_is_the_document_s_though_another_city_has_on
     extraction = extract_text(text, "ns.txt")
     assert ("深圳市南山区关于支持港澳青年创新创业的若干措施", "南山区") in relations(extraction, "locatedIn")
     assert "南山区人力资源局" in names(extraction, "Agency")  # 区 is the district's
+
+
+def test_a_faq_is_a_document_its_source_field_names_who_published_it_and_service_centres_are_organs() -> None:
+    text = ("佛山市创业担保贷款政策问答\n信息来源：佛山市人力资源和社会保障局  佛山市劳动就业服务管理中心\n"
+            "1.问：到哪里申请？\n答：经办银行为中国工商银行佛山分行、佛山农村商业银行。\n")
+    extraction = extract_text(text, "faq.txt")
+    faq = "佛山市创业担保贷款政策问答"
+    assert faq in names(extraction, "Program")
+    leads = relations(extraction, "responsibleFor")
+    assert {("佛山市人力资源和社会保障局", faq), ("佛山市劳动就业服务管理中心", faq)} <= leads
+    enterprises = names(extraction, "Enterprise")
+    assert "中国工商银行佛山分行" in enterprises  # 为 after 银行 is the verb, though 行为 is a word
+    assert not any(name.startswith("经办银行") for name in enterprises)

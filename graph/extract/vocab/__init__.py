@@ -254,6 +254,7 @@ class ChineseVocabulary:
     recipient_markers: str
     location_verb_pattern: re.Pattern[str]
     short_name_markers: tuple[str, ...]
+    issuer_fields: frozenset[str]  # 信息来源, 发布机构: a page's field naming who issued the document
 
 
 def _suffix_pattern(words: list[str]) -> re.Pattern[str]:
@@ -267,6 +268,11 @@ def organ_parents(language: str) -> dict[str, str]:
     entries = load_toml("national_organs.toml")["organ"]
     by_zh = {entry["zh"]: entry for entry in entries}
     return {entry[language]: by_zh[entry["parent"]][language] for entry in entries if "parent" in entry}
+
+
+def _not_preceded(characters: str) -> str:
+    """A lookbehind that fails after any of ``characters`` ("" when there are none)."""
+    return f"(?<![{re.escape(characters)}])" if characters else ""
 
 
 def _joined_in_organ_names(organs: dict[str, Organ], words: list[str]) -> list[tuple[str, str]]:
@@ -299,9 +305,10 @@ def chinese() -> ChineseVocabulary:
     known = {name: (entry["zh"], entry["en"]) for entry in load_toml("enterprises.toml")["enterprise"]
              for name in (entry["zh"], *entry["short"])}
     # not_after as lookbehinds over the matched word (数据 is no 据): checked only where a word matched
+    exceptions = data["boundaries"].get("not_after_except", {})  # 行为 is a word, 银行为 is not
     boundary_pattern = re.compile("(?:%s)%s%s%s" % (_alternation(data["boundaries"]["words"]), "".join(
-        f"(?<!{re.escape(b + word)})" for word, before in data["boundaries"].get("not_after", {}).items()
-        for b in before), "".join(
+        f"(?<!{_not_preceded(exceptions.get(b + word, ''))}{re.escape(b + word)})"
+        for word, before in data["boundaries"].get("not_after", {}).items() for b in before), "".join(
         f"(?<!{re.escape(word)}(?={_alternation(after)}))" for word, after in
         data["boundaries"].get("not_before", {}).items()), "".join(
         f"(?<!{re.escape(before)}(?={re.escape(after)}))" for before, after in
@@ -408,4 +415,5 @@ def chinese() -> ChineseVocabulary:
         recipient_markers=relations["recipient_markers"],
         location_verb_pattern=_suffix_pattern(relations["location_verbs"]),
         short_name_markers=tuple(relations["short_name_markers"]),
+        issuer_fields=frozenset(relations["issuer_fields"]),
     )
