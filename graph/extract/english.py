@@ -32,7 +32,7 @@ _CAPITAL_WORD = re.compile(rf"(?<![{_WORD_CHARS}])(?:[A-Z]|[0-9][a-z0-9'’\-]*[
 _CONNECTOR = r"(?:(?:of|for)(?:\s+a)?|and|the)"
 _CAPITAL_RUN = re.compile(rf"{_CAPITAL_WORD.pattern}(?:(?:\s+(?:{_CONNECTOR}\s+)*|\s*&\s*(?:{_CONNECTOR}\s+)*)"
                           rf"(?:[A-Z]|[0-9][a-z0-9'’\-]*[A-Z])[{_WORD_CHARS}]*)*")
-_NAME_PARENTHESIS = re.compile(r"\s*\([A-Z][^()]{0,30}\)")
+_NAME_PARENTHESIS = re.compile(r"\s*\((?:[A-Z][^()]{0,30}|(?:hereinafter|hereafter)\b[^()]{0,40})\)")
 _CONNECTORS = {"of", "and", "for", "the", "&"}
 _QUOTE = re.compile(r"“([^”\n]{1,120})”|\"([^\"\n]{1,120})\"")
 _DETERMINERS = {"the", "a", "an"}
@@ -173,7 +173,8 @@ _NAMED_KIND = re.compile(r"\bthe\s+((?:[A-Z0-9][\w\-'’]*\s+(?:(?:and|of|in|for
 _LOWER_ORGAN = re.compile(r"\b[Tt]he\s+(?:[A-Z][a-z]+\s+)?(provincial|municipal|city|county|district)\s+"
                           r"((?:[a-z]+\s+){0,2}?(?:and\s+[a-z]+\s+)?[a-z]+)\s+(department|bureau|commission)\b")
 _WORD_BEFORE = re.compile(r"\b([A-Z][a-z'’\-]+)\s+$")
-_ACRONYM_IN_NAME = re.compile(r"\s\(([A-Z][A-Za-z&]{1,11})\)$")
+_ACRONYM_IN_NAME = re.compile(r"\s\((?:(?:hereinafter|hereafter)(?: referred to as)?,?\s+(?:the\s+)?[\"“]?)?"
+                              r"([A-Z][A-Za-z&]{1,11})[\"”]?\)$")  # "(TSMC)", '(hereinafter "NSC")'
 _DATES = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
                     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _LEVEL_ORDER = {"site": 0, "town": 0, "district": 1, "county": 1, "city": 2, "region": 3, "province": 3,
@@ -251,7 +252,8 @@ def _reader_patterns(vocab: EnglishVocabulary) -> tuple:
     possessive_part = re.compile(rf"[’']s\s+{part_words}")
     # "X will expand its memory chip plant in Wuxi", "X, which operates a packaging plant in Suzhou"
     owning = "|".join(map(re.escape, vocab.owning_verbs))
-    owned_part = re.compile(rf"\b(?:its|their|(?:{owning})\s+(?:a|an|the|its|their)(?:\s+new)?)\s+{part_words}")
+    owned_part = re.compile(rf"\b(?:its|their|(?:{owning})\s+(?:a|an|the|its|their)(?:\s+new)?)\s+"
+                            rf"(?=[a-z][\w\-]*\s+[a-z]){part_words}")  # "a plant" alone names none
     # "the company", "The fund": a kind noun standing for a name, not opening one
     nouns = "|".join(sorted(map(re.escape, vocab.definite_nouns), key=len, reverse=True))
     definite = re.compile(rf"\b(?:the|The)\s+({nouns})\b(?![\s\-]+[A-Z0-9])(?!['’]s\s+[A-Z])")

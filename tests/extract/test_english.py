@@ -628,3 +628,11 @@ def test_development_strategies_mechanisms_and_agreements_with_a_name_are_progra
             "city launched the Global Biotech Partnership Mechanism.\n")
     programs = names(extract_text(text, "nm.txt"), "Program")
     assert {"Northern Metropolis Development Strategy", "Global Biotech Partnership Mechanism"} <= programs
+
+
+def test_a_name_given_with_hereinafter_names_it_further_on_and_a_bare_plant_is_no_unit() -> None:
+    text = ('Chips\n\nNANJING, Jan 12 (Reuters) - Nanjing Semiconductor Co., Ltd. (hereinafter "NSC") will build '
+            'a plant. NSC said the plant will open in 2027.\n')
+    extraction = extract_text(text, "nsc.txt")
+    assert {m.name for m in extraction.mentions if m.surface == "NSC"} == {"Nanjing Semiconductor Co., Ltd."}
+    assert "plant" not in names(extraction, "Enterprise")  # "a plant" names no plant
