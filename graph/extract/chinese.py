@@ -732,7 +732,7 @@ class ChineseExtractor:
         key = _METADATA_LINE.match(line)
         published = bool(agencies) and key is not None and key.group().rstrip(":：") in self.vocab.issuer_fields
         self._agency_line = [m for _, m in agencies] if alone or numbered or published else []  # 国办发〔…〕5号
-        if published and self.document_program is not None:  # "信息来源：市人力资源社会保障局" under the title
+        if published and self.document_program is not None:  # "信息来源：市工业和信息化局" under the title
             for _, agency in agencies:
                 self._relate(agency, "responsibleFor", self.document_program, sentence)
         if self.document_program is None or sentence.index < len(self.document.sentences) - 4:
@@ -1652,7 +1652,7 @@ class ChineseExtractor:
             inside = match.start(1) if match.group(1) else match.start(2)
             units = [(f, m) for f, m in mentions if f.cls == "Agency" and inside <= f.start and f.end <= match.end()]
             if match.group(1) and units and not self._only_units(text, inside, match.end(1), units):
-                continue  # "由各地市统一交到省科技厅业务受理窗口": another verb stands between 由 and the word
+                continue  # "由各街道统一交到区科学技术局业务受理窗口": another verb stands between 由 and the word
             leaders = [m for _, m in units]
             after = [m for f, m in mentions if match.end() <= f.start <= match.end() + 2 and f.cls in _TARGETS
                      and not f.reference]  # "由X负责Y"
