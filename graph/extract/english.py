@@ -1438,17 +1438,8 @@ class EnglishExtractor:
             if mention.cls != "Enterprise":
                 continue
             part = self.reader.possessive_part.match(text, mention.end - sentence.start)
-            if part is None:
-                continue
-            phrase = _normal(part.group(1))
-            candidate = _Candidate("Enterprise", part.start(1), part.end(1), phrase, phrase,
-                                   scope=self.document.doc_id)
-            unit_mention = self._mention(candidate, sentence)
-            mentions.append(unit_mention)
-            self._relate(unit_mention, "partOf", mention, sentence)
-            place = next((m for m in mentions if m.cls == "Place" and m.start - sentence.start == part.end()), None)
-            if place is not None and part.group(2):
-                self._relate(unit_mention, "locatedIn", place, sentence)
+            if part is not None:
+                self._company_unit(sentence, mentions, part, mention)
 
     def _definite_references(self, sentence: Sentence, mentions: list[Mention]) -> None:
         """"the company", "the fund", "the park": the one name of that kind in this sentence before it and
@@ -1492,17 +1483,19 @@ class EnglishExtractor:
         for part in self.reader.owned_part.finditer(text):
             owners = [m for m in mentions if m.cls == "Enterprise" and m.end - sentence.start <= part.start()
                       and m.scope != self.document.doc_id]
-            if not owners:
-                continue
-            phrase = _normal(part.group(1))
-            candidate = _Candidate("Enterprise", part.start(1), part.end(1), phrase, phrase,
-                                   scope=self.document.doc_id)
-            unit = self._mention(candidate, sentence)
-            mentions.append(unit)
-            self._relate(unit, "partOf", owners[-1], sentence)
-            place = next((m for m in mentions if m.cls == "Place" and m.start - sentence.start == part.end()), None)
-            if place is not None and part.group(2):
-                self._relate(unit, "locatedIn", place, sentence)
+            if owners:
+                self._company_unit(sentence, mentions, part, owners[-1])
+
+    def _company_unit(self, sentence: Sentence, mentions: list[Mention], part: re.Match[str], owner: Mention) -> None:
+        """The plant or branch ``part`` names: part of ``owner``, and in the place right after "in"."""
+        phrase = _normal(part.group(1))
+        candidate = _Candidate("Enterprise", part.start(1), part.end(1), phrase, phrase, scope=self.document.doc_id)
+        unit = self._mention(candidate, sentence)
+        mentions.append(unit)
+        self._relate(unit, "partOf", owner, sentence)
+        place = next((m for m in mentions if m.cls == "Place" and m.start - sentence.start == part.end()), None)
+        if place is not None and part.group(2):
+            self._relate(unit, "locatedIn", place, sentence)
 
     def _passive_responsibility(self, sentence: Sentence, mentions: list[Mention]) -> None:
         """"the event was hosted by X", "a plan led by X": X is responsible for the thing before."""
