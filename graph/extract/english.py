@@ -172,6 +172,12 @@ _NAMED_KIND = re.compile(r"\bthe\s+((?:[A-Z0-9][\w\-'’]*\s+(?:(?:and|of|in|for
                          r"((?:[a-z][a-z\-]+\s+)?(?:strategy|initiative|plan|programme|program|campaign|scheme|policy))\b")
 _LOWER_ORGAN = re.compile(r"\b[Tt]he\s+(?:[A-Z][a-z]+\s+)?(provincial|municipal|city|county|district)\s+"
                           r"((?:[a-z]+\s+){0,2}?(?:and\s+[a-z]+\s+)?[a-z]+)\s+(department|bureau|commission)\b")
+# "the municipal bureau of commerce", "the city's commerce bureau": the same, written another way
+_LOWER_ORGAN_OF = re.compile(r"\b[Tt]he\s+(provincial|municipal|city|county|district)\s+(department|bureau|commission)"
+                             r"\s+of\s+((?:[a-z]+\s+){0,3}?[a-z]+)(?=\s*[,.;:)]|\s+(?:said|says|will|has|have|is|was|"
+                             r"announced|and\s+the)\b)")
+_LOWER_ORGAN_OWNED = re.compile(r"\b[Tt]he\s+(city|province|county|district)['’]s\s+((?:[a-z]+\s+){0,2}?[a-z]+)\s+"
+                                r"(department|bureau|commission)\b")
 _WORD_BEFORE = re.compile(r"\b([A-Z][a-z'’\-]+)\s+$")
 _ACRONYM_IN_NAME = re.compile(r"\s\((?:(?:hereinafter|hereafter)(?: referred to as)?,?\s+(?:the\s+)?[\"“]?)?"
                               r"([A-Z][A-Za-z&]{1,11})[\"”]?\)$")  # "(TSMC)", '(hereinafter "NSC")'
@@ -728,7 +734,7 @@ class _SentenceReader:
         """"the provincial finance department", "the Ningbo municipal commerce bureau": a local organ
         written in lowercase, of the place before it or of the document's place at that level."""
         if "he " not in text or not ("department" in text or "bureau" in text or "commission" in text):
-            return  # most sentences name no organ in lowercase: the pattern is slow to fail
+            return  # most sentences name no organ in lowercase: the patterns are slow to fail
         for match in _LOWER_ORGAN.finditer(text):
             level, field, head = match.group(1), match.group(2), match.group(3)
             if field.split()[0] in ("people's", "peoples"):
@@ -744,6 +750,19 @@ class _SentenceReader:
                     else f"{place} {adjective} {field} {head.capitalize()}")
             start = word.start() if word else match.start(1)
             yield _Candidate("Agency", start, match.end(), name, text[start:match.end()], rank=2)
+        for match in (*_LOWER_ORGAN_OF.finditer(text), *_LOWER_ORGAN_OWNED.finditer(text)):
+            if match.re is _LOWER_ORGAN_OF:
+                level, head, field = match.group(1), match.group(2), match.group(3)
+            else:
+                level, field, head = match.group(1), match.group(2), match.group(3)
+                level = {"province": "provincial"}.get(level, level)
+            adjective = "Municipal" if level == "city" else level.capitalize()
+            place = self.jurisdiction.for_level(self.vocab.level_adjectives[adjective])
+            if not place:
+                continue
+            field = " ".join(w if w == "and" else w.capitalize() for w in field.split())
+            name = f"{place} {adjective} {head.capitalize()} of {field}"
+            yield _Candidate("Agency", match.start(1), match.end(), name, text[match.start(1):match.end()], rank=2)
 
     def named_kinds(self, text: str) -> Iterator[_Candidate]:
         """"the Made in China 2025 strategy", "the Greater Bay Area development plan": a capitalised

@@ -636,3 +636,10 @@ def test_a_name_given_with_hereinafter_names_it_further_on_and_a_bare_plant_is_n
     extraction = extract_text(text, "nsc.txt")
     assert {m.name for m in extraction.mentions if m.surface == "NSC"} == {"Nanjing Semiconductor Co., Ltd."}
     assert "plant" not in names(extraction, "Enterprise")  # "a plant" names no plant
+
+
+def test_local_organs_in_lowercase_written_with_of_or_after_the_city_s() -> None:
+    text = ("Yiwu trade\n\nYIWU, May 5 (Xinhua) -- Yiwu is a city in Zhejiang. According to the municipal bureau "
+            "of commerce, exports rose. The city's commerce bureau said it will offer subsidies.\n")
+    agencies = [m.name for m in extract_text(text, "yw.txt").mentions if m.cls == "Agency"]
+    assert agencies == ["Yiwu Municipal Bureau of Commerce"] * 2  # one organ, written two ways
