@@ -11,17 +11,17 @@ from __future__ import annotations
 
 import gc
 import json
-import multiprocessing
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from itertools import chain
-from multiprocessing.connection import Connection
 from pathlib import Path
 
 import networkx as nx
@@ -33,9 +33,11 @@ from .engine import ENGINES, DaskSession, EngineUnavailable, dask_map, dask_sess
 from .export.html import DEFAULT_MAX_NODES, write_html
 from .export.rdf import (
     document_lines,
+    ntriples_lines,
     read_ntriples,
     write_jsonld,
     write_ntriples,
+    write_runs,
     write_turtle,
     write_turtle_and_jsonld,
 )
@@ -67,6 +69,7 @@ class BuildResult:
     relations: int
     seconds: dict[str, float] = field(default_factory=dict)
     graph: nx.MultiDiGraph | None = None
+    triples: int = 0  # in the N-Triples (and the store): counted as they are written
 
 
 def read_and_extract(path: str, doc_id: str, ner: str = "rules") -> Extraction | ReadFailure:
@@ -264,11 +267,9 @@ def write_outputs(graph: nx.MultiDiGraph, failures: list[ReadFailure], output: P
     The triples are written once, sorted, as N-Triples shards (a folder of files read in name
     order) in bounded memory (an external merge sort); Turtle, JSON-LD and the store are streamed
     from the shards, so no format holds every triple in memory. With ``parallel`` two processes
-    share the work (a forked child sees the graph without pickling): the child writes the shards,
-    hands them over by renaming their folder into place, and writes Turtle and the edge table;
-    this process writes the view, the other tables and the report, then JSON-LD from the
-    handed-over shards. The store is bulk-loaded from the same shards last, by a process of its
-    own (see write_store_apart), beside the other exports.
+    share the work: this one makes the triples as sorted runs on disk, then starts a new process
+    (started, not forked: see _rdf_apart) that merges them into the shards and writes Turtle,
+    JSON-LD and the store from them, while this one writes the view, the tables and the report.
 
     ``runs``: a folder of sorted runs holding the triples of every entity and relation, written by a
     Dask cluster's workers (build_graph); only the documents' triples are then made here.
@@ -278,22 +279,20 @@ def write_outputs(graph: nx.MultiDiGraph, failures: list[ReadFailure], output: P
     temporary.chmod(0o755)  # mkdtemp makes it private; a build folder is an ordinary one
 
     handed_over = temporary / ".ntriples"  # the shards; not an output: removed before the folder is swapped in
+    made_runs = temporary / ".runs"  # this process's sorted runs, for the RDF process; not an output either
+    lines = None if runs is None else chain.from_iterable(map(document_lines, graph.graph["documents"]))
+    their_runs = [] if runs is None else sorted(runs.glob("*.nt"))  # the entities' and relations', from the workers
 
     def rdf() -> dict[str, float]:
         started = time.perf_counter()
-        if runs is not None:  # the entities' and relations' triples came sorted from the workers
-            triples = write_ntriples(graph, handed_over, runs=sorted(runs.glob("*.nt")),
-                                     lines=chain.from_iterable(map(document_lines, graph.graph["documents"])))
-        else:
-            triples = write_ntriples(graph, handed_over)  # complete or absent, never half there
-        if not parallel and triples <= ONE_PARSE_TRIPLES:  # small: both formats from one parse, a third faster
+        triples = write_ntriples(graph, handed_over, runs=their_runs, lines=lines)  # complete or absent
+        if triples <= ONE_PARSE_TRIPLES:  # small: both formats from one parse, a third faster
             write_turtle_and_jsonld(read_ntriples(handed_over), temporary / "graph.ttl", temporary / "graph.jsonld")
         else:
             write_turtle(graph, temporary / "graph.ttl", handed_over)
-            if not parallel:  # else the other process writes JSON-LD meanwhile
-                write_jsonld(graph, temporary / "graph.jsonld", handed_over)
+            write_jsonld(graph, temporary / "graph.jsonld", handed_over)
         write_edges_csv(graph, temporary / "edges.csv")
-        seconds = {"rdf": time.perf_counter() - started}
+        seconds = {"rdf": time.perf_counter() - started, "triples": triples}
         if store:  # a persistent store beside the files: serve and query open it instead of parsing
             started = time.perf_counter()
             write_store_apart(temporary / STORE_FOLDER, handed_over)
@@ -302,6 +301,8 @@ def write_outputs(graph: nx.MultiDiGraph, failures: list[ReadFailure], output: P
 
     def others() -> dict[str, float]:
         started = time.perf_counter()
+        if parallel:  # else rdf() wrote it
+            write_edges_csv(graph, temporary / "edges.csv")
         write_html(graph, temporary / "graph.html", title, html_max_nodes)
         write_graphml(graph, temporary / "graph.graphml")
         write_gexf(graph, temporary / "graph.gexf")
@@ -317,11 +318,6 @@ def write_outputs(graph: nx.MultiDiGraph, failures: list[ReadFailure], output: P
         }
         (temporary / "manifest.json").write_text(json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False)
                                                  + "\n", encoding="utf-8")
-        if parallel:  # else rdf() wrote JSON-LD after Turtle
-            while not handed_over.exists() and multiprocessing.active_children():
-                time.sleep(0.01)  # the RDF process is still making the shards
-            if handed_over.exists():  # else the RDF process failed, and says why
-                write_jsonld(graph, temporary / "graph.jsonld", handed_over)
         return {"other_exports": time.perf_counter() - started}
 
     try:
@@ -331,13 +327,56 @@ def write_outputs(graph: nx.MultiDiGraph, failures: list[ReadFailure], output: P
             for key, value in cache.entries:
                 cache_module.store(entries, key, value, cache.previous)
         with _gc_paused():
-            seconds = _run_side_by_side([others, rdf], parallel)
-        shutil.rmtree(handed_over)
+            if parallel:
+                started = time.perf_counter()
+                made_runs.mkdir()
+                mine = write_runs(ntriples_lines(graph) if lines is None else lines, made_runs)
+                seconds = {"triple_runs": time.perf_counter() - started}
+                with _rdf_apart([*their_runs, *mine], handed_over, temporary, store) as rdf_seconds:
+                    seconds.update(others())
+                seconds.update(rdf_seconds)
+            else:
+                seconds = {**rdf(), **others()}
+        for scratch in (handed_over, made_runs):
+            shutil.rmtree(scratch, ignore_errors=True)
         swap_in(temporary, output, keep=("report-*",))  # reports written into a build outlive rebuilds
     except BaseException:
         shutil.rmtree(temporary, ignore_errors=True)
         raise
     return seconds
+
+
+@contextmanager
+def _rdf_apart(runs: list[Path], shards: Path, folder: Path, store: bool) -> Iterator[dict[str, float]]:
+    """graph.export.rdf.rdf_main in a new Python process while the body runs; then its figures fill
+    the dict yielded, or its failure is raised. The process is started, not forked: a forked one
+    shares the graph's pages with this process, and each page that either touches (a reference count
+    is a write) is then copied, so a forked exporter came to hold a copy of most of the graph (2.1 GB
+    of its own at 30k documents, 5.7 KB per entity). This one never holds the graph: it reads the runs
+    from disk. Like the store's loader, it is a fresh interpreter (python -c), which imports no
+    caller's script."""
+    package_parent = str(Path(__file__).resolve().parent.parent)  # this govgraph, whatever the cwd
+    code = ("import sys; sys.path.insert(0, sys.argv[1]); from graph.export.rdf import rdf_main; rdf_main()")
+    request = json.dumps({"runs": [str(run) for run in runs], "shards": str(shards), "folder": str(folder),
+                          "store": store})
+    with tempfile.TemporaryFile("w+") as answer, tempfile.TemporaryFile("w+") as errors:
+        child = subprocess.Popen([sys.executable, "-c", code, package_parent], stdin=subprocess.PIPE,
+                                 stdout=answer, stderr=errors, text=True)
+        seconds: dict[str, float] = {}
+        try:
+            child.stdin.write(request)  # type: ignore[union-attr]
+            child.stdin.close()  # type: ignore[union-attr]
+            yield seconds
+            if child.wait() != 0:
+                errors.seek(0)
+                reason = (errors.read().strip().splitlines() or [f"exit code {child.returncode}"])[-1]
+                raise BuildError(f"export failed: {reason}")
+            answer.seek(0)
+            seconds.update(json.loads(answer.read()))
+        finally:
+            if child.poll() is None:  # this process failed first: the RDF process is not waited for
+                child.kill()
+                child.wait()
 
 
 @contextmanager
@@ -351,47 +390,6 @@ def _gc_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
-
-
-def _run_side_by_side(jobs: list[Callable[[], dict[str, float]]], parallel: bool) -> dict[str, float]:
-    """Run the first job here and the others in forked children; the first failure is raised.
-    In turn, the first job runs last: it may use what the others leave behind."""
-    if not parallel or "fork" not in multiprocessing.get_all_start_methods():
-        return {name: value for job in [*jobs[1:], jobs[0]] for name, value in job().items()}
-    context = multiprocessing.get_context("fork")
-    children = []
-    for job in jobs[1:]:
-        receive, send = context.Pipe(duplex=False)
-        child = context.Process(target=_report_back, args=(job, send), daemon=True)
-        child.start()
-        send.close()
-        children.append((child, receive))
-    try:
-        seconds = jobs[0]()
-        for child, receive in children:
-            try:
-                succeeded, value = receive.recv()
-            except EOFError:
-                succeeded, value = False, f"the export process stopped (exit code {child.exitcode})"
-            if not succeeded:
-                raise BuildError(f"export failed: {value}")
-            seconds.update(value)
-    finally:
-        for child, receive in children:
-            child.join(timeout=1) if child.exitcode is not None else child.terminate()
-            child.join()
-            receive.close()
-    return seconds
-
-
-def _report_back(job: Callable[[], dict[str, float]], send: Connection) -> None:
-    _die_with_parent()  # a forked exporter ends with the build, like the pool's workers
-    try:
-        send.send((True, job()))
-    except BaseException as error:  # the parent reports it; a child has no one else to tell
-        send.send((False, f"{type(error).__name__}: {error}"))
-    finally:
-        send.close()
 
 
 #: What a folder written by govgraph holds, so that only such a folder is ever replaced.
@@ -498,5 +496,6 @@ def build(paths: Iterable[Path], output: Path, title: str | None = None, workers
         if runs is not None:
             shutil.rmtree(runs, ignore_errors=True)
     seconds.update({"documents_extracted": cache.extracted, "documents_reused": cache.reused})
+    triples = int(seconds.pop("triples"))
     return BuildResult(output, len(graph.graph["documents"]), failures, graph.number_of_nodes(),
-                       graph.number_of_edges(), seconds, graph)
+                       graph.number_of_edges(), seconds, graph, triples)

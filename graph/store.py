@@ -52,7 +52,13 @@ def write_store_apart(folder: Path, triples: Path) -> None:
 
 
 def _load_main(folder: str, triples: str) -> None:
-    """write_store_apart's process: it ends with the build that started it (Linux: PR_SET_PDEATHSIG)."""
+    """write_store_apart's process: it ends with the build that started it."""
+    die_with_parent()
+    write_store(Path(folder), Path(triples))
+
+
+def die_with_parent() -> None:
+    """A process started by a build ends when the build's process does (Linux: PR_SET_PDEATHSIG)."""
     try:
         import ctypes
         import signal
@@ -62,7 +68,6 @@ def _load_main(folder: str, triples: str) -> None:
             os._exit(1)
     except (OSError, AttributeError):
         pass
-    write_store(Path(folder), Path(triples))
 
 
 def open_store(build: Path) -> ox.Store | None:

@@ -19,7 +19,10 @@ import heapq
 import json
 import re
 import shutil
+import sys
 import tempfile
+import threading
+import time
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import chain, groupby
@@ -229,20 +232,32 @@ def write_ntriples(graph: nx.MultiDiGraph, folder: Path, run_lines: int = RUN_LI
     triples, when the runs hold some). The shards are written to a partial folder renamed into
     place: ``folder`` is complete or absent."""
     scratch = Path(tempfile.mkdtemp(prefix=f".{folder.name}.runs-", dir=folder.parent))
+    try:
+        runs = list(runs)
+        mine = _runs(ntriples_lines(graph) if lines is None else lines, scratch, run_lines)
+        return merge_runs([*runs, *(run for run, _ in mine)], folder, shard_lines,
+                          mine[0][1] if not runs and len(mine) == 1 else None)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def merge_runs(runs: list[Path], folder: Path, shard_lines: int = SHARD_LINES,
+               only_run_lines: int | None = None) -> int:
+    """Sorted runs (write_runs) merged, each line once, into shards in a new ``folder``, written to a
+    partial folder renamed into place (``folder`` is complete or absent); returns the lines written.
+    The second half of write_ntriples, which a process that never held the graph can do. With
+    ``only_run_lines`` (the lines of the one run there is) a run that fits one shard becomes it."""
     partial = Path(tempfile.mkdtemp(prefix=f".{folder.name}.partial-", dir=folder.parent))
     try:
-        mine = _runs(ntriples_lines(graph) if lines is None else lines, scratch, run_lines)
-        runs = list(runs)
-        if not runs and len(mine) == 1 and mine[0][1] <= shard_lines:  # sorted in memory: it is the shard
-            mine[0][0].rename(partial / _shard_name(0))
-            written = mine[0][1]
+        if len(runs) == 1 and only_run_lines is not None and only_run_lines <= shard_lines:
+            runs[0].rename(partial / _shard_name(0))  # sorted in memory: it is the shard
+            written = only_run_lines
         else:
-            written = _merge_into_shards([*runs, *(run for run, _ in mine)], partial, shard_lines)
+            written = _merge_into_shards(runs, partial, shard_lines)
         partial.chmod(0o755)  # mkdtemp makes it private
         partial.rename(folder)
         return written
     finally:
-        shutil.rmtree(scratch, ignore_errors=True)
         shutil.rmtree(partial, ignore_errors=True)
 
 
@@ -329,7 +344,7 @@ def _serialize(document: bytes, path: Path, **options: object) -> None:
     ox.serialize(ox.parse(document, format=ox.RdfFormat.N_TRIPLES), str(path), **options)
 
 
-def write_turtle(graph: nx.MultiDiGraph, path: Path, document: bytes | Path | None = None) -> None:
+def write_turtle(graph: nx.MultiDiGraph | None, path: Path, document: bytes | Path | None = None) -> None:
     """``document`` is ntriples(graph), or the folder of shards write_ntriples wrote, when the caller
     already made it (it is shared with JSON-LD and the store); shards are streamed, never read whole."""
     if isinstance(document, Path):
@@ -338,7 +353,7 @@ def write_turtle(graph: nx.MultiDiGraph, path: Path, document: bytes | Path | No
     _serialize(document or ntriples(graph), path, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
 
 
-def write_jsonld(graph: nx.MultiDiGraph, path: Path, document: bytes | Path | None = None) -> None:
+def write_jsonld(graph: nx.MultiDiGraph | None, path: Path, document: bytes | Path | None = None) -> None:
     if isinstance(document, Path):
         write_compact_jsonld(parse_ntriples(document), path)
         return
@@ -403,3 +418,55 @@ def write_compact_jsonld(triples: Iterable[ox.Triple], path: Path) -> None:
             out.write(separator + dumps(node, ensure_ascii=False, sort_keys=True))
             separator = ",\n"
         out.write("\n]}\n")
+
+
+def rdf_main() -> None:
+    """The RDF process of a parallel write_outputs (graph.build._rdf_apart): what to do comes on stdin
+    as JSON; the runs are merged into the shards, Turtle and JSON-LD streamed from them, and the store bulk-loaded
+    from them beside Turtle and JSON-LD (its loader is a process of its own); the figures go to stdout
+    as JSON, a failure to stderr (its last line says why) with a non-zero exit."""
+    from ..store import STORE_FOLDER, die_with_parent
+
+    die_with_parent()  # ends with the build, like the pool's workers
+    request = json.loads(sys.stdin.read())
+    started = time.perf_counter()
+    folder, shards = Path(request["folder"]), Path(request["shards"])
+    try:
+        triples = merge_runs([Path(run) for run in request["runs"]], shards)
+        seconds: dict[str, float] = {"triples": triples}
+        loader = None
+        if request["store"]:  # RocksDB's loader runs while Turtle and JSON-LD are written
+            loader = _Loader(folder / STORE_FOLDER, shards)
+            loader.start()
+        write_turtle(None, folder / "graph.ttl", shards)  # from the shards: no graph
+        write_jsonld(None, folder / "graph.jsonld", shards)
+        seconds["rdf"] = time.perf_counter() - started
+        if loader is not None:
+            loader.join()
+            if loader.error is not None:
+                raise loader.error
+            seconds["store"] = loader.seconds
+    except Exception as error:  # one line that says why, for the build's error
+        print(f"{type(error).__name__}: {error}", file=sys.stderr)
+        sys.exit(1)
+    print(json.dumps(seconds))
+
+
+class _Loader(threading.Thread):
+    """graph.store.write_store_apart in a thread: its work is in a process of its own, beside this one's."""
+
+    def __init__(self, folder: Path, shards: Path) -> None:
+        super().__init__(daemon=True)
+        self.folder, self.shards = folder, shards
+        self.error: Exception | None = None
+        self.seconds = 0.0
+
+    def run(self) -> None:
+        started = time.perf_counter()
+        from ..store import write_store_apart
+
+        try:
+            write_store_apart(self.folder, self.shards)
+        except Exception as error:  # raised by rdf_main, which reports it
+            self.error = error
+        self.seconds = time.perf_counter() - started
