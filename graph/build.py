@@ -47,7 +47,7 @@ from .extract import extract
 from .extract.model_ner import NER_CHOICES, ModelUnavailable, require_model
 from .model import Extraction, ReadFailure, Resolved
 from .resolve import resolve
-from .store import STORE_FOLDER, write_store_apart
+from .store import STORE_FOLDER, die_with_parent, write_store_apart
 
 SAMPLE_CORPUS = Path(__file__).parent / "sample_corpus"
 PARALLEL_THRESHOLD = 16  # fewer documents than this are not worth starting workers for
@@ -118,7 +118,7 @@ def extract_all(files: Sequence[Path], roots: Sequence[Path], workers: int | Non
     else:
         # a worker holds a chunk's results until the chunk is done: capped, its memory stays flat
         chunk = max(1, min(MAX_CHUNK, len(todo) // (workers * 8)))
-        with ProcessPoolExecutor(max_workers=workers, initializer=_die_with_parent) as pool:
+        with ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent) as pool:
             fresh = list(pool.map(read_and_extract, [str(files[i]) for i in todo], [ids[i] for i in todo],
                                   [ner] * len(todo), chunksize=chunk))
     for index, value in zip(todo, fresh, strict=True):
@@ -141,21 +141,6 @@ class Cache:
     #: key -> the entry's bytes (None: reused, the previous build's file is linked): bytes, not
     #: the Extractions, so the build can free every mention once resolution is done
     entries: list[tuple[str, bytes | None]] = field(default_factory=list)
-
-
-def _die_with_parent() -> None:
-    """A worker ends when the build that started it is killed (Linux: PR_SET_PDEATHSIG), instead of
-    running on as an orphan holding its memory."""
-    try:
-        import ctypes
-        import signal
-
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
-        if os.getppid() == 1:  # the parent died before the call: nothing will signal us
-            os._exit(1)
-    except (OSError, AttributeError):  # not Linux: the pool's own shutdown is all there is
-        pass
 
 
 @contextmanager

@@ -58,15 +58,17 @@ def _load_main(folder: str, triples: str) -> None:
 
 
 def die_with_parent() -> None:
-    """A process started by a build ends when the build's process does (Linux: PR_SET_PDEATHSIG)."""
+    """A process started by a build (a pool's worker, the RDF process, the store's loader) ends when
+    the build's process is killed (Linux: PR_SET_PDEATHSIG), instead of running on as an orphan
+    holding its memory."""
     try:
         import ctypes
         import signal
 
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)
-        if os.getppid() == 1:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+        if os.getppid() == 1:  # the parent died before the call: nothing will signal us
             os._exit(1)
-    except (OSError, AttributeError):
+    except (OSError, AttributeError):  # not Linux: the pool's own shutdown is all there is
         pass
 
 

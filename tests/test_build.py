@@ -216,8 +216,8 @@ def test_stale_folders_of_killed_builds_are_cleaned_and_workers_die_with_the_bui
     # a pool worker started by a build process dies when that process is killed
     script = ("import os, sys, time\n"
               "from concurrent.futures import ProcessPoolExecutor\n"
-              "from graph.build import _die_with_parent\n"
-              "pool = ProcessPoolExecutor(1, initializer=_die_with_parent)\n"
+              "from graph.store import die_with_parent\n"
+              "pool = ProcessPoolExecutor(1, initializer=die_with_parent)\n"
               "print(pool.submit(os.getpid).result(), flush=True)\n"
               "time.sleep(60)\n")
     parent = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
