@@ -44,6 +44,9 @@ _YEAR_PREFIX = re.compile(r"(?:19|20)\d{2}(?:年度?)?")
 _BRACKETED_TITLE = re.compile(r"[【\[]([^【】\[\]]{2,30})[】\]]")
 _METADATA_LINE = re.compile(r"[\u4e00-\u9fff]{2,6}[:：]")  # 索引号：…, 发文字号：…: a page's record of the document
 _HEADER_LINES = 12  # how far the record of a page and then its title may run
+# a headline: a place or organ, a verb of issuing, and the document it issued
+_HEADLINE_VERB = re.compile(r"^([\u4e00-\u9fff]{2,14}?[省市区县局厅委部办])(?:公布|印发|发布|出台|公示)了?"
+                            r"((?:19|20)?[^，,。]{4,60})$")
 _COLON_TITLE = 5  # a heading a colon ends is a measure's title from this many characters ("支持对象：" is a field)
 _CJK_CHARACTER = re.compile(r"[\u4e00-\u9fff]")
 _TRADITIONAL_SHARE = 2  # per cent of characters that t2s changes, below which a text is simplified already
@@ -641,6 +644,9 @@ class ChineseExtractor:
                 return sentence.index, title, self.forms[sentence.index].find(issued.group(1))
             forwarded = re.search(r"关于转发《[^《》]{2,80}》", bare)  # a notice forwarding another: its own
             if bare.endswith(self.vocab.title_types) and ("《" not in bare or forwarded):
+                headline = _HEADLINE_VERB.match(bare)
+                if headline:  # "中山市公布2024年度…名单": news of a document; the document is what follows
+                    return sentence.index, headline.group(2), self.forms[sentence.index].find(headline.group(2))
                 title = re.sub(r"\s+", "", line.rstrip("。 "))
                 return sentence.index, title, self.forms[sentence.index].find(line)
         return None

@@ -943,3 +943,12 @@ def test_a_faq_is_a_document_its_source_field_names_who_published_it_and_service
     enterprises = names(extraction, "Enterprise")
     assert "中国工商银行佛山分行" in enterprises  # 为 after 银行 is the verb, though 行为 is a word
     assert not any(name.startswith("经办银行") for name in enterprises)
+
+
+def test_a_news_headline_that_a_city_published_a_list_names_the_list_as_the_document() -> None:
+    text = ("中山市公布2024年度“专精特新”培育企业名单\n近日，中山市工业和信息化局公布了名单，"
+            "中山大洋电机股份有限公司等86家企业入选。\n")
+    extraction = extract_text(text, "zs.txt")
+    programs = names(extraction, "Program")
+    assert "2024年度“专精特新”培育企业名单" in programs
+    assert not any(name.startswith("中山市公布") for name in programs)
