@@ -31,6 +31,7 @@ from ..model import Amount, Document, Extraction, Jurisdiction, Mention, Relatio
 from ..script import HAN
 from .amounts import AmountSpan, chinese_amounts, table_amount
 from .gazetteer import Division, gazetteer
+from .organs import organ_parts
 from .sources import SentenceSources
 from .vocab import ChineseVocabulary, chinese
 
@@ -41,6 +42,7 @@ _RUN_BEFORE = re.compile(r"[\u3400-\u9fffA-Za-z0-9\u2060]+$")  # searched with a
 _RUN_BEFORE_LEVEL = re.compile(r"(?:(?![省市区县])[\u3400-\u9fffA-Za-z0-9\u2060])+$")  # a run no level character is in
 _ORGAN_END = re.compile(r"[局厅委部府办处司协联]")  # characters that end an organ's name (政协, 妇联)
 _YEAR_PREFIX = re.compile(r"(?:19|20)\d{2}(?:年度?)?")
+_YEAR_AND_PLACE = 16  # characters at most of a year and a place before a program's name
 _BRACKETED_TITLE = re.compile(r"[【\[]([^【】\[\]]{2,30})[】\]]")
 _METADATA_LINE = re.compile(r"[\u4e00-\u9fff]{2,6}[:：]")  # 索引号：…, 发文字号：…: a page's record of the document
 _HEADER_LINES = 12  # how far the record of a page and then its title may run
@@ -422,8 +424,7 @@ class ChineseExtractor:
         lines = [line for line in text.splitlines() if line.strip()]
         head = "\n".join(lines[:3])[:600] + "\n" + "\n".join(lines[-6:])[-400:]
         self.divisions: dict[str, Division] = {}
-        number = next((m for line in lines[:_HEADER_LINES]
-                       if (m := _DOCUMENT_NUMBER.fullmatch(_METADATA_LINE.sub("", line.strip(), count=1)))),
+        number = next((m for line in lines[:_HEADER_LINES] if (m := _document_number(line))),
                       None)  # the document's own 文号, on its line or as the page records it (发文字号：…)
         if number is not None and number.group(1).startswith(self.vocab.number_national):
             return Jurisdiction()
@@ -734,7 +735,7 @@ class ChineseExtractor:
         line = self.forms[sentence.index].strip()
         agencies = [(f, m) for f, m in mentions if f.cls == "Agency"]
         alone = bool(agencies) and sum(len(f.surface) for f, _ in agencies) >= len(re.sub(r"\s", "", line)) - 1
-        numbered = bool(agencies) and _DOCUMENT_NUMBER.fullmatch(_METADATA_LINE.sub("", line, count=1)) is not None
+        numbered = bool(agencies) and _document_number(line) is not None
         key = _METADATA_LINE.match(line)
         published = bool(agencies) and key is not None and key.group().rstrip(":：") in self.vocab.issuer_fields
         self._agency_line = [m for _, m in agencies] if alone or numbered or published else []  # 国办发〔…〕5号
@@ -1391,12 +1392,12 @@ class ChineseExtractor:
         names = {m.name for m in self.mentions if m.cls == "Program" and len(m.name) >= 4}
         if len(names) < 2:
             return
-        fuller: dict[str, str] = {}
-        for name in names:
-            longer = [n for n in names if n.endswith(name) and n != name
-                      and self._only_year_and_place(n[:-len(name)])]
-            if len({*longer}) == 1:
-                fuller[name] = longer[0]
+        longer: dict[str, set[str]] = {}  # a name -> the fuller names that are it after a year or place
+        for name in names:  # a year and a place are short: only the first few cuts are tried
+            for cut in range(1, min(len(name) - 3, _YEAR_AND_PLACE + 1)):
+                if name[cut:] in names and self._only_year_and_place(name[:cut]):
+                    longer.setdefault(name[cut:], set()).add(name)
+        fuller = {name: next(iter(full)) for name, full in longer.items() if len(full) == 1}
         if fuller:
             self.mentions = [replace(m, name=fuller[m.name]) if m.cls == "Program" and m.name in fuller else m
                              for m in self.mentions]
@@ -1408,18 +1409,10 @@ class ChineseExtractor:
         return not rest or bool(self.gazetteer.named(rest))
 
     def _organ_hierarchy(self) -> None:
-        """A national organ whose name holds the one over it is part of it (国务院办公厅, 国务院国有资产监督
-        管理委员会 of 国务院) where the document names both: cited where the part is first named. That
-        工业和信息化部 is the State Council's too, the text does not say."""
-        parents = self.vocab.organ_parents
-        first: dict[str, Mention] = {}
-        for mention in self.mentions:
-            if mention.cls == "Agency":
-                first.setdefault(mention.name, mention)
-        for name, mention in first.items():
-            parent = first.get(parents.get(name, ""))
-            if parent is not None and parent.name in name:
-                self.relations.append(RelationMention(mention.key, "partOf", parent.key, mention.source))
+        """National organs whose names hold the organ over them are part of it (organs.organ_parts),
+        cited where the part is first named."""
+        for part, whole in organ_parts(self.mentions, self.vocab.organ_parents):
+            self.relations.append(RelationMention(part.key, "partOf", whole.key, part.source))
 
     def _unshare_programs(self) -> None:
         """A program named in several measures (阳光政务平台 under 注册, 审核 …), or a national one in a
@@ -1866,6 +1859,12 @@ def _outside_names(text: str, start: int, end: int, names: list[tuple[_Found, Me
     for found, _ in names:
         rest[found.start - start:found.end - start] = [""] * (found.end - found.start)
     return "".join(rest)
+
+
+def _document_number(line: str) -> re.Match[str] | None:
+    """A line that is the document's number (浙政办发〔2021〕12号), alone or as a page records it
+    (发文字号：…); group 1 is its issuer's abbreviation."""
+    return _DOCUMENT_NUMBER.fullmatch(_METADATA_LINE.sub("", line.strip(), count=1))
 
 
 def _fiscal_levels(text: str, before: int) -> list[tuple[str, int, int]]:

@@ -22,6 +22,7 @@ from functools import lru_cache
 from ..model import Amount, Document, Extraction, Jurisdiction, Mention, RelationMention, Sentence, Source
 from .amounts import AmountSpan, english_money
 from .gazetteer import gazetteer
+from .organs import organ_parts
 from .sources import SentenceSources
 from .vocab import EnglishVocabulary, english
 
@@ -1376,17 +1377,10 @@ class EnglishExtractor:
                 self._relate(agency, "partOf", government, agency.source)
 
     def _organ_hierarchy(self) -> None:
-        """A national organ whose name holds the one over it is part of it (General Office of the State
-        Council) where the document names both: cited where the part is first named."""
-        parents = self.vocab.organ_parents
-        first: dict[str, Mention] = {}
-        for mention in self.state.mentions:
-            if mention.cls == "Agency":
-                first.setdefault(mention.name, mention)
-        for name, mention in first.items():
-            parent = first.get(parents.get(name, ""))
-            if parent is not None and parent.name in name:
-                self._relate(mention, "partOf", parent, mention.source)
+        """National organs whose names hold the organ over them are part of it (organs.organ_parts),
+        cited where the part is first named."""
+        for part, whole in organ_parts(self.state.mentions, self.vocab.organ_parents):
+            self._relate(part, "partOf", whole, part.source)
 
     def _place_hierarchy(self) -> None:
         """Places named in one document: a city in its province, a province of China in China,
@@ -1471,12 +1465,11 @@ class EnglishExtractor:
             noun = match.group(1).lower()
             cls = self.vocab.definite_nouns[noun]
             position = sentence.start + match.start()
-            earlier = [m for m in self.state.mentions if m.cls == cls and m.end <= position
-                       and m.source.start >= self._window_start(sentence)
+            earlier = [m for m in self._recent_mentions(sentence) if m.cls == cls and m.end <= position
                        and (cls != "Agency" or noun in m.name.lower()) and m.name[:1].isupper()]
             if len({m.name for m in earlier}) != 1:
                 continue  # none, or two bureaus named: which one is not said
-            antecedent, end = earlier[-1], position + len(match.group())
+            antecedent, end = earlier[0], position + len(match.group())
             self.state.counter += 1
             reference = Mention(key=f"m{self.state.counter}", cls=cls, name=antecedent.name,
                                 surface=antecedent.surface, source=self._source(sentence),
@@ -1488,10 +1481,14 @@ class EnglishExtractor:
         if found:
             mentions.sort(key=lambda m: m.start)
 
-    def _window_start(self, sentence: Sentence) -> int:
-        """Where the sentence two before this one starts: how far back "the company" looks."""
-        sentences = self.document.sentences
-        return sentences[max(0, sentence.index - 2)].start
+    def _recent_mentions(self, sentence: Sentence) -> Iterator[Mention]:
+        """The document's mentions in this sentence and the two before, latest first: how far back "the
+        company" looks (read from the end, so the look costs the same however long the document)."""
+        window = self.document.sentences[max(0, sentence.index - 2)].start
+        for mention in reversed(self.state.mentions):
+            if mention.source.start < window:
+                return
+            yield mention
 
     def _owned_units(self, sentence: Sentence, mentions: list[Mention]) -> None:
         """"X will expand its memory chip plant in Wuxi": a plant, part of the company named before

@@ -70,7 +70,7 @@ class EnglishVocabulary:
     enterprise_cue_pattern: re.Pattern[str]  # "automaker " right before a name (searched at the end of a text)
     enterprise_part_nouns: tuple[str, ...]
     owning_verbs: tuple[str, ...]  # "X operates a plant": the plant is X's
-    definite_nouns: dict[str, str]  # "the company" -> Enterprise: the last name of that class
+    definite_nouns: dict[str, str]  # "the company" -> Enterprise: the one name of that class just named
     news_agencies: tuple[str, ...]  # "BEIJING (Reuters)": a dateline before them
     # "X, the government's investment promotion agency", "the exchange event X": a noun beside a name gives its class
     appositive_nouns: dict[str, str]  # lowercased noun -> class
