@@ -1293,6 +1293,9 @@ class ChineseExtractor:
         if measure is not None and (measure[2].startswith(vocab.condition_openers)
                                     or measure[2].endswith(vocab.not_measure_endings)):
             measure = None  # a condition of eligibility or an attachment, not a measure
+        if measure is not None and not measure[2].startswith(vocab.measure_verbs) \
+                and any(marker in measure[2][2:] for marker in vocab.statement_markers):
+            measure = None  # "（一）数字基础设施实现跨越式发展": what was done (a report's heading), no measure
         if measure is not None and self._is_measure_level(measure[0]) and measure[2] not in vocab.section_labels \
                 and not _SENTENCE_VERB.search(measure[2]):  # a numbered measure of this plan, not a sentence
             level, start, title = measure

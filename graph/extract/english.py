@@ -28,11 +28,13 @@ from .vocab import EnglishVocabulary, english
 
 _WORD_CHARS = r"A-Za-z0-9'’\-À-ÖØ-öø-ÿĀ-ſ"  # Latin letters with accents too: "Gebrüder", "Türkiye"
 # A capitalised word: "Bureau", "5G", "14th"-style tokens only when they hold a capital.
-_CAPITAL_WORD = re.compile(rf"(?<![{_WORD_CHARS}])(?:[A-Z]|[0-9][a-z0-9'’\-]*[A-Z])[{_WORD_CHARS}]*")
+# A web address is a brand's whole name: "JD.com", "Ctrip.com".
+_WEB_TAIL = r"(?:\.(?:com|cn|net)\b)?"
+_CAPITAL_WORD = re.compile(rf"(?<![{_WORD_CHARS}])(?:[A-Z]|[0-9][a-z0-9'’\-]*[A-Z])[{_WORD_CHARS}]*{_WEB_TAIL}")
 # Capitalised words joined by connectors: "Department of Industry and Information Technology", "R&D".
 _CONNECTOR = r"(?:(?:of|for)(?:\s+a)?|and|the)"
 _CAPITAL_RUN = re.compile(rf"{_CAPITAL_WORD.pattern}(?:(?:\s+(?:{_CONNECTOR}\s+)*|\s*&\s*(?:{_CONNECTOR}\s+)*)"
-                          rf"(?:[A-Z]|[0-9][a-z0-9'’\-]*[A-Z])[{_WORD_CHARS}]*)*")
+                          rf"(?:[A-Z]|[0-9][a-z0-9'’\-]*[A-Z])[{_WORD_CHARS}]*{_WEB_TAIL})*")
 _NAME_PARENTHESIS = re.compile(r"\s*\((?:[A-Z][^()]{0,30}|(?:hereinafter|hereafter)\b[^()]{0,40})\)")
 _CONNECTORS = {"of", "and", "for", "the", "&"}
 _QUOTE = re.compile(r"“([^”\n]{1,120})”|\"([^\"\n]{1,120})\"")
@@ -107,6 +109,8 @@ _PASSIVE_BY = re.compile(r"\b(?:hosted|organi[sz]ed|led|launched|issued|sponsore
 _LOWER_GOVERNMENT = re.compile(r"\b(?:the\s+)?(?:(provincial|municipal|city|county|district)\s+)?government"
                                r"(?:\s+of\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?:\s+(province|city|county))?\b"
                                r"|(?=[\s,.;]))")
+# "Healthy China 2030 Plan": a year or version inside a program's name
+_YEAR_BETWEEN = re.compile(r"\s+(?:(?:19|20)\d\d|\d\.0)\s+")
 _STAGE_BEFORE = re.compile(r"\b(?:Stage|Phase)\s+\d+\s+$")
 # "the 13th Five-Year Plan": an ordinal before a name belongs to it
 _ORDINAL_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)\s+$")
@@ -377,12 +381,12 @@ class _SentenceReader:
         skip_to = 0
         if first and first.group() in self.vocab.sentence_starters:
             skip_to = len(text) - len(text.lstrip()) + first.end()
-        for run in _CAPITAL_RUN.finditer(text, skip_to):
-            start, end = run.span()
+        for start, end in self._runs(text, skip_to):
+            words = text[start:end]
             based = _BASED_PREFIX.match(text, start, end)
             if based:  # "Shenzhen-based BGI Genomics": the place says where it is, the name follows
                 start = based.end()
-            if "'" not in run.group() and "’" not in run.group():  # no possessive: one run
+            if "'" not in words and "’" not in words:  # no possessive: one run
                 yield from self._name_span(text, start, end)
                 continue
             for word in _CAPITAL_WORD.finditer(text, start, end):  # "Hebi's Finance Bureau": two runs
@@ -394,6 +398,22 @@ class _SentenceReader:
                     start = following.start()
             else:
                 yield from self._name_span(text, start, end)
+
+    def _runs(self, text: str, start: int) -> Iterator[tuple[int, int]]:
+        """Runs of capitalised words; a year or version between two runs joins them when a program
+        head closes the second: "Healthy China 2030 Plan", "Digital Silk Road 2.0 Initiative"."""
+        runs = iter(_CAPITAL_RUN.finditer(text, start))
+        run = next(runs, None)
+        while run is not None:
+            begin, end = run.span()
+            following = next(runs, None)
+            while (following is not None and _YEAR_BETWEEN.fullmatch(text, end, following.start())
+                   and text[begin:end] not in self.vocab.sentence_starters and text[begin:end] not in ("The", "A")
+                   and (head := self.head_of(following.group())) is not None and head[0] == "Program"):
+                end = following.end()
+                following = next(runs, None)
+            yield begin, end
+            run = following
 
     def _name_span(self, text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         stage = _STAGE_BEFORE.search(text, max(0, start - 12), start) if text[start - 2:start - 1].isdigit() else None
@@ -1040,6 +1060,13 @@ def detect_jurisdiction(document: Document, vocab: EnglishVocabulary,
         city = max(lead_cities, key=lambda c: (lead_cities[c], cities[c]))
     else:
         city = next(iter(cities)) if len(cities) == 1 else None
+    city_province = gazetteer_cities(vocab).get(city or "", ("", ""))[1]
+    if province and city_province and city_province != province:
+        # a Hong Kong release on firms in Shenzhen: the place named more speaks for the document
+        if provinces[province] >= cities[city or ""]:
+            city = None
+        else:
+            province = city_province
     return Jurisdiction(province=province, city=city), places
 
 
@@ -1776,6 +1803,9 @@ class EnglishExtractor:
                 owned = at.get(possessive.end())
                 if owned is not None and owned in things and owned.cls != "Agency":
                     self._relate(owned, "locatedIn", place, sentence)
+            elif text.startswith(" ", end) and (site := at.get(end + 1)) is not None and site.cls == "Place" \
+                    and self._place_levels.get(site.name) in ("site", "town") and site.name != place.name:
+                self._relate(site, "locatedIn", place, sentence)  # "the Guangzhou International Bio Island"
         for match in _BASED_IN.finditer(text) if "based" in text or "ted in" in text else ():
             place = at.get(match.end())
             if place is None or place.cls != "Place":

@@ -952,3 +952,15 @@ def test_a_news_headline_that_a_city_published_a_list_names_the_list_as_the_docu
     programs = names(extraction, "Program")
     assert "2024年度“专精特新”培育企业名单" in programs
     assert not any(name.startswith("中山市公布") for name in programs)
+
+
+def test_a_report_s_headings_that_say_what_was_done_are_no_measures_its_tasks_are() -> None:
+    text = ("国务院关于某项工作情况的报告\n\n一、工作成效\n\n（一）基础设施实现跨越式发展。统筹推进网络建设布局。\n\n"
+            "（二）数字政务水平稳步提高。各地推进一网办理。\n\n二、下一步工作安排\n\n"
+            "（一）集中力量推进技术攻关，牢牢掌握发展主动权。以国家需求为导向，开展攻关。\n")
+    extraction = extract_text(text, "report.txt")
+    programs = names(extraction, "Program")
+    task = "集中力量推进技术攻关，牢牢掌握发展主动权"
+    assert task in programs
+    assert (task, "国务院关于某项工作情况的报告") in relations(extraction, "partOf")
+    assert not {"基础设施实现跨越式发展", "数字政务水平稳步提高"} & programs

@@ -643,3 +643,34 @@ def test_local_organs_in_lowercase_written_with_of_or_after_the_city_s() -> None
             "of commerce, exports rose. The city's commerce bureau said it will offer subsidies.\n")
     agencies = [m.name for m in extract_text(text, "yw.txt").mentions if m.cls == "Agency"]
     assert agencies == ["Yiwu Municipal Bureau of Commerce"] * 2  # one organ, written two ways
+
+
+def test_an_appositive_s_noun_is_its_head_not_a_noun_after_a_preposition() -> None:
+    text = ("Park opens\n\nThe Lishui E-commerce Industrial Park opened on Friday in Liandu District, the latest "
+            "step in the city plan.\n")
+    extraction = extract_text(text, "ls.txt")
+    assert "Liandu District" in names(extraction, "Place")
+    assert "Liandu District" not in names(extraction, "Program")  # "step" heads the appositive, not "plan"
+
+
+def test_a_year_inside_a_capitalised_program_name_belongs_to_it() -> None:
+    text = "Health\n\nUnder the Healthy China 2030 Plan, spending on clinics rose. Sales grew in May 2024 Reuters said.\n"
+    programs = names(extract_text(text, "hc.txt"), "Program")
+    assert "Healthy China 2030 Plan" in programs
+    assert not any("2024" in name for name in programs)  # a date between two names joins nothing
+
+
+def test_a_site_right_after_a_city_is_in_that_city_and_a_web_brand_is_one_word() -> None:
+    text = ("Clusters\n\nSHENZHEN, May 2 (Xinhua) -- Firms in Shenzhen and the Guangzhou International Bio Island "
+            "grew. Alibaba and JD.com opened offices there.\n")
+    extraction = extract_text(text, "bio.txt")
+    assert ("International Bio Island", "Guangzhou City") in relations(extraction, "locatedIn")
+    assert ("International Bio Island", "Shenzhen City") not in relations(extraction, "locatedIn")
+    assert {"Alibaba", "JD.com"} <= names(extraction, "Enterprise")
+
+
+def test_a_city_of_another_province_than_the_one_named_more_does_not_make_the_jurisdiction() -> None:
+    text = ("Trade council study\n\nHONG KONG, March 3 -- The Hong Kong Trade Development Council surveyed makers in "
+            "Shenzhen. Hong Kong firms lead.\n")
+    jurisdiction = extract_text(text, "hk.txt").jurisdiction
+    assert (jurisdiction.province, jurisdiction.city) == ("Hong Kong", None)

@@ -74,7 +74,7 @@ class EnglishVocabulary:
     news_agencies: tuple[str, ...]  # "BEIJING (Reuters)": a dateline before them
     # "X, the government's investment promotion agency", "the exchange event X": a noun beside a name gives its class
     appositive_nouns: dict[str, str]  # lowercased noun -> class
-    appositive_pattern: re.Pattern[str]  # ", a/the <words> <noun>" right after a name
+    appositive_pattern: re.Pattern[str]  # ", a/the <words> <noun>" right after a name, the noun its head
     class_cues: dict[str, str]  # lowercased noun -> class
     class_cue_pattern: re.Pattern[str]  # "<noun> " right before a name (searched at the end of a text), group 1
     demonyms: dict[str, str]  # "Italian" -> "Italy": "Italian company X" is in Italy
@@ -137,7 +137,8 @@ def english() -> EnglishVocabulary:
         news_agencies=tuple(data["news_agencies"]),
         appositive_nouns=_invert(data["appositives"]["nouns"]),
         appositive_pattern=re.compile(
-            r"(?:\s*\([^()]{1,30}\))?,\s+(?:the|a|an)\s+((?:[a-z0-9][\w'’\-]*\s+){0,5}?)(%s)(?=\s*[,.;:)]|\s+(?:of|"
+            r"(?:\s*\([^()]{1,30}\))?,\s+(?:the|a|an)\s+((?:(?!(?:in|of|for|to|with|on|at|by|from|into)\s)"
+            r"[a-z0-9][\w'’\-]*\s+){0,5}?)(%s)(?=\s*[,.;:)]|\s+(?:of|"
             r"that|which|in|with|for|and|to|on|at|based|whose|founded|set up|owned|run|backed|controlled)\b|$)"
             % _alternation([w for words in data["appositives"]["nouns"].values() for w in words])),
         class_cues=_invert(data["appositives"]["cues"]),
@@ -235,6 +236,7 @@ class ChineseVocabulary:
     condition_openers: tuple[str, ...]  # numbered conditions of eligibility, not measures
     not_measure_endings: tuple[str, ...]
     measure_verbs: tuple[str, ...]  # "（三）加快…：": a title a colon ends is a measure's if it opens so
+    statement_markers: tuple[str, ...]  # "（一）基础设施实现跨越式发展": a heading that reports, no measure
     quoted_not_types: tuple[str, ...]
     quoted_measures_pattern: re.Pattern[str]
     title_types: tuple[str, ...]
@@ -393,6 +395,7 @@ def chinese() -> ChineseVocabulary:
         condition_openers=tuple(programs["condition_openers"]),
         not_measure_endings=tuple(programs["not_measure_endings"]),
         measure_verbs=tuple(programs["measure_verbs"]),
+        statement_markers=tuple(programs["statement_markers"]),
         quoted_not_types=tuple(sorted(programs["quoted_not_types"], key=len, reverse=True)),
         quoted_measures_pattern=re.compile(programs["quoted_measures"]),
         title_types=tuple(programs["title_types"]),
