@@ -73,7 +73,8 @@ _DIVISION_UNIT = re.compile(r"([\u4e00-\u9fff]{2,8}?[处科])(?:(?![\u4e00-\u9ff
 _MINISTRY_UNIT = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:司|局|厅|中心)(?!长)")  # 工信部信息通信管理局
 _BARE_UNIT = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,6}司(?![\u4e00-\u9fff]{0,1}[长])")
 _COUNTED = re.compile(r"[\d一二三四五六七八九十几多]+[家个所项]")
-_FISCAL = re.compile(r"([省市区县])(?:[、和与]([省市区县]))?两?级?财政(?![局厅部])")  # 市、区两级财政
+# 市、区两级财政, 区财政局
+_FISCAL = re.compile(r"([省市区县])(?:[、和与]([省市区县]))?两?级?财政(?:局|厅(?!级))?(?!部)")
 # a numbered line saying who does what is no heading
 _SENTENCE_VERB = re.compile(r"负责|牵头|会同|配合|共同管理|(?<![自理经])由")
 _SUBJECT_LINKS = re.compile(r"会同|联合|共同|具体|主要|统一|[、和及与由\s]")
@@ -849,7 +850,8 @@ class ChineseExtractor:
             full, english = vocab.party_organs[match.group()]
             place = self._place_ending_at(places, match.start())
             level = vocab.level_characters[text[match.start() - 1]]
-            if place is None and match.start() >= 2 and _NAME_CHAR.match(text[match.start() - 2]) \
+            youth = match.group() == "委" and place is None and text[match.start() - 2:match.start() - 1] == "团"
+            if place is None and match.start() >= 2 and _NAME_CHAR.match(text[match.start() - 2]) and not youth \
                     and text[match.start() - 3:match.start() - 1] != "中共":
                 continue  # 城市委员: the level character ends another word
             division = self.gazetteer.one(place.name) if place is not None else self.divisions.get(level)
@@ -860,7 +862,11 @@ class ChineseExtractor:
                 start -= 2
             level_en = self.vocab.level_english.get(division.level, "")
             committee = f"{division.english} {level_en} Committee of the CPC".replace("  ", " ")
-            agency = _Found("Agency", start, match.end(), f"中共{division.name}{full}", text[start:match.end()],
+            name = f"中共{division.name}{full}"
+            if youth:  # 团区委: the Communist Youth League's committee of the district
+                start -= 1
+                name, committee = f"共青团{division.name}委员会", committee.replace("CPC", "Communist Youth League")
+            agency = _Found("Agency", start, match.end(), name, text[start:match.end()],
                             english.format(committee=committee), rank=3)
             agency.parent = place if place is not None else self._jurisdiction_found(level, agency)
             if agency.parent is not None:

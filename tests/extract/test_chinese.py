@@ -964,3 +964,26 @@ def test_a_report_s_headings_that_say_what_was_done_are_no_measures_its_tasks_ar
     assert task in programs
     assert (task, "国务院关于某项工作情况的报告") in relations(extraction, "partOf")
     assert not {"基础设施实现跨越式发展", "数字政务水平稳步提高"} & programs
+
+
+DISTRICT_YOUTH = """广州市越秀区支持港澳青年创新创业若干措施
+
+一、支持创业场地。对入驻区内创业基地的港澳青年初创企业，给予最高3万元租金补贴。基地的认定和管理由区科技和工业信息化局负责。
+
+二、支持创业融资。对获得银行贷款的初创企业给予贴息。所需资金由区财政局统筹安排。
+
+三、支持人才安居。港澳青年人才可申请人才公寓，由区住房和建设局负责受理。
+
+四、打造交流平台。每年举办越秀港澳青年创新创业大赛，由团区委、区人力资源和社会保障局共同主办。
+"""
+
+
+def test_district_organ_names_the_youth_league_and_a_named_finance_bureau_that_arranges_the_money() -> None:
+    extraction = extract_text(DISTRICT_YOUTH, "yx.txt")
+    leads = relations(extraction, "responsibleFor")
+    assert ("越秀区科技和工业信息化局", "支持创业场地") in leads
+    assert ("越秀区住房和建设局", "支持人才安居") in leads
+    contest = "越秀港澳青年创新创业大赛"
+    assert {("共青团越秀区委员会", contest), ("越秀区人力资源和社会保障局", contest)} <= leads
+    assert not any(name.startswith("中共") for name in names(extraction, "Agency"))  # 团区委 is no Party committee
+    assert ("越秀区财政局", "支持创业融资") in relations(extraction, "funds")
