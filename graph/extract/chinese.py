@@ -87,6 +87,7 @@ _SET_UP_BODIES = ("委员会", "办公室", "工作组", "专班", "领导小组
 _DOCUMENT_NUMBER = re.compile(r"([\u4e00-\u9fff]{1,8})\s*[〔\[(（【]\s*(?:19|20)\d{2}\s*[〕\])）】]\s*\d{1,4}\s*号")
 _ARRANGES = re.compile(r"(?:安排|安排了)$")
 _SUM_NEXT = re.compile(r"(?:约|共|合计|不少于)?\d")
+_SEAT_IN_BRACKETS = re.compile(r"[(（][\u4e00-\u9fff]{2,6}[)）]$")
 _LEVEL_QUALIFIER = re.compile(r"^([省市区县])(?:级|(?![场长委])(?=[\u4e00-\u9fff]{4}))")  # 县级…, 省…资金
 _SETS_UP = re.compile(r"(?:设立|组建|成立|发起设立|设立了|组建了|成立了)$")  # "设立人工智能产业投资基金": one fund
 _DELIMITER = re.compile(r"[、,，)）。;；:：\n]")
@@ -1053,7 +1054,12 @@ class ChineseExtractor:
             if cls == "Lab" and self._designation_only(name):
                 continue  # 山东省重点实验室, 省级企业技术中心: a title labs are granted
             item = _Found(cls, start, match.end(), name, name, rank=2)
-            own = _OWN_PLACE.match(name) or (_LEVEL_QUALIFIER.match(name) if cls == "Fund" else None)
+            seat = self._bracketed_seat(text, match.end()) if cls in ("Lab", "Cluster", "Enterprise") else None
+            if seat is not None:  # 国家虚拟现实制造业创新中心（青岛）: the seat in brackets is part of the name
+                item.end = seat.end + 1
+                item.name = name + text[match.end():item.end]
+                item.place = seat
+            own = _OWN_PLACE.match(name) or (_LEVEL_QUALIFIER.match(name) if cls in ("Fund", "Enterprise") else None)
             own_place = self._jurisdiction_place(self.vocab.level_characters[own.group(1)]) if own else None
             district_first = leading and leading[0].level in ("district", "county")
             if own_place is not None and own is not None and len(name) > 4:  # 我市创业担保贷款, 县级产业基金,
@@ -1120,6 +1126,18 @@ class ChineseExtractor:
         lead = _LEADING_TIME.match(text, cut, end)
         return min(start, lead.end() if lead else cut)
 
+    def _bracketed_seat(self, text: str, end: int) -> _Found | None:
+        """The place in brackets right after a name (…创新中心（青岛）, …工业园（深汕）), as a Place."""
+        if text[end:end + 1] not in "(（" or end >= len(text):
+            return None
+        close = re.compile(r"[(（]([\u4e00-\u9fff]{2,6})[)）]").match(text, end)
+        if close is None:
+            return None
+        division = self._bare_division(close.group(1)) or self.gazetteer.one(close.group(1))
+        if division is None:
+            return None
+        return self._division_place(division, close.start(1), close.end(1))
+
     def _across_bracketed_place(self, text: str, start: int, limit: int) -> int:
         """The start of a company name read back across "（深圳）" when the brackets hold a place."""
         if start >= 4 and text[start - 1] in ")）":
@@ -1150,6 +1168,7 @@ class ChineseExtractor:
                     item.parent = _Found("Agency", item.start, item.start + cut, organ.zh, name[:cut], organ.en,
                                          rank=2)
         elif item.cls in ("Lab", "Cluster"):  # 山东大学龙山创新港: the university's
+            name = _SEAT_IN_BRACKETS.sub("", name)  # …创新中心（青岛）: the centre's seat, no part of it
             inner = [name.find(s) + len(s) for s in self.vocab.lab_suffixes
                      if name.find(s) > 0 and name.find(s) + len(s) < len(name) - 1]
             if inner and (item.cls == "Lab" or min(inner) >= 4):
@@ -1474,7 +1493,7 @@ class ChineseExtractor:
         self._districts_in_city(sentence, mentions + nested)
         self._define_aliases(text, mentions)
         self._structure(sentence, mentions)
-        self._located_by_name(sentence, mentions)
+        self._located_by_name(sentence, mentions + nested)  # 山东大学 inside 山东大学龙山创新港 is in 山东省 too
         self._signature(sentence, mentions)
         if mentions:  # relations between names: a sentence with none (most lines of a table) has no such
             self._lead_markers(sentence, text, mentions)

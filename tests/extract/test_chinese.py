@@ -987,3 +987,16 @@ def test_district_organ_names_the_youth_league_and_a_named_finance_bureau_that_a
     assert {("共青团越秀区委员会", contest), ("越秀区人力资源和社会保障局", contest)} <= leads
     assert not any(name.startswith("中共") for name in names(extraction, "Agency"))  # 团区委 is no Party committee
     assert ("越秀区财政局", "支持创业融资") in relations(extraction, "funds")
+
+
+def test_science_cities_national_lab_bases_seats_in_brackets_and_a_city_s_own_group() -> None:
+    text = ("青岛市关于推进科技创新的若干措施\n\n一、建设创新平台。推进中科院青岛科创城建设，支持国家实验室青岛基地发展，"
+            "提升国家海洋装备创新中心（烟台）能力，推动青岛大学崂山创新港建设。由市金融控股集团设立子基金。\n")
+    extraction = extract_text(text, "qd.txt")
+    assert "中科院青岛科创城" in names(extraction, "Cluster")
+    labs = names(extraction, "Lab")
+    assert {"国家实验室青岛基地", "国家海洋装备创新中心（烟台）", "青岛大学"} <= labs
+    assert "国家海洋装备创新中心" not in labs  # the seat in brackets is no sub-unit
+    assert {("中科院青岛科创城", "青岛市"), ("国家实验室青岛基地", "青岛市"), ("国家海洋装备创新中心（烟台）", "烟台市"),
+            ("青岛大学", "青岛市")} <= relations(extraction, "locatedIn")  # the university inside the 创新港's name too
+    assert "青岛市金融控股集团" in names(extraction, "Enterprise")  # 市…集团 in a Qingdao text: Qingdao's
