@@ -89,6 +89,8 @@ _ARRANGES = re.compile(r"(?:安排|安排了)$")
 _SUM_NEXT = re.compile(r"(?:约|共|合计|不少于)?\d")
 _SEAT_IN_BRACKETS = re.compile(r"[(（][\u4e00-\u9fff]{2,6}[)）]$")
 _LEVEL_QUALIFIER = re.compile(r"^([省市区县])(?:级|(?![场长委])(?=[\u4e00-\u9fff]{4}))")  # 县级…, 省…资金
+# "深入实施制造业数字化转型行动": the program a government carries out is one, though its words are common
+_CARRIES_OUT = re.compile(r"(?:实施|启动|开展|组织实施|深入实施|全面实施|启动实施)$")
 _SETS_UP = re.compile(r"(?:设立|组建|成立|发起设立|设立了|组建了|成立了)$")  # "设立人工智能产业投资基金": one fund
 _DELIMITER = re.compile(r"[、,，)）。;；:：\n]")
 _ROLE_VERB = re.compile(r"(?:牵头|配合|协同配合|协助|联合主办|主办|承办|协办)(?=[,，。；;)）]|$)")
@@ -1045,7 +1047,9 @@ class ChineseExtractor:
                     len(core) < needed or bare in generic or name in generic or _QUANTITY.match(core)
                     or unqualified in generic or (cls in _CATEGORY_CLASSES and not leading
                                                   and _made_of(core, self.vocab.generic_words)
-                                                  and not (cls == "Fund" and _SETS_UP.search(text, 0, start)))
+                                                  and not (cls == "Fund" and _SETS_UP.search(text, 0, start))
+                                                  and not (cls == "Program" and len(core) >= 6 and "领域" not in core
+                                                           and _CARRIES_OUT.search(text, 0, start)))
                     or any(len(g) >= 4 and bare.endswith(g) and len(bare) - len(g) <= 1 for g in generic)
                     or _COUNTED.search(name)  # 9家银行: a count of them
                     or (suffix in self.vocab.placed_suffixes and not leading and self._division_in(name) is None
@@ -1734,19 +1738,18 @@ class ChineseExtractor:
             window_end = found.end + 20
             clause = _CLAUSE_END.search(text, found.end, window_end)  # bounded: linear in the sentence
             window_end = min(window_end, clause.start() if clause else len(text))
-            verb = self.vocab.issue_verb_pattern.search(text, found.end, window_end)
-            if verb is None:
-                continue
-            stop = _CLAUSE_END.search(text, verb.end(), verb.end() + 30)
-            limit = min(verb.end() + 30, stop.start() if stop else len(text))
-            after = [(f, m) for f, m in mentions if not f.reference and verb.end() <= f.start < limit
-                     and not re.search(r"[,，、]", text[verb.end():f.start])]
-            # what was issued or set up: a program, fund, lab or cluster; else a committee or office it set up
-            targets = [m for f, m in after if f.cls in _ISSUED] or [
-                m for f, m in after if f.cls == "Agency" and f.name.endswith(_SET_UP_BODIES)
-                and self.vocab.setting_up_pattern.match(verb.group())]
-            if targets:
-                self._relate(agency, "responsibleFor", targets[0], sentence)
+            for verb in self.vocab.issue_verb_pattern.finditer(text, found.end, window_end):  # 牵头成立了…: the last
+                stop = _CLAUSE_END.search(text, verb.end(), verb.end() + 30)
+                limit = min(verb.end() + 30, stop.start() if stop else len(text))
+                after = [(f, m) for f, m in mentions if not f.reference and verb.end() <= f.start < limit
+                         and not re.search(r"[,，、]", text[verb.end():f.start])]
+                # what was issued or set up: a program, fund, lab or cluster; else a committee or office it set up
+                targets = [m for f, m in after if f.cls in _ISSUED] or [
+                    m for f, m in after if f.cls == "Agency" and f.name.endswith(_SET_UP_BODIES)
+                    and self.vocab.setting_up_pattern.match(verb.group())]
+                if targets:
+                    self._relate(agency, "responsibleFor", targets[0], sentence)
+                    break
 
     def _located(self, sentence: Sentence, text: str, mentions: list[tuple[_Found, Mention]]) -> None:
         """"…产业集群位于淇滨区": the thing before the verb is in the place after it."""

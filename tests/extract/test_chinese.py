@@ -1000,3 +1000,13 @@ def test_science_cities_national_lab_bases_seats_in_brackets_and_a_city_s_own_gr
     assert {("中科院青岛科创城", "青岛市"), ("国家实验室青岛基地", "青岛市"), ("国家海洋装备创新中心（烟台）", "烟台市"),
             ("青岛大学", "青岛市")} <= relations(extraction, "locatedIn")  # the university inside the 创新港's name too
     assert "青岛市金融控股集团" in names(extraction, "Enterprise")  # 市…集团 in a Qingdao text: Qingdao's
+
+
+def test_a_program_carried_out_is_named_though_common_words_make_it_and_a_work_group_set_up_is_led() -> None:
+    text = ("工信部就芯片供应答记者问\n\n工信部将深入实施制造业数字化转型行动。针对芯片供应紧张，"
+            "工信部牵头成立了汽车芯片供需对接工作组。各地要加快数字化转型行动。\n")
+    extraction = extract_text(text, "chips.txt")
+    programs = names(extraction, "Program")
+    assert "制造业数字化转型行动" in programs
+    assert "数字化转型行动" not in programs  # no one carries it out: a kind of action
+    assert ("工业和信息化部", "汽车芯片供需对接工作组") in relations(extraction, "responsibleFor")
