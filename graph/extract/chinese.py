@@ -71,6 +71,9 @@ _TASK_END = re.compile(r"[。；;:：\n]")
 _CLAUSE_END = re.compile(r"[。；;！!？?]")
 _DIVISION_UNIT = re.compile(r"([\u4e00-\u9fff]{2,8}?[处科])(?:(?![\u4e00-\u9fff])|(?=负责|牵头|联系|会同|配合|受理))")
 _MINISTRY_UNIT = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:司|局|厅|中心)(?!长)")  # 工信部信息通信管理局
+# 运行监测协调局局长: a bureau of the ministry being written about, named bare before its head's title
+# (布局, 格局, 大局 are words)
+_BARE_BUREAU = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{3,8}(?<![布格大全开变结当])局(?=副?局长|[、，。；）)])")
 _BARE_UNIT = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,6}司(?![\u4e00-\u9fff]{0,1}[长])")
 _COUNTED = re.compile(r"[\d一二三四五六七八九十几多]+[家个所项]")
 # 市、区两级财政, 区财政局
@@ -840,9 +843,10 @@ class ChineseExtractor:
                 agency = division
             found.append(agency)
         if self._ministry is not None:  # 科技司 in a ministry's document: that ministry's department
-            for match in _BARE_UNIT.finditer(text):
-                if match.group()[-2] == "公" or match.group() in vocab.organs:
-                    continue
+            for match in [*_BARE_UNIT.finditer(text), *_BARE_BUREAU.finditer(text)]:
+                if match.group()[-2] == "公" or match.group() in vocab.organs or match.group()[0] in "省市区县" \
+                        or match.group().endswith(vocab.local_organ_names) or self._division_in(match.group()):
+                    continue  # 市财政局, 郑州市统计局: local organs, no departments of the ministry
                 unit = _Found("Agency", match.start(), match.end(), self._ministry.zh + match.group(), match.group(),
                               f"{self._ministry.en} {match.group()}", rank=2)
                 unit.parent = _Found("Agency", match.start(), match.end(), self._ministry.zh, self._ministry.zh,

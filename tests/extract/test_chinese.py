@@ -1010,3 +1010,13 @@ def test_a_program_carried_out_is_named_though_common_words_make_it_and_a_work_g
     assert "制造业数字化转型行动" in programs
     assert "数字化转型行动" not in programs  # no one carries it out: a kind of action
     assert ("工业和信息化部", "汽车芯片供需对接工作组") in relations(extraction, "responsibleFor")
+
+
+def test_a_ministry_s_bureaus_named_bare_before_their_heads_titles_are_its_own() -> None:
+    text = ("工信部发布会答问\n\n国务院新闻办公室举行发布会，工业和信息化部新闻发言人、运行监测协调局局长介绍情况。"
+            "信息通信管理局副局长说，将拓展“丝路电商”全球布局。市财政局、统计局参加。\n")
+    extraction = extract_text(text, "miit.txt")
+    agencies = names(extraction, "Agency")
+    assert {"工业和信息化部运行监测协调局", "工业和信息化部信息通信管理局"} <= agencies
+    assert ("工业和信息化部运行监测协调局", "工业和信息化部") in relations(extraction, "partOf")
+    assert not any(name.endswith(("全球布局", "财政局", "统计局")) and name.startswith("工业和信息化部") for name in agencies)

@@ -180,6 +180,7 @@ class ChineseVocabulary:
     province_pattern: re.Pattern[str]
     boundary_pattern: re.Pattern[str]
     organs: dict[str, Organ]  # every full name and abbreviation -> its organ
+    local_organ_names: tuple[str, ...]  # the glossary's names (财政局, 统计局): a place's organs, no ministry's
     organ_parents: dict[str, str]  # a national organ's full name -> the organ it is part of (国务院)
     organ_pattern: re.Pattern[str]
     agency_suffix_pattern: re.Pattern[str]
@@ -336,6 +337,7 @@ def chinese() -> ChineseVocabulary:
         province_pattern=re.compile(f"({_alternation(list(places['provinces']))})(省|自治区|特别行政区|市)?"),
         boundary_pattern=boundary_pattern,
         organs=organs,
+        local_organ_names=tuple(name for name, organ in organs.items() if not organ.national),
         organ_parents=organ_parents("zh"),
         organ_pattern=_suffix_pattern(list(organs)),
         agency_suffix_pattern=_suffix_pattern(agencies["suffixes"] + agencies["administrative_centres"]),
