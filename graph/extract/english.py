@@ -321,10 +321,23 @@ class _SentenceReader:
                 return self.classify_phrase(after, offset) if after and after[0].isupper() else None
             inner = self.classify_phrase(after, start + split.end()) if after[:1].isupper() else None
             place = self._leading_place(after, start + split.end()) if inner is None and head[0] == "Agency" else None
+            last = text.rfind(" of ")
+            if place is None and inner is None and head[0] == "Agency" and last > split.start():
+                # "Department of Commerce of Guangdong Province": the place is after the last "of"
+                place = self._leading_place(text[last + 4:], start + last + 4)
+                if place is not None and place.end - start < len(text.rstrip()):
+                    place = None  # the place must close the name
             if place is not None:  # "Bureau of Hengqin", "Bureau of Hengqin Officially Joins ICCA" (a headline)
                 text = text[: place.end - start]
                 candidate = _Candidate("Agency", start, place.end, "", text, head=head[1], rank=3)
                 candidate.name, candidate.scope = _normal(text), ""
+                organ = text[: text.rfind(" of ")] if text.endswith(place.surface) else ""
+                adjective = {"province": "Provincial", "city": "Municipal"}.get(place.level or "")
+                if organ and adjective and " " in place.surface:  # "Department of Commerce of Guangdong Province":
+                    # the usual English name (a bare "Bureau of Xuzhou" may be a proper name: kept as written)
+                    short = re.sub(r"\s+(?:Province|City|Municipality|(?:Uygur |Zhuang |Hui )?Autonomous Region)$", "",
+                                   place.name)
+                    candidate.name = f"{short} {adjective} {_normal(organ)}"
                 candidate.part_of = place
                 candidate.children.append(place)
                 return candidate
@@ -357,6 +370,8 @@ class _SentenceReader:
         if suffixed and vocab.place_suffixes[suffixed.group(2)] not in ("site", "town", "area"):
             short, level = _normal(suffixed.group(1)), vocab.place_suffixes[suffixed.group(2)]
             label = vocab.provinces.get(short) if level == "province" else f"{short} {suffixed.group(2)}"
+            if suffixed.group(2) == "Municipality" and short in gazetteer_cities(vocab):
+                label = gazetteer_cities(vocab)[short][0]  # "Shenzhen Municipality" is Shenzhen City
             if label:
                 return _Candidate("Place", start, start + suffixed.end(), label, suffixed.group(), is_place=True,
                                   level=level, rank=1)

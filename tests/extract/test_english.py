@@ -674,3 +674,12 @@ def test_a_city_of_another_province_than_the_one_named_more_does_not_make_the_ju
             "Shenzhen. Hong Kong firms lead.\n")
     jurisdiction = extract_text(text, "hk.txt").jurisdiction
     assert (jurisdiction.province, jurisdiction.city) == ("Hong Kong", None)
+
+
+def test_an_organ_of_a_province_or_municipality_written_with_of_is_its_part_under_its_usual_name() -> None:
+    text = ("Study\n\nThe study was run with the Department of Commerce of Zhejiang Province and the Finance Bureau "
+            "of Ningbo Municipality.\n")
+    extraction = extract_text(text, "zj.txt")
+    assert {"Zhejiang Provincial Department of Commerce", "Ningbo Municipal Finance Bureau"} <= names(extraction, "Agency")
+    assert {("Zhejiang Provincial Department of Commerce", "Zhejiang Province"),
+            ("Ningbo Municipal Finance Bureau", "Ningbo City")} <= relations(extraction, "partOf")
