@@ -79,6 +79,11 @@ _NUMBERED = re.compile(r"\d\.\s+[A-Z]")
 _PLAN_WORD = re.compile(r"(Plan|Measures|Opinions|Scheme|Program)\b")
 _RESPONSIBLE = re.compile(r"\b(?:is|are|shall be|will be|should be)\s+(?:responsible|in charge)\b")
 _CLAUSE_END = re.compile(r"[.;]")
+_SET_UP_BY = re.compile(r"\b(?:set up|established|founded|launched|initiated)\s+by\s+(?:the\s+)?")
+_WITH_SUM = re.compile(r"\s+with\s+(?:an?\s+)?(?:(?:total\s+|initial\s+)?(?:investment|capital)\s+of\s+)?")
+_INVESTMENT_BY = re.compile(r"\bwith\s+(?:an?\s+|the\s+)?(?:total\s+)?investment\s+of\s+")
+_BY = re.compile(r"\s+(?:yuan\s+)?(?:by|from)\s+(?:the\s+)?")
+_FROM = re.compile(r"\bfrom\s+(?:the\s+)?")
 # "X, known as the Y": Y is another name of X
 _KNOWN_AS = re.compile(r"\s*[,(]\s*(?:also |commonly |popularly |widely |often )?(?:known|referred to|dubbed) as"
                        r"(?: the)?\s*[\"“]?")
@@ -1703,6 +1708,8 @@ class EnglishExtractor:
     def _funding(self, sentence: Sentence, mentions: list[Mention], amounts: list[AmountSpan]) -> None:
         text = sentence.text
         receivers = any(m.cls == "Fund" for m in mentions)  # receiving needs a fund, giving an amount
+        for verb in self._receive.finditer(text) if amounts and " from " in text else ():
+            self._received_from(sentence, mentions, amounts, verb)
         for verb in self._receive.finditer(text) if receivers else ():
             obj = next((m for m in mentions if m.cls == "Fund" and m.start - sentence.start >= verb.end()
                         and m.start - sentence.start - verb.end() < 40), None)
@@ -1742,6 +1749,22 @@ class EnglishExtractor:
             joined.append(mention)
             at = mention.start - offset
         return joined[::-1]
+
+    def _received_from(self, sentence: Sentence, mentions: list[Mention], amounts: list[AmountSpan],
+                       verb: re.Match[str]) -> None:
+        """"The park received 20 million yuan in subsidies from the Bureau of Commerce": the giver after
+        "from" funds the receiver before the verb, with the sum between them."""
+        text, offset = sentence.text, sentence.start
+        source = _FROM.search(text, verb.end())
+        if source is None or _CLAUSE_END.search(text, verb.end(), source.start()) or source.start() - verb.end() > 80:
+            return
+        giver = next((m for m in mentions if m.start - offset == source.end()
+                      and m.cls in ("Agency", "Fund", "Enterprise")), None)
+        receiver = next((m for m in reversed(mentions) if m.end - offset <= verb.start() and m.cls != "Place"
+                         and not _CLAUSE_END.search(text, m.end - offset, verb.start())), None)
+        amount = next((a for a in amounts if verb.end() <= a.start < source.start()), None)
+        if giver is not None and receiver is not None and amount is not None and giver.key != receiver.key:
+            self._relate(giver, "funds", receiver, sentence, amount.amount)
 
     def _subject_before(self, sentence: Sentence, mentions: list[Mention], position: int) -> Mention | None:
         """The agency a receiving verb belongs to, following "it" and "the bureau" back."""
@@ -1911,12 +1934,52 @@ class EnglishExtractor:
             self._place_levels.setdefault(place.name, "country")
             self._relate(mention, "locatedIn", place, sentence)
 
+    def _investment_by(self, sentence: Sentence, mentions: list[Mention], amounts: list[AmountSpan],
+                       invested: re.Match[str]) -> None:
+        """"Built with an investment of 2.3 billion yuan by the municipal government, the park …" and "the
+        park, built with an investment of … by X": X funds the thing built, with the sum."""
+        text, offset = sentence.text, sentence.start
+        amount = next((a for a in amounts if a.start == invested.end()), None)
+        by = _BY.match(text, amount.end) if amount is not None else None
+        investor = next((m for m in mentions if by is not None and m.start - offset == by.end()
+                         and m.cls in ("Agency", "Enterprise", "Fund")), None)
+        if amount is None or investor is None:
+            return
+        built = [m for m in mentions if m.end - offset <= invested.start() and m.cls not in ("Place", "Agency")
+                 and not _CLAUSE_END.search(text, m.end - offset, invested.start())]
+        if not built:  # the participle opens the sentence: what it built is the subject after the comma
+            comma = text.find(",", investor.end - offset)
+            built = [m for m in mentions if comma >= 0 and m.start - offset > comma and m.cls not in ("Place", "Agency")
+                     and not text[comma + 1:m.start - offset].strip(" ").lower().startswith(("and", "which"))][:1]
+        investors, at = [investor], investor.end - offset
+        following = sorted((m for m in mentions if m.start - offset >= at and m.cls != "Place"), key=lambda m: m.start)
+        for other in following:
+            if other.cls not in ("Agency", "Enterprise", "Fund") or not _LIST_JOIN.fullmatch(text, at,
+                                                                                             other.start - offset):
+                break  # "by the municipal government and X Group": both, the sum theirs together
+            investors.append(other)
+            at = other.end - offset
+        for payer in investors if built and built[-1] not in investors else ():
+            self._relate(payer, "funds", built[-1], sentence, amount.amount if len(investors) == 1 else None)
+
     def _founded(self, sentence: Sentence, mentions: list[Mention], amounts: list[AmountSpan]) -> None:
         """"X and Y set up a 10 billion yuan fund F": the founders fund F. "X will establish an investment
         company in Guizhou": a unit of X, in Guizhou."""
         text, offset = sentence.text, sentence.start
         if not any(m.cls in ("Enterprise", "Agency") for m in mentions):
             return
+        for passive in _SET_UP_BY.finditer(text) if amounts and " by " in text else ():
+            # "The X Fund, set up by the municipal government with 500 million yuan": the founder pays the sum
+            fund = next((m for m in reversed(mentions) if m.cls == "Fund" and m.end - offset <= passive.start()
+                         and not _CLAUSE_END.search(text, m.end - offset, passive.start())), None)
+            founder = next((m for m in mentions if m.start - offset == passive.end()
+                            and m.cls in ("Agency", "Enterprise")), None)
+            paid = _WITH_SUM.match(text, founder.end - offset) if founder is not None else None
+            amount = next((a.amount for a in amounts if paid is not None and a.start == paid.end()), None)
+            if fund is not None and founder is not None and amount is not None:
+                self._relate(founder, "funds", fund, sentence, amount)
+        for invested in _INVESTMENT_BY.finditer(text) if amounts and "investment of" in text else ():
+            self._investment_by(sentence, mentions, amounts, invested)
         for verb in _FORM_VERB.finditer(text) if _FOUNDING_WORDS.search(text) else ():
             founders = [m for m in mentions if m.cls in ("Agency", "Enterprise") and m.end - offset <= verb.start()
                         and verb.start() - (m.end - offset) <= 150

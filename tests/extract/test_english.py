@@ -683,3 +683,19 @@ def test_an_organ_of_a_province_or_municipality_written_with_of_is_its_part_unde
     assert {"Zhejiang Provincial Department of Commerce", "Ningbo Municipal Finance Bureau"} <= names(extraction, "Agency")
     assert {("Zhejiang Provincial Department of Commerce", "Zhejiang Province"),
             ("Ningbo Municipal Finance Bureau", "Ningbo City")} <= relations(extraction, "partOf")
+
+
+def test_money_received_from_set_up_with_and_built_with_an_investment_by() -> None:
+    text = ("Lishui park\n\nLISHUI, June 3 (Xinhua) -- The Lishui Digital Trade Industrial Park opened on Tuesday. "
+            "The park received 20 million yuan in subsidies from the Lishui Bureau of Commerce. "
+            "The Lishui Industrial Fund, set up by the Lishui Municipal Government with 500 million yuan, will back "
+            "start-ups. Built with an investment of 2.3 billion yuan by the Lishui Municipal Government and Zhejiang "
+            "Trade Group, the park covers 200,000 square meters.\n")
+    extraction = extract_text(text, "lsp.txt")
+    by_key = {m.key: m.name for m in extraction.mentions}
+    funds = {(by_key[r.subject], by_key[r.object], r.amount.yuan if r.amount else None)
+             for r in extraction.relations if r.predicate == "funds"}
+    park = "Lishui Digital Trade Industrial Park"
+    assert ("Lishui Bureau of Commerce", park, Decimal("20000000")) in funds
+    assert ("Lishui Municipal Government", "Lishui Industrial Fund", Decimal("500000000")) in funds
+    assert {("Lishui Municipal Government", park, None), ("Zhejiang Trade Group", park, None)} <= funds  # shared sum
