@@ -1008,7 +1008,8 @@ class ChineseExtractor:
                 continue  # 专项资金: a fund's name, not a 专项
             if cls == "Program" and minimum > 2:  # most program words have a short run before them: skip early
                 run = self._run_start(text, match.start(), limit)
-                if match.start() - run < minimum and (run == 0 or text[run - 1] not in "”-—–)）"):
+                least = minimum - 1 if _CARRIES_OUT.search(text, 0, run) else minimum  # 开展智慧助老行动: one
+                if match.start() - run < least and (run == 0 or text[run - 1] not in "”-—–)）"):
                     continue
             start = self._name_start(text, match.start(), limit)
             year = _YEAR.match(text, start, match.start()) if cls != "Program" else None
@@ -1041,6 +1042,8 @@ class ChineseExtractor:
                 found[-1].place = _implied(place, found[-1])
                 continue
             needed = 0 if suffix in self.vocab.self_named_suffixes else 2 if suffix == "贷" else minimum
+            if cls == "Program" and minimum > 2 and _CARRIES_OUT.search(text, 0, start):
+                needed = minimum - 1  # "开展智慧助老行动": a program carried out may have a short name
             unqualified = bare[len(next((q for q in self.vocab.generic_qualifiers if bare.startswith(q)), "")):]
             # "设立集成电路产业扶持资金（以下简称“扶持资金”）": a fund the text names and defines is one
             # "每年安排重点产业发展专项资金2000万元": one the government puts a sum into is one too

@@ -1020,3 +1020,10 @@ def test_a_ministry_s_bureaus_named_bare_before_their_heads_titles_are_its_own()
     assert {"工业和信息化部运行监测协调局", "工业和信息化部信息通信管理局"} <= agencies
     assert ("工业和信息化部运行监测协调局", "工业和信息化部") in relations(extraction, "partOf")
     assert not any(name.endswith(("全球布局", "财政局", "统计局")) and name.startswith("工业和信息化部") for name in agencies)
+
+
+def test_a_short_program_carried_out_and_a_three_year_plan_after_its_verb_are_named() -> None:
+    text = "某市工作要点\n\n开展银龄助学行动。实施科技企业培育三年行动计划。开展专项行动。\n"
+    programs = names(extract_text(text, "yd.txt"), "Program")
+    assert {"银龄助学行动", "科技企业培育三年行动计划"} <= programs
+    assert "专项行动" not in programs
