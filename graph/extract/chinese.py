@@ -1029,6 +1029,13 @@ class ChineseExtractor:
                     start = opening
             if cls in _PLACED_NAMES and start and text[start - 1] in _CONJUNCTIONS:
                 start = self._across_conjunction(text, places, start, limit, match.start())
+            elif cls == "Program" and suffix.endswith("平台") and start and text[start - 1] in "和与" \
+                    and 2 <= match.start() - start <= 6:  # 新药发现和筛选服务平台: one platform of two services
+                first = self._name_start(text, start - 1, 10)
+                before = text[first:start - 1]
+                if len(before) >= 4 and not _made_of(before, self.vocab.generic_words) \
+                        and not before.endswith("平台") and not before.startswith(self.vocab.measure_verbs):
+                    start = first
             leading = self._leading_places(places, start, match.start())
             core_start = leading[-1].end if leading else start
             core = text[core_start:match.start()]

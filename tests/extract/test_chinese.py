@@ -1027,3 +1027,11 @@ def test_a_short_program_carried_out_and_a_three_year_plan_after_its_verb_are_na
     programs = names(extract_text(text, "yd.txt"), "Program")
     assert {"银龄助学行动", "科技企业培育三年行动计划"} <= programs
     assert "专项行动" not in programs
+
+
+def test_a_platform_of_two_services_joined_by_and_is_one_name() -> None:
+    text = ("某园区简介\n\n园区搭建了细胞培养和检测服务平台。支持企业和高校共建服务平台。"
+            "建设城市信息平台和运行管理服务平台。\n")
+    programs = names(extract_text(text, "park.txt"), "Program")
+    assert "细胞培养和检测服务平台" in programs
+    assert not any(name.startswith(("企业和", "城市信息平台和")) for name in programs)
