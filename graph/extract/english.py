@@ -1036,12 +1036,12 @@ def gazetteer_cities(vocab: EnglishVocabulary) -> dict[str, tuple[str, str]]:
             for name, found in provinces.items()}
 
 
-def detect_jurisdiction(document: Document, vocab: EnglishVocabulary,
-                        sentence_places: list[list[_Candidate]]) -> tuple[Jurisdiction, dict[str, str]]:
+def detect_jurisdiction(document: Document, vocab: EnglishVocabulary, sentence_places: list[list[_Candidate]],
+                        reporters_dateline: tuple[int, int] | None = None) -> tuple[Jurisdiction, dict[str, str]]:
     """The province and city a document speaks for, and the places it names (short -> label).
 
     The city must be named near the top (title or lead); the province is the one
-    named most, the title counting triple.
+    named most, the title counting triple. A foreign wire's dateline (sentence, end) counts for neither.
     """
     cities: Counter[str] = Counter()
     lead_cities: Counter[str] = Counter()
@@ -1051,6 +1051,9 @@ def detect_jurisdiction(document: Document, vocab: EnglishVocabulary,
     for sentence, sentence_place in zip(document.sentences, sentence_places, strict=True):
         weight = 3 if sentence.index in lead else 1
         for place in sentence_place:
+            if reporters_dateline is not None and sentence.index == reporters_dateline[0] \
+                    and place.start < reporters_dateline[1]:
+                continue  # "SHANGHAI (Reuters)": where the reporter sits
             if place.level in ("site", "area", "town", "region"):
                 places.setdefault(place.name, place.name)
                 continue  # "Colombo Port" is not what "Colombo" names
@@ -1164,9 +1167,11 @@ class EnglishExtractor:
         self.vocab = vocab or english()
         self.sentence_places = [place_mentions(s.text, self.vocab) for s in document.sentences]
         self._dateline_end: dict[int, int] = {}  # sentence index -> where its dateline ends
+        self._reporters_dateline: tuple[int, int] | None = None  # (sentence, end) of a foreign wire's dateline
         self._dateline()
         self._place_levels: dict[str, str] = {}  # place label -> level
-        self.jurisdiction, self.places = detect_jurisdiction(document, self.vocab, self.sentence_places)
+        self.jurisdiction, self.places = detect_jurisdiction(document, self.vocab, self.sentence_places,
+                                                             self._reporters_dateline)
         self._dateline_names()
         self._shorts: dict[str, str] = {}  # short form of a company named so far -> its name
         self._short_pattern: re.Pattern[str] | None = None
@@ -1198,6 +1203,9 @@ class EnglishExtractor:
                         written = _DATELINE_NOISE.sub("", match.group(group)).rstrip("-")
                         places.append(self._dateline_place(written, match.start(group)))
                 self._dateline_end[sentence.index] = match.end()
+                wire = re.match(r"\s*\(([^()]+)\)", sentence.text[match.end():])
+                if wire and wire.group(1) in self.vocab.reporters_datelines:  # "SHANGHAI (Reuters)"
+                    self._reporters_dateline = (sentence.index, match.end())
                 return
             if sentence.paragraph != paragraphs[0]:
                 return  # only the first sentence of the body opens with a dateline

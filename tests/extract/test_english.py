@@ -699,3 +699,11 @@ def test_money_received_from_set_up_with_and_built_with_an_investment_by() -> No
     assert ("Lishui Bureau of Commerce", park, Decimal("20000000")) in funds
     assert ("Lishui Municipal Government", "Lishui Industrial Fund", Decimal("500000000")) in funds
     assert {("Lishui Municipal Government", park, None), ("Zhejiang Trade Group", park, None)} <= funds  # shared sum
+
+
+def test_a_foreign_wire_s_dateline_is_where_the_reporter_sits_not_the_story_s_jurisdiction() -> None:
+    text = "Chip fund\n\nSHANGHAI (Reuters) - A chipmaker will set up a fund in Wuxi, the company said.\n"
+    jurisdiction = extract_text(text, "wire.txt").jurisdiction
+    assert (jurisdiction.province, jurisdiction.city) in {(None, "Wuxi"), ("Jiangsu", "Wuxi")}
+    local = extract_text(text.replace("(Reuters)", "(Xinhua)"), "xh.txt").jurisdiction
+    assert (local.province, local.city) == ("Shanghai", None)  # a domestic agency files from where the story is

@@ -72,6 +72,7 @@ class EnglishVocabulary:
     owning_verbs: tuple[str, ...]  # "X operates a plant": the plant is X's
     definite_nouns: dict[str, str]  # "the company" -> Enterprise: the one name of that class just named
     news_agencies: tuple[str, ...]  # "BEIJING (Reuters)": a dateline before them
+    reporters_datelines: tuple[str, ...]  # wires whose dateline is the reporter's seat, not the story's place
     # "X, the government's investment promotion agency", "the exchange event X": a noun beside a name gives its class
     appositive_nouns: dict[str, str]  # lowercased noun -> class
     appositive_pattern: re.Pattern[str]  # ", a/the <words> <noun>" right after a name, the noun its head
@@ -135,6 +136,7 @@ def english() -> EnglishVocabulary:
         owning_verbs=tuple(data["enterprises"]["owning_verbs"]),
         definite_nouns=data["definite_nouns"],
         news_agencies=tuple(data["news_agencies"]),
+        reporters_datelines=tuple(data.get("reporters_datelines", ())),
         appositive_nouns=_invert(data["appositives"]["nouns"]),
         appositive_pattern=re.compile(
             r"(?:\s*\([^()]{1,30}\))?,\s+(?:the|a|an)\s+((?:(?!(?:in|of|for|to|with|on|at|by|from|into)\s)"
