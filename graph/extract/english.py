@@ -1083,13 +1083,9 @@ def detect_jurisdiction(document: Document, vocab: EnglishVocabulary, sentence_p
         city = max(lead_cities, key=lambda c: (lead_cities[c], cities[c]))
     else:
         city = next(iter(cities)) if len(cities) == 1 else None
-    city_province = gazetteer_cities(vocab).get(city or "", ("", ""))[1]
-    if province and city_province and city_province != province:
-        # a Hong Kong release on firms in Shenzhen: the place named more speaks for the document
-        if provinces[province] >= cities[city or ""]:
-            city = None
-        else:
-            province = city_province
+    if province in vocab.regions_without_cities and city is not None \
+            and gazetteer_cities(vocab).get(city, ("", ""))[1] != province and provinces[province] >= cities[city]:
+        city = None  # a Hong Kong release on firms in Shenzhen speaks for Hong Kong
     return Jurisdiction(province=province, city=city), places
 
 

@@ -63,6 +63,7 @@ class EnglishVocabulary:
     country_pattern: re.Pattern[str]  # matched at word starts, like place_pattern
     not_gazetteer_places: frozenset[str]  # pinyin city names that are also common words or given names
     gazetteer_min_letters: int
+    regions_without_cities: frozenset[str]  # Hong Kong, Macao: no mainland city is their jurisdiction
     organs: dict[str, str]  # abbreviation of a national organ -> its official English name
     organ_parents: dict[str, str]  # a national organ's English name -> the organ it is part of
     enterprises: dict[str, str]  # a well-known enterprise's English name or short form -> its English name
@@ -126,6 +127,7 @@ def english() -> EnglishVocabulary:
                                    % _alternation(list(data["places"]["countries"]))),
         not_gazetteer_places=frozenset(data["places"]["gazetteer"]["not_places"]),
         gazetteer_min_letters=data["places"]["gazetteer"]["min_letters"],
+        regions_without_cities=frozenset(data["places"]["gazetteer"].get("regions_without_cities", ())),
         organs=dict(data["organs"]),
         organ_parents=organ_parents("en"),
         enterprises={name: entry["en"] for entry in load_toml("enterprises.toml")["enterprise"]
