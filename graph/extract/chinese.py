@@ -611,6 +611,7 @@ class ChineseExtractor:
                 titles.setdefault(heading[0], Counter())[heading[2]] += 1
                 if len(self.forms[sentence.index].strip()) <= len(heading[2]) + 6:
                     standalone[heading[0]] += 1
+        self._conditions = self._condition_items()
         measured = set(levels) - {4}  # （1）…: list items, not measures
         for level, counted in titles.items():  # （一）试点单位 under every task: field labels, no measures
             if sum(n for n in counted.values() if n > 1) * 2 >= levels[level] and len(levels) > 1:
@@ -618,6 +619,23 @@ class ChineseExtractor:
         if 1 in measured and measured & {2, 3} and standalone[1] == levels[1]:
             measured.discard(1)  # 一、 chapters over （一） or 1. measures
         return measured
+
+    def _condition_items(self) -> set[int]:
+        """The sentences of numbered items under a heading such as 申报条件 or 联系方式: conditions and
+        procedures of an application, no measures ("（二）上年度业务收入不低于5000万元")."""
+        items: set[int] = set()
+        section_level: int | None = None
+        for index, heading in self._headings_at.items():  # in the order of the sentences
+            if heading is None:
+                continue
+            level, _, title = heading
+            if title.rstrip("：:") in self.vocab.condition_sections:
+                section_level = level
+            elif section_level is not None and level <= section_level:
+                section_level = None
+            elif section_level is not None:
+                items.add(index)
+        return items
 
     def _opens_line(self, sentence: Sentence) -> bool:
         """Whether the sentence starts its line: only there can a number open a heading."""
@@ -1333,7 +1351,7 @@ class ChineseExtractor:
                 item.children.append(item.place)
             found.append(item)
         measure = self._headings_at[sentence_index]  # read once per sentence, by _levels_of_measures
-        if measure is not None and (measure[2].startswith(vocab.condition_openers)
+        if measure is not None and (measure[2].startswith(vocab.condition_openers) or sentence_index in self._conditions
                                     or measure[2].endswith(vocab.not_measure_endings)):
             measure = None  # a condition of eligibility or an attachment, not a measure
         if measure is not None and not measure[2].startswith(vocab.measure_verbs) \

@@ -1035,3 +1035,13 @@ def test_a_platform_of_two_services_joined_by_and_is_one_name() -> None:
     programs = names(extract_text(text, "park.txt"), "Program")
     assert "细胞培养和检测服务平台" in programs
     assert not any(name.startswith(("企业和", "城市信息平台和")) for name in programs)
+
+
+def test_numbered_items_under_the_conditions_and_procedure_of_an_application_are_no_measures() -> None:
+    text = ("关于组织申报2025年度数字经济示范企业的通知\n\n各区工业和信息化主管部门：\n\n一、申报条件\n\n"
+            "（一）在嘉兴市内注册的企业。\n\n（二）上年度营业收入不低于3000万元。\n\n二、支持内容\n\n"
+            "（一）加快数字化改造。对示范企业给予奖励。\n\n三、联系方式\n\n（一）市经济和信息化局数字经济处。\n")
+    extraction = extract_text(text, "jx.txt")
+    programs = names(extraction, "Program")
+    assert "加快数字化改造" in programs  # a measure after the conditions closes them
+    assert not any(name.startswith(("上年度", "市经济")) for name in programs)

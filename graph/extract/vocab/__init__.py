@@ -238,6 +238,7 @@ class ChineseVocabulary:
     quoted_fund_types: tuple[str, ...]
     measure_pattern: re.Pattern[str]
     section_labels: frozenset[str]  # 指导思想, 基本原则: headings of every plan, no measures
+    condition_sections: frozenset[str]  # 申报条件, 联系方式: the numbered items under them are no measures
     condition_openers: tuple[str, ...]  # numbered conditions of eligibility, not measures
     not_measure_endings: tuple[str, ...]
     measure_verbs: tuple[str, ...]  # "（三）加快…：": a title a colon ends is a measure's if it opens so
@@ -398,6 +399,7 @@ def chinese() -> ChineseVocabulary:
         quoted_fund_types=tuple(sorted(programs["quoted_fund_types"], key=len, reverse=True)),
         measure_pattern=re.compile(programs["measure_pattern"]),
         section_labels=frozenset(programs.get("section_labels", ())),
+        condition_sections=frozenset(programs.get("condition_sections", ())),
         condition_openers=tuple(programs["condition_openers"]),
         not_measure_endings=tuple(programs["not_measure_endings"]),
         measure_verbs=tuple(programs["measure_verbs"]),
