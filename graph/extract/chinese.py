@@ -106,6 +106,7 @@ _CLAUSE_BREAK = re.compile(r"[,，。；;！!？?]")
 _PLACED_NAMES = ("Lab", "Fund", "Cluster")  # names a place opens, read back across a conjunction
 _NAMED_IN_TITLES = ("Cluster", "Lab", "Fund")  # named inside a document's title, they are mentioned too
 _CONJUNCTIONS = "和与及"
+_CONJUNCTION = re.compile("[和与及同跟]")
 _LOCATED_BY_NAME = ("Enterprise", "Lab", "Cluster", "Fund", "Program")
 
 
@@ -1147,7 +1148,7 @@ class ChineseExtractor:
         one-character word opening it (为华为…) is still no part of it."""
         run = self._run_start(text, end, limit)
         if run >= start:
-            return start
+            return self._after_signing_place(text, start, end)
         cut = run
         for boundary in self.vocab.boundary_pattern.finditer(text, run, end):
             if len(boundary.group()) >= 2:
@@ -1160,7 +1161,14 @@ class ChineseExtractor:
                 len(self.vocab.boundary_pattern.match(text, cut).group()) == 1:
             cut += 1
         lead = _LEADING_TIME.match(text, cut, end)
-        return min(start, lead.end() if lead else cut)
+        return self._after_signing_place(text, min(start, lead.end() if lead else cut), end)
+
+    def _after_signing_place(self, text: str, start: int, end: int) -> int:
+        """"长春市与华为技术有限公司": a division before 与/和/同 is a party beside the company, not its name."""
+        for joint in _CONJUNCTION.finditer(text, start, end):
+            if self._division_ending_at(text, joint.start()) is not None:
+                start = joint.end()
+        return start
 
     def _bracketed_seat(self, text: str, end: int) -> _Found | None:
         """The place in brackets right after a name (…创新中心（青岛）, …工业园（深汕）), as a Place."""

@@ -1045,3 +1045,10 @@ def test_numbered_items_under_the_conditions_and_procedure_of_an_application_are
     programs = names(extraction, "Program")
     assert "加快数字化改造" in programs  # a measure after the conditions closes them
     assert not any(name.startswith(("上年度", "市经济")) for name in programs)
+
+
+def test_a_city_that_signs_with_a_company_is_no_part_of_its_name() -> None:
+    text = "签约新闻\n\n会上，吉林市与长白山云计算有限公司签约，吉林市同东北数据科技股份有限公司达成合作。\n"
+    enterprises = names(extract_text(text, "jl.txt"), "Enterprise")
+    assert {"长白山云计算有限公司", "东北数据科技股份有限公司"} <= enterprises
+    assert not any(name.startswith("吉林市") for name in enterprises)
