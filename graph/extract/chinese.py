@@ -613,7 +613,7 @@ class ChineseExtractor:
                 if len(self.forms[sentence.index].strip()) <= len(heading[2]) + 6:
                     standalone[heading[0]] += 1
         self._conditions = self._condition_items()
-        measured = set(levels) - {4}  # （1）…: list items, not measures
+        measured = (set(levels) - {4}) or set(levels)  # （1）…: list items, unless nothing else is numbered
         for level, counted in titles.items():  # （一）试点单位 under every task: field labels, no measures
             if sum(n for n in counted.values() if n > 1) * 2 >= levels[level] and len(levels) > 1:
                 measured.discard(level)

@@ -1052,3 +1052,14 @@ def test_a_city_that_signs_with_a_company_is_no_part_of_its_name() -> None:
     enterprises = names(extract_text(text, "jl.txt"), "Enterprise")
     assert {"长白山云计算有限公司", "东北数据科技股份有限公司"} <= enterprises
     assert not any(name.startswith("吉林市") for name in enterprises)
+
+
+def test_measures_numbered_only_with_bracketed_digits_or_a_numeral_and_a_dot() -> None:
+    only_items = ("某县支持产业发展的若干措施\n\n（1）支持企业上规模。对新入规企业给予奖励。（责任单位：县工信局）\n\n"
+                  "（2）支持技术改造。对技改项目给予补助。（责任单位：县发改局）\n")
+    leads = relations(extract_text(only_items, "items.txt"), "responsibleFor")
+    assert {("县工信局", "支持企业上规模"), ("县发改局", "支持技术改造")} <= leads
+    dotted = "某县支持产业发展的若干措施\n\n一.支持企业上规模。对新入规企业给予奖励。\n\n二.支持技术改造。对技改项目给予补助。\n"
+    assert {"支持企业上规模", "支持技术改造"} <= names(extract_text(dotted, "dots.txt"), "Program")
+    under = ("某县支持产业发展的若干措施\n\n一、支持企业上规模。对新入规企业给予奖励：（1）首次入规的；（2）连续增长的。\n")
+    assert not any(name.startswith(("首次", "连续")) for name in names(extract_text(under, "under.txt"), "Program"))
