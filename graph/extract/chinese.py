@@ -171,6 +171,7 @@ class _Context:
     fund: Mention | None = None  # the last fund named
     fund_paragraph: int = -1
     program: Mention | None = None  # the last program named
+    program_paragraph: int = -1
 
 
 @dataclass(frozen=True)
@@ -748,6 +749,13 @@ class ChineseExtractor:
                             division.level == "province" or division.parent == division.province):
                         return division
         return None
+
+    def _program_at_hand(self, sentence: Sentence) -> Mention | None:
+        """The program named last, where a unit's role names none: in a plan of numbered measures only one
+        named in this paragraph (a measure whose heading was not read is not the one before it)."""
+        if self._measure_levels and self.context.program_paragraph != sentence.paragraph:
+            return None
+        return self.context.program
 
     def _measure_of_paragraph(self, sentence: Sentence) -> Mention | None:
         """The measure whose paragraph this sentence is in (its heading opened the paragraph)."""
@@ -1555,7 +1563,7 @@ class ChineseExtractor:
             if found.cls == "Fund":
                 self.context.fund, self.context.fund_paragraph = mention, sentence.paragraph
             if found.cls == "Program" and not found.reference:
-                self.context.program = mention
+                self.context.program, self.context.program_paragraph = mention, sentence.paragraph
 
     def _update_places(self, sentence: Sentence) -> None:
         """Places carry over from a heading to its body paragraph; funds do not carry over."""
@@ -1624,7 +1632,7 @@ class ChineseExtractor:
             anchor = opening if opening >= 0 else match.start()
             led = [m for f, m in mentions if f.end <= anchor and (f.cls in _TARGETS or f.cls == "Agency")
                    and not f.reference]
-            target = led[-1] if led else self.context.program
+            target = led[-1] if led else self._program_at_hand(sentence)
             measure = self._measure_of_paragraph(sentence)
             group_end = min((i for i in (text.find(")", match.end()), text.find("）", match.end())) if i >= 0),
                             default=stop)
@@ -1728,7 +1736,7 @@ class ChineseExtractor:
             after = [m for f, m in mentions if match.end() <= f.start <= match.end() + 2 and f.cls in _TARGETS
                      and not f.reference]  # "由X负责Y"
             before = [m for f, m in mentions if f.end <= match.start() and f.cls in _TARGETS and not f.reference]
-            target = after[0] if after else before[-1] if before else self.context.program
+            target = after[0] if after else before[-1] if before else self._program_at_hand(sentence)
             measure = self._measure_of_paragraph(sentence)
             if match.group(2) is not None and measure is not None and not text[match.end():].strip(" 。.;；\n"):
                 target = measure  # "（X等按职责分工负责）" closing a measure's text: the measure

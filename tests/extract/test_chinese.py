@@ -1063,3 +1063,12 @@ def test_measures_numbered_only_with_bracketed_digits_or_a_numeral_and_a_dot() -
     assert {"支持企业上规模", "支持技术改造"} <= names(extract_text(dotted, "dots.txt"), "Program")
     under = ("某县支持产业发展的若干措施\n\n一、支持企业上规模。对新入规企业给予奖励：（1）首次入规的；（2）连续增长的。\n")
     assert not any(name.startswith(("首次", "连续")) for name in names(extract_text(under, "under.txt"), "Program"))
+
+
+def test_a_unit_s_role_after_an_unread_heading_does_not_fall_to_the_measure_before() -> None:
+    text = ("某县支持产业发展的若干措施\n\n一、支持企业上规模。对新入规企业给予奖励。（责任单位：县工信局）\n\n"
+            "二、支持技术改造。对技改项目给予补助。（责任单位：县发改局）\n\n"
+            "★支持品牌建设。对获得品牌的企业给予奖励。（责任单位：县市场监管局）\n")
+    leads = relations(extract_text(text, "brand.txt"), "responsibleFor")
+    assert ("县发改局", "支持技术改造") in leads
+    assert ("县市场监管局", "支持技术改造") not in leads  # its measure's heading was not read: no edge
