@@ -105,6 +105,7 @@ _SET_UP_AT = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:设立|建设|建成|布局|�
 _CLAUSE_BREAK = re.compile(r"[,，。；;！!？?]")
 _PLACED_NAMES = ("Lab", "Fund", "Cluster")  # names a place opens, read back across a conjunction
 _NAMED_IN_TITLES = ("Cluster", "Lab", "Fund")  # named inside a document's title, they are mentioned too
+_RULE_CELL = re.compile(r":?-{3,}:?|")
 _CONJUNCTIONS = "和与及"
 _CONJUNCTION = re.compile("[和与及同跟]")
 _LOCATED_BY_NAME = ("Enterprise", "Lab", "Cluster", "Fund", "Program")
@@ -565,6 +566,8 @@ class ChineseExtractor:
                 header = grants = None
                 continue
             labels = [self.whole[a:b].strip() for a, b in cells]
+            if all(_RULE_CELL.fullmatch(label) for label in labels):
+                continue  # "| --- | --- |": a Markdown table's rule under its header
             grants = self._funding_header(labels) or grants
             if grants is not None and len(cells) == grants[3]:
                 amount = table_amount(labels[grants[1]], grants[2])

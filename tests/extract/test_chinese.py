@@ -1072,3 +1072,11 @@ def test_a_unit_s_role_after_an_unread_heading_does_not_fall_to_the_measure_befo
     leads = relations(extract_text(text, "brand.txt"), "responsibleFor")
     assert ("县发改局", "支持技术改造") in leads
     assert ("县市场监管局", "支持技术改造") not in leads  # its measure's heading was not read: no edge
+
+
+def test_a_markdown_task_table_s_rule_row_is_no_task() -> None:
+    text = ("某市重点任务分工\n\n| 序号 | 重点任务 | 牵头单位 |\n| --- | --- | --- |\n"
+            "| 1 | 建设城市算力网 | 市大数据局 |\n")
+    extraction = extract_text(text, "md.txt")
+    assert ("市大数据局", "建设城市算力网") in relations(extraction, "responsibleFor")
+    assert not any(set(name) <= set("-: ") for name in names(extraction, "Program"))
