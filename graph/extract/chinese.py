@@ -89,6 +89,8 @@ _ISSUED = ("Program", "Fund", "Lab", "Cluster")  # what an agency issues, sets u
 _SET_UP_BODIES = ("委员会", "办公室", "工作组", "专班", "领导小组", "特派办", "服务站", "工作站")
 _DOCUMENT_NUMBER = re.compile(r"([\u4e00-\u9fff]{1,8})\s*[〔\[(（【]\s*(?:19|20)\d{2}\s*[〕\])）】]\s*\d{1,4}\s*号")
 _ARRANGES = re.compile(r"(?:安排|安排了)$")
+# "每年安排不少于3000万元的重点产业发展专项资金": the sum before the fund's name
+_ARRANGED_SUM = re.compile(r"(?:安排|设立|出资)[^，,。；;]{0,8}?\d+(?:\.\d+)?[万亿]元(?:的)?$")
 _SUM_NEXT = re.compile(r"(?:约|共|合计|不少于)?\d")
 _SEAT_IN_BRACKETS = re.compile(r"[(（][\u4e00-\u9fff]{2,6}[)）]$")
 _LEVEL_QUALIFIER = re.compile(r"^([省市区县])(?:级|(?![场长委])(?=[\u4e00-\u9fff]{4}))")  # 县级…, 省…资金
@@ -1086,7 +1088,8 @@ class ChineseExtractor:
             # "每年安排重点产业发展专项资金2000万元": one the government puts a sum into is one too
             defined = cls == "Fund" and len(core) >= needed and bool(
                 self._alias_definition.match(text, match.end())
-                or _ARRANGES.search(text, 0, start) and _SUM_NEXT.match(text, match.end()))
+                or _ARRANGES.search(text, 0, start) and _SUM_NEXT.match(text, match.end())
+                or _ARRANGED_SUM.search(text, max(0, start - 20), start))
             if not defined and (
                     len(core) < needed or bare in generic or name in generic or _QUANTITY.match(core)
                     or unqualified in generic or (cls in _CATEGORY_CLASSES and not leading
@@ -1532,7 +1535,7 @@ class ChineseExtractor:
 
     def _relate(self, subject: Mention, predicate: str, obj: Mention, sentence: Sentence,
                 amount: Amount | None = None) -> None:
-        if subject.key != obj.key:
+        if subject.key != obj.key and (subject.name, subject.cls) != (obj.name, obj.cls):  # one thing named twice
             self.relations.append(RelationMention(subject.key, predicate, obj.key, self._source(sentence), amount))
 
     def _sentence(self, sentence: Sentence) -> None:

@@ -1080,3 +1080,15 @@ def test_a_markdown_task_table_s_rule_row_is_no_task() -> None:
     extraction = extract_text(text, "md.txt")
     assert ("市大数据局", "建设城市算力网") in relations(extraction, "responsibleFor")
     assert not any(set(name) <= set("-: ") for name in names(extraction, "Program"))
+
+
+def test_a_fund_after_its_arranged_sum_and_no_finance_bureau_funding_itself() -> None:
+    text = ("辉南县关于加快重点产业发展的意见\n\n一、强化财政保障。县财政每年安排不少于3000万元的重点产业发展专项资金，"
+            "由县财政局、县工业和信息化局共同管理。设立5000万元的中小企业贷款风险补偿资金池。\n")
+    extraction = extract_text(text, "hn.txt")
+    funds = names(extraction, "Fund")
+    assert {"辉南县重点产业发展专项资金", "辉南县中小企业贷款风险补偿资金池"} <= funds
+    by_key = {m.key: m.name for m in extraction.mentions}
+    pairs = {(by_key[r.subject], by_key[r.object]) for r in extraction.relations}
+    assert ("辉南县财政局", "辉南县重点产业发展专项资金") in relations(extraction, "funds")
+    assert not any(subject == obj for subject, obj in pairs)  # nothing funds or leads itself
