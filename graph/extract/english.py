@@ -83,6 +83,8 @@ _SET_UP_BY = re.compile(r"\b(?:set up|established|founded|launched|initiated)\s+
 _WITH_SUM = re.compile(r"\s+with\s+(?:an?\s+)?(?:(?:total\s+|initial\s+)?(?:investment|capital)\s+of\s+)?")
 _INVESTMENT_BY = re.compile(r"\bwith\s+(?:an?\s+|the\s+)?(?:total\s+)?investment\s+of\s+")
 _BY = re.compile(r"\s+(?:yuan\s+)?(?:by|from)\s+(?:the\s+)?")
+# ", which supplies Volkswagen and BYD,": the names in it are no subject of the verb after it
+_RELATIVE_ASIDE = re.compile(r",\s+(?:which|who|whose)\b[^,;.]*,")
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?")
 # "X, known as the Y": Y is another name of X
 _KNOWN_AS = re.compile(r"\s*[,(]\s*(?:also |commonly |popularly |widely |often )?(?:known|referred to|dubbed) as"
@@ -1229,8 +1231,10 @@ class EnglishExtractor:
             label, level = vocab.provinces[name], "province"
         elif city is not None:
             label, level = city[0], "city"
+        elif all(_PINYIN_WORD.fullmatch(w) for w in name.lower().split()):
+            label, level = name, "district"  # "HENGQIN": a Chinese place the divisions do not list
         else:
-            label, level = name, "district"
+            label, level = name, "abroad"  # "SEOUL": no place of the document's city
         return _Candidate("Place", start, start + len(written), label, written, is_place=True, level=level, rank=1)
 
     # -- mentions --------------------------------------------------------------------
@@ -1547,9 +1551,11 @@ class EnglishExtractor:
         text = sentence.text
         if not any(m.cls == "Enterprise" for m in mentions):
             return
+        asides = [a.span() for a in _RELATIVE_ASIDE.finditer(text)]  # ", which supplies X and Y,"
         for part in self.reader.owned_part.finditer(text):
             owners = [m for m in mentions if m.cls == "Enterprise" and m.end - sentence.start <= part.start()
-                      and m.scope != self.document.doc_id]
+                      and m.scope != self.document.doc_id
+                      and not any(a <= m.start - sentence.start < b <= part.start() for a, b in asides)]
             if owners:
                 self._company_unit(sentence, mentions, part, owners[-1])
 

@@ -707,3 +707,15 @@ def test_a_foreign_wire_s_dateline_is_where_the_reporter_sits_not_the_story_s_ju
     assert (jurisdiction.province, jurisdiction.city) in {(None, "Wuxi"), ("Jiangsu", "Wuxi")}
     local = extract_text(text.replace("(Reuters)", "(Xinhua)"), "xh.txt").jurisdiction
     assert local.province == "Shanghai"  # a domestic agency's dateline counts
+
+
+def test_a_foreign_dateline_is_no_local_place_and_a_relative_clause_names_no_owner() -> None:
+    text = ("Battery plant\n\nSEOUL Hanmi Energy Co Ltd said on Tuesday it had signed a deal with the Changzhou city "
+            "government to build a plant in the eastern Chinese city.\n\nHanmi Energy Co Ltd, which supplies "
+            "Volkswagen and BYD, already operates a cathode plant in Wuxi.\n")
+    extraction = extract_text(text, "hanmi.txt")
+    located = relations(extraction, "locatedIn")
+    assert not any(subject == "Seoul" for subject, _ in located)
+    part_of = relations(extraction, "partOf")
+    assert ("cathode plant", "Hanmi Energy Co Ltd") in part_of
+    assert ("cathode plant", "BYD") not in part_of
