@@ -46,6 +46,10 @@ _STOP_WORDS = {"of", "to", "in", "for", "with", "by", "on", "from", "at", "is", 
                "have", "be", "been", "that", "which", "as", "into", "its", "their", "this", "these", "or"}
 _CLAUSE_WORDS = _STOP_WORDS | {"and", "was", "will", "has", "had", "can", "should", "shall", "would", "were",
                                 "is", "are", "be", "being", "so", "but", "while", "where", "when", "not"}
+# What may follow the type word after a quoted name: the clause words, or a participle (the “X” campaign
+# launched by the city)
+_AFTER_QUOTED_TYPE = _CLAUSE_WORDS | {"launched", "initiated", "organized", "organised", "hosted", "held", "run",
+                                      "led", "announced", "unveiled", "introduced", "started", "rolled", "set"}
 _LED_GROUP = re.compile(r"(?i)\b(?:work(?:ing)? group|task force|leading group|special class)\b")
 # What may stand between agency names in a closing "(X, Y together with Z)" list.
 _LIST_GLUE = re.compile(r"(?i)\b(?:the|and|are|is|responsible|for|together|with|governments?|municipalities)\b"
@@ -116,8 +120,9 @@ _PASSIVE_BY = re.compile(r"\b(?:hosted|organi[sz]ed|led|launched|issued|sponsore
 _LOWER_GOVERNMENT = re.compile(r"\b(?:the\s+)?(?:(provincial|municipal|city|county|district)\s+)?government"
                                r"(?:\s+of\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?:\s+(province|city|county))?\b"
                                r"|(?=[\s,.;]))")
-# "Healthy China 2030 Plan": a year or version inside a program's name
+# "Healthy China 2030 Plan", "Ningbo (Colombo) Products Exhibition": a year, version or place inside a name
 _YEAR_BETWEEN = re.compile(r"\s+(?:(?:19|20)\d\d|\d\.0)\s+")
+_BRACKETED_WORD = re.compile(r"\s*\([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?\)\s+")
 _STAGE_BEFORE = re.compile(r"\b(?:Stage|Phase)\s+\d+\s+$")
 # "the 13th Five-Year Plan": an ordinal before a name belongs to it
 _ORDINAL_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)\s+$")
@@ -259,7 +264,7 @@ def _reader_patterns(vocab: EnglishVocabulary) -> tuple:
     word = r"(?!(?:%s)\b)[a-z][a-z\-]*" % "|".join(sorted(_STOP_WORDS | _DETERMINERS | {"and"}))
     heads = vocab.lowercase_head_pattern.pattern[2:-2]
     quote_phrase = re.compile(rf"\s+((?:{word}\s+){{1,5}})({heads})\b")
-    closing = r"(?=\s*(?:[^\sa-z]|$|(?:%s)\b))" % "|".join(sorted(_CLAUSE_WORDS))
+    closing = r"(?=\s*(?:[^\sa-z]|$|(?:%s)\b))" % "|".join(sorted(_AFTER_QUOTED_TYPE))
     type_nouns = (re.compile(r"\s*([a-z]+\s+[a-z]+)" + closing), re.compile(r"\s*([a-z]+)" + closing))
     multiword_heads = [(re.compile(rf"\b{re.escape(words)}\b"), cls)
                        for words, cls in vocab.head_class.items() if " " in words]
@@ -422,16 +427,27 @@ class _SentenceReader:
                 yield from self._name_span(text, start, end)
 
     def _runs(self, text: str, start: int) -> Iterator[tuple[int, int]]:
-        """Runs of capitalised words; a year or version between two runs joins them when a program
-        head closes the second: "Healthy China 2030 Plan", "Digital Silk Road 2.0 Initiative"."""
+        """Runs of capitalised words; a year, a version or a place in brackets between two runs joins them
+        when a program head closes the second: "Healthy China 2030 Plan", "Ningbo (Colombo) Products Exhibition"."""
         runs = iter(_CAPITAL_RUN.finditer(text, start))
         run = next(runs, None)
         while run is not None:
             begin, end = run.span()
             following = next(runs, None)
-            while (following is not None and _YEAR_BETWEEN.fullmatch(text, end, following.start())
-                   and text[begin:end] not in self.vocab.sentence_starters and text[begin:end] not in ("The", "A")
-                   and (head := self.head_of(following.group())) is not None and head[0] == "Program"):
+            while following is not None and text[begin:end] not in self.vocab.sentence_starters \
+                    and text[begin:end] not in ("The", "A"):
+                bracket = _BRACKETED_WORD.match(text, end)
+                if bracket is not None and following.start() < bracket.end():  # "Ningbo (Colombo) …": the word
+                    after = next(runs, None)  # in brackets is a run of its own; the name goes on after it
+                    if after is None or after.start() != bracket.end():
+                        following = after
+                        break
+                    following = after
+                elif not _YEAR_BETWEEN.fullmatch(text, end, following.start()):
+                    break
+                head = self.head_of(following.group())
+                if head is None or head[0] != "Program":
+                    break
                 end = following.end()
                 following = next(runs, None)
             yield begin, end
@@ -2039,6 +2055,8 @@ class EnglishExtractor:
                 continue
             if "'s " in mention.name:
                 continue  # "X's program" is where X's things are, not named after a place
+            if mention.cls == "Program" and _BRACKETED_WORD.search(mention.name):
+                continue  # "Ningbo (Colombo) … Exhibition": Ningbo's event, held in Colombo
             place = self.reader._leading_place(mention.name, 0)
             if (place is None or place.name == mention.name or place.level == "country"
                     or not mention.surface.startswith(place.surface)):

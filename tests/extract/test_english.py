@@ -719,3 +719,15 @@ def test_a_foreign_dateline_is_no_local_place_and_a_relative_clause_names_no_own
     part_of = relations(extraction, "partOf")
     assert ("cathode plant", "Hanmi Energy Co Ltd") in part_of
     assert ("cathode plant", "BYD") not in part_of
+
+
+def test_a_quoted_campaign_before_a_participle_a_statutory_board_and_a_venue_in_brackets() -> None:
+    text = ('Expo abroad\n\nCOLOMBO, Sri Lanka, July 9, 2026 /PRNewswire/ -- The Lishui (Colombo) Handicraft Products '
+            'Exhibition opened, organized by the Lishui Municipal Bureau of Commerce and the Sri Lanka Export '
+            'Development Board. It is part of the "Lishui Goods Go Global" campaign launched by the city.\n')
+    extraction = extract_text(text, "lsx.txt")
+    event = "Lishui (Colombo) Handicraft Products Exhibition"
+    assert {event, "Lishui Goods Go Global"} <= names(extraction, "Program")
+    assert "Sri Lanka Export Development Board" in names(extraction, "Agency")
+    assert ("Sri Lanka Export Development Board", event) in relations(extraction, "responsibleFor")
+    assert (event, "Lishui City") not in relations(extraction, "locatedIn")  # held in Colombo
