@@ -358,8 +358,9 @@ class ChineseExtractor:
                     p.start < match.end() and start < p.end and (p.start, p.end) != (start, start + len(core))
                     and not (start <= p.start and p.end <= match.start()) for p in found):
                 found = [p for p in found if not (start <= p.start and p.end <= match.end())]
+                full = vocab.zone_short_forms.get(match.group(), match.group())  # 高新区: 高新技术产业开发区
                 found.append(_Found("Place", start, match.end(), text[start:match.end()], text[start:match.end()],
-                                    f"{pinyin_name(core)} {vocab.zone_suffixes[match.group()]}", level="district",
+                                    f"{pinyin_name(core)} {vocab.zone_suffixes[full]}", level="district",
                                     short=core, rank=1))
         for place in found:  # 成都高新区 is 成都高新技术产业开发区, one place by either name
             short = next((s for s in vocab.zone_short_forms if place.name.endswith(s) and len(place.name) > len(s)), "")
@@ -517,7 +518,8 @@ class ChineseExtractor:
     def _zone_in_title(self, city: Division) -> Division | None:
         """A new area or development zone of ``city`` that the first line names, as a division of its
         own: the divisions list only the administrative ones, and a zone's documents speak for it."""
-        for place in self.places.get(0, ()):
+        opening = [p for index in range(min(3, len(self.document.sentences))) for p in self.places.get(index, ())]
+        for place in opening:  # the title, or the opening line of a text saved without one
             if place.level != "district" or not place.name.endswith(self.vocab.issuing_zones):
                 continue
             prefix = next((p for p in (city.name, city.short) if place.name.startswith(p)), None)
@@ -528,6 +530,9 @@ class ChineseExtractor:
             if len(core) >= 2:
                 return Division(place.name, prefix + core, "district", "", city.name, city.province,
                                 pinyin_name(core))
+            if own in self.vocab.zone_suffixes:  # 济南高新区: the city's development zone, named by its kind
+                return Division(place.name, place.name, "district", "", city.name, city.province,
+                                f"{city.english} {self.vocab.zone_suffixes[own]}")
         return None
 
     def _most_local_place(self, holder: _Found) -> _Found | None:

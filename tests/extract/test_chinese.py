@@ -1092,3 +1092,13 @@ def test_a_fund_after_its_arranged_sum_and_no_finance_bureau_funding_itself() ->
     pairs = {(by_key[r.subject], by_key[r.object]) for r in extraction.relations}
     assert ("辉南县财政局", "辉南县重点产业发展专项资金") in relations(extraction, "funds")
     assert not any(subject == obj for subject, obj in pairs)  # nothing funds or leads itself
+
+
+def test_a_development_zone_named_short_in_the_opening_line_is_the_document_s_own() -> None:
+    text = ("关于支持企业发展的若干措施\n\n为推动嘉兴高新区数字经济发展，制定本措施。\n\n"
+            "一、支持企业发展。由区工业和信息化局负责。\n")
+    extraction = extract_text(text, "jxgx.txt")
+    zone = "嘉兴高新技术产业开发区"
+    assert extraction.jurisdiction.district == zone
+    assert zone in names(extraction, "Place")
+    assert (zone + "工业和信息化局", "支持企业发展") in relations(extraction, "responsibleFor")

@@ -378,7 +378,7 @@ def chinese() -> ChineseVocabulary:
         generic_events=frozenset(programs["generic_events"]),
         program_suffix_pattern=_suffix_pattern(programs["suffixes"]),
         zone_suffixes=places["zone_suffixes"],
-        zone_pattern=_suffix_pattern(list(places["zone_suffixes"])),
+        zone_pattern=_suffix_pattern([*places["zone_suffixes"], *places["zone_short_forms"]]),
         zone_short_forms=places["zone_short_forms"],
         national_things=things,
         national_thing_pattern=re.compile(_alternation(list(things))),
