@@ -937,7 +937,7 @@ class ChineseExtractor:
                     and not self._leading_places(places, start, match.start()) \
                     and not _ORGAN_END.search(text, run_start, start):  # no other organ before (省政协和…)
                 start = run_start  # 成都高新区科技与新经济发展局: a place opens it, 与 is inside the name
-            elif run_start < start and text[run_start] in vocab.level_characters and start - run_start <= 6 \
+            elif run_start < start and text[run_start] in vocab.level_characters and start - run_start <= 8 \
                     and (run_start == 0 or not _NAME_CHAR.match(text[run_start - 1])) \
                     and not re.search("[局厅委部府办处司]", text[run_start:start]):
                 start = run_start  # "、区住房建设园林局": a level character opens it, 建设 is inside the name

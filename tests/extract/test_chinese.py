@@ -1102,3 +1102,9 @@ def test_a_development_zone_named_short_in_the_opening_line_is_the_document_s_ow
     assert extraction.jurisdiction.district == zone
     assert zone in names(extraction, "Place")
     assert (zone + "工业和信息化局", "支持企业发展") in relations(extraction, "responsibleFor")
+
+
+def test_a_level_character_opens_a_longer_organ_name_across_a_verb_inside_it() -> None:
+    text = "推进会\n\n哈尔滨市召开推进会，市营商环境建设监督局、市工信局作了交流发言。\n"
+    agencies = names(extract_text(text, "hrb.txt"), "Agency")
+    assert {"哈尔滨市营商环境建设监督局", "哈尔滨市工业和信息化局"} <= agencies
