@@ -722,7 +722,9 @@ class ChineseExtractor:
                 self._measure_keys.add(mention.key)
                 self._measure_paragraph = (mention, sentence.paragraph)
             elif self._open_measures and not found.reference and not found.name.startswith("《") \
-                    and found.surface[:1] != "《":
+                    and found.surface[:1] != "《" \
+                    and not self._open_measures[max(self._open_measures)].name.endswith(found.name):
+                # (a measure named for building the program, 高标准建设人才管理改革试验区, holds it no more)
                 self._relate(mention, "partOf", self._open_measures[max(self._open_measures)], sentence)
 
     def _located_by_name(self, sentence: Sentence, mentions: list[tuple[_Found, Mention]]) -> None:
@@ -1109,7 +1111,11 @@ class ChineseExtractor:
                 continue  # 产业链, …资金 without a place in the name are kinds of things, not named ones
             if cls == "Lab" and self._designation_only(name):
                 continue  # 山东省重点实验室, 省级企业技术中心: a title labs are granted
-            item = _Found(cls, start, match.end(), name, name, rank=2)
+            kind = cls
+            if cls == "Cluster" and suffix in self.vocab.pilot_zone_suffixes and any(
+                    word in core for word in self.vocab.policy_pilot_words):
+                kind = "Program"  # 人才管理改革试验区, 共同富裕示范区: a policy tried out, no industrial cluster
+            item = _Found(kind, start, match.end(), name, name, rank=2)
             seat = self._bracketed_seat(text, match.end()) if cls in ("Lab", "Cluster", "Enterprise") else None
             if seat is not None:  # 国家虚拟现实制造业创新中心（青岛）: the seat in brackets is part of the name
                 item.end = seat.end + 1

@@ -1108,3 +1108,12 @@ def test_a_level_character_opens_a_longer_organ_name_across_a_verb_inside_it() -
     text = "推进会\n\n哈尔滨市召开推进会，市营商环境建设监督局、市工信局作了交流发言。\n"
     agencies = names(extract_text(text, "hrb.txt"), "Agency")
     assert {"哈尔滨市营商环境建设监督局", "哈尔滨市工业和信息化局"} <= agencies
+
+
+def test_a_pilot_zone_of_a_policy_is_a_program_and_a_measure_building_it_does_not_hold_it() -> None:
+    text = ("某市关于推进改革创新的若干措施\n\n一、高标准建设人才发展改革试验区。支持建设人才发展改革试验区，"
+            "推进宁波人工智能创新发展试验区建设。\n")
+    extraction = extract_text(text, "nb.txt")
+    assert "人才发展改革试验区" in names(extraction, "Program")
+    assert "宁波人工智能创新发展试验区" in names(extraction, "Cluster")
+    assert ("人才发展改革试验区", "高标准建设人才发展改革试验区") not in relations(extraction, "partOf")

@@ -233,6 +233,8 @@ class ChineseVocabulary:
     generic_programs: frozenset[str]
     generic_clusters: frozenset[str]
     place_bound_clusters: frozenset[str]
+    pilot_zone_suffixes: tuple[str, ...]  # 试验区, 示范区: zones that may be a policy's pilot
+    policy_pilot_words: tuple[str, ...]  # 改革, 共同富裕: such a zone is a program, not a cluster
     quoted_types: tuple[str, ...]
     quoted_fund_endings: tuple[str, ...]
     quoted_fund_types: tuple[str, ...]
@@ -394,6 +396,8 @@ def chinese() -> ChineseVocabulary:
         generic_programs=frozenset(programs["generic"]),
         generic_clusters=frozenset(data["clusters"]["generic"]),
         place_bound_clusters=frozenset(data["clusters"]["place_bound"]),
+        pilot_zone_suffixes=tuple(data["clusters"].get("pilot_zone_suffixes", ())),
+        policy_pilot_words=tuple(data["clusters"].get("policy_pilot_words", ())),
         quoted_types=tuple(sorted(programs["quoted_types"], key=len, reverse=True)),
         quoted_fund_endings=tuple(programs["quoted_fund_endings"]),
         quoted_fund_types=tuple(sorted(programs["quoted_fund_types"], key=len, reverse=True)),
