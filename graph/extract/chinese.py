@@ -1153,8 +1153,9 @@ class ChineseExtractor:
         if title is None:
             return False
         holder = name[:-len(title)].removesuffix("级")
+        division = self.gazetteer.one(holder)  # a division's full name: 崂山实验室 and 之江实验室 are names
         return (holder in ("", "国家", "国家级") or holder in self.vocab.level_characters
-                or self.gazetteer.one(holder) is not None)
+                or division is not None and division.name == holder)
 
     def _across_conjunction(self, text: str, places: list[_Found], start: int, limit: int, end: int) -> int:
         """贵州省量子信息和大数据应用技术研究院: a name that a place opens reads back across 和, 与 or 及
@@ -1319,7 +1320,15 @@ class ChineseExtractor:
         pattern = self.vocab.lab_name_pattern
         if pattern is None:
             return []
-        return [_Found("Lab", m.start(), m.end(), m.group(), m.group(), rank=3) for m in pattern.finditer(text)]
+        found = []
+        for match in pattern.finditer(text):
+            lab = _Found("Lab", match.start(), match.end(), match.group(), match.group(), rank=3)
+            academy = next((a for a in ("中国科学院", "中科院") if lab.name.startswith(a)), "")
+            if academy:  # 中科院…研究所: an institute of the Academy
+                lab.parent = _Found("Lab", lab.start, lab.start + len(academy), "中国科学院", academy, rank=2)
+                lab.children.append(lab.parent)
+            found.append(lab)
+        return found
 
     def _known_enterprises(self, text: str, places: list[_Found]) -> list[_Found]:
         """Well-known enterprises by registered name or brand (华为, 比亚迪), named as written; their

@@ -1117,3 +1117,14 @@ def test_a_pilot_zone_of_a_policy_is_a_program_and_a_measure_building_it_does_no
     assert "人才发展改革试验区" in names(extraction, "Program")
     assert "宁波人工智能创新发展试验区" in names(extraction, "Cluster")
     assert ("人才发展改革试验区", "高标准建设人才发展改革试验区") not in relations(extraction, "partOf")
+
+
+def test_labs_named_after_a_short_place_and_the_academy_s_institutes_with_and_in_their_names() -> None:
+    text = ("某市关于支持创新平台建设的通知\n\n一、支持重大平台。支持之江实验室、中国科学院宁波材料技术与工程研究所建设联合实验室，"
+            "对新认定的浙江省重点实验室给予奖励。\n")
+    extraction = extract_text(text, "zj.txt")
+    labs = names(extraction, "Lab")
+    institute = "中国科学院宁波材料技术与工程研究所"
+    assert {"之江实验室", institute} <= labs
+    assert "浙江省重点实验室" not in labs  # a title labs are granted
+    assert (institute, "中国科学院") in relations(extraction, "partOf")
