@@ -75,7 +75,7 @@ _MINISTRY_UNIT = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:司|局|厅|中心)(?!长)
 # (布局, 格局, 大局 are words)
 _BARE_BUREAU = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{3,8}(?<![布格大全开变结当])局(?=副?局长|[、，。；）)])")
 _BARE_UNIT = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,6}司(?![\u4e00-\u9fff]{0,1}[长])")
-_COUNTED = re.compile(r"[\d一二三四五六七八九十几多]+[家个所项]")
+_COUNTED = re.compile(r"[\d一二三四五六七八九十几多两]+[家个所项]")
 # 市、区两级财政, 区财政局
 _FISCAL = re.compile(r"([省市区县])(?:[、和与]([省市区县]))?两?级?财政(?:局|厅(?!级))?(?!部)")
 # a numbered line saying who does what is no heading

@@ -1128,3 +1128,12 @@ def test_labs_named_after_a_short_place_and_the_academy_s_institutes_with_and_in
     assert {"之江实验室", institute} <= labs
     assert "浙江省重点实验室" not in labs  # a title labs are granted
     assert (institute, "中国科学院") in relations(extraction, "partOf")
+
+
+def test_a_counted_kind_of_cluster_and_a_heading_that_reports_a_listing_are_no_names() -> None:
+    text = ("佛山市推进产业集群发展的实施方案\n\n一、培育先进制造业集群。重点打造泛家居、装备制造两个万亿级产业集群。\n\n"
+            "二、佛山市智能家电产业集群入选国家先进制造业集群名单。\n\n三、建设佛山市智能装备产业园。\n")
+    extraction = extract_text(text, "fs.txt")
+    assert not any("两个" in name for name in names(extraction, "Cluster"))
+    assert "佛山市智能家电产业集群" in names(extraction, "Cluster")
+    assert not any(name.endswith("名单") for name in names(extraction, "Program"))
