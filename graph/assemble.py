@@ -37,13 +37,13 @@ def entity_attributes(entity: Entity, source: Callable[[Source], dict] = _source
     return {"cls": entity.cls, "label": entity.label, "language": entity.language,
             "aliases": list(entity.aliases), "translations": list(entity.translations),
             "sources": [source(s) for s in entity.sources],
-            "amounts": [{"yuan": a.yuan, "text": a.text} for a in entity.amounts]}
+            "amounts": [{"yuan": a.yuan, "text": a.text, "ceiling": a.ceiling} for a in entity.amounts]}
 
 
 def relation_attributes(relation: Relation, source: Callable[[Source], dict] = _source) -> dict:
     """A relation's edge attributes (see entity_attributes)."""
     return {"predicate": relation.predicate, "sources": [source(s) for s in relation.sources],
-            "amounts": [{"yuan": a.yuan, "text": a.text} for a in relation.amounts]}
+            "amounts": [{"yuan": a.yuan, "text": a.text, "ceiling": a.ceiling} for a in relation.amounts]}
 
 
 def assemble(resolved: Resolved) -> nx.MultiDiGraph:

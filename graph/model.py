@@ -58,6 +58,7 @@ class Source:
 class Amount:
     yuan: Decimal
     text: str  # as written in the document
+    ceiling: bool = False  # the most that may be paid ("最高500万元", "up to RMB 1 million"), not a sum paid
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,7 @@ def _unique_sources(sources: Iterable[Source]) -> tuple[Source, ...]:
 
 
 def _unique_amounts(amounts: Iterable[Amount]) -> tuple[Amount, ...]:
-    return tuple(sorted(set(amounts), key=lambda a: (a.yuan, a.text)))
+    return tuple(sorted(set(amounts), key=lambda a: (a.yuan, a.text, a.ceiling)))
 
 
 def merge_reposts(extractions: Iterable[Extraction]) -> list[Extraction]:

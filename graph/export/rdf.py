@@ -104,17 +104,20 @@ _P = {name: f"<{iri}>" for name, iri in {
     "Source": GG + "Source", "Document": GG + "Document", "documentNumber": GG + "documentNumber",
     "issuedBy": GG + "issuedBy", "issued": DCTERMS + "issued", "effectiveDate": GG + "effectiveDate",
     "expiryDate": GG + "expiryDate", "contentHash": GG + "contentHash", "jurisdictionName": GG + "jurisdictionName",
-    "nearDuplicateOf": GG + "nearDuplicateOf", "replaces": GG + "replaces",
+    "nearDuplicateOf": GG + "nearDuplicateOf", "replaces": GG + "replaces", "ceiling": GG + "ceiling",
 }.items()}
 
 
 def _amount_lines(owner: str, owner_iri: str, amount: dict) -> Iterator[str]:
-    node = _n(f"{ID}amount/{_digest(owner_iri, amount['yuan'], amount['text'])}")
+    ceiling = ("ceiling",) if amount.get("ceiling") else ()  # a ceiling and a sum paid, both "500万元": two nodes
+    node = _n(f"{ID}amount/{_digest(owner_iri, amount['yuan'], amount['text'], *ceiling)}")
     yield f"{owner} {_P['amount']} {node} ."
     yield f"{node} {_TYPE} {_P['MonetaryAmount']} ."
     yield f"{node} {_P['yuan']} {_typed(format(amount['yuan'], 'f'), 'decimal')} ."
     yield f"{node} {_P['currency']} {_literal('CNY')} ."
     yield f"{node} {_P['amountText']} {_literal(amount['text'])} ."
+    if amount.get("ceiling"):  # "最高500万元": the most that may be paid
+        yield f"{node} {_P['ceiling']} {_typed('true', 'boolean')} ."
 
 
 def _source_lines(owner: str, sources: list[dict], seen: set[str]) -> Iterator[str]:

@@ -51,6 +51,9 @@ _MONEY_WORDS = ("yuan", "rmb", "cny", "renminbi", "$", "€", "£", "¥", "usd",
 _ZH_RANGE_BEFORE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*(?:万|亿)?\s*(?:至|到|~|～|-|－|—)\s*$")
 _ZH_GARBLED_BEFORE = re.compile(r"\d+\.\d+\s*亿\s*$")  # 3.55亿100万元: a decimal 亿 and more after it
 _ZH_COMPOUND_BEFORE = re.compile(r"(\d+)\s*亿\s*$")  # 1亿2000万元: one sum
+# "最高给予500万元", "每年不超过1000万元", "100万元封顶": a ceiling, the most that may be paid
+_ZH_CEILING_BEFORE = re.compile(r"(?:最高|最多|至多|不超过|不高于|不多于|上限为?)[^，,。；;：:\d]{0,8}$")
+_ZH_CEILING_AFTER = re.compile(r"(?:为上限|封顶)")
 _ZH_AMOUNT = re.compile(r"(?P<spoken>\d+(?:\.\d+)?)个(?P<spokenscale>亿|万)元?"
                         r"|(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*"
                         r"(?P<scale>万亿|千万|百万|亿|万|千)?(?:多|余)?\s*(?:元|人民币)"
@@ -87,7 +90,8 @@ def english_money(text: str) -> Iterator[AmountSpan]:
         scale = parts[0].group("scale")
         scale = _EN_SCALE_ALIASES.get(scale.lower(), scale.lower()) if scale else None
         value = _parse_number(parts[0].group("number")) * (_EN_SCALES[scale] if scale else 1)
-        yield AmountSpan(Amount(_normal(value), written), match.start(), match.end(), written)
+        ceiling = bool(match.group("ceiling"))
+        yield AmountSpan(Amount(_normal(value), written, ceiling), match.start(), match.end(), written)
 
 
 def english_amounts(text: str) -> Iterator[AmountSpan]:
@@ -103,9 +107,10 @@ def chinese_amounts(text: str) -> Iterator[AmountSpan]:
         return
     for match in _ZH_AMOUNT.finditer(text):
         before = text[max(0, match.start() - 16):match.start()]
+        ceiling = bool(_ZH_CEILING_BEFORE.search(before) or _ZH_CEILING_AFTER.match(text, match.end()))
         if match.group("spoken"):
             value = _parse_number(match.group("spoken")) * _ZH_SCALES[match.group("spokenscale")]
-            yield AmountSpan(Amount(_normal(value), match.group()), match.start(), match.end())
+            yield AmountSpan(Amount(_normal(value), match.group(), ceiling), match.start(), match.end())
             continue
         unread = _ZH_RANGE_BEFORE.search(before) or _ZH_GARBLED_BEFORE.search(before)
         if unread:  # the text keeps the whole figure: 3至5亿元
@@ -123,10 +128,10 @@ def chinese_amounts(text: str) -> Iterator[AmountSpan]:
             value = _parse_number(match.group("number")) * (_ZH_SCALES[scale] if scale else 1)
         if compound is not None:  # 1亿2000万元
             value += _parse_number(compound.group(1)) * _ZH_SCALES["亿"]
-            yield AmountSpan(Amount(_normal(value), compound.group() + match.group()), match.start() - len(
+            yield AmountSpan(Amount(_normal(value), compound.group() + match.group(), ceiling), match.start() - len(
                 compound.group()), match.end())
             continue
-        yield AmountSpan(Amount(_normal(value), match.group()), match.start(), match.end())
+        yield AmountSpan(Amount(_normal(value), match.group(), ceiling), match.start(), match.end())
 
 
 _UNIT_YUAN = {"元": Decimal(1), "万元": Decimal(10_000), "亿元": Decimal(100_000_000)}

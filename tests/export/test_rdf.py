@@ -172,3 +172,22 @@ def test_turtle_and_jsonld_streamed_from_the_shards_equal_those_from_bytes(sampl
 def test_a_build_leaves_no_ntriples_or_sorted_runs_behind(sample_build) -> None:
     hidden = [p.name for p in sample_build.output.iterdir() if p.name.startswith(".")]
     assert hidden == [".govgraph-cache"]
+
+
+def test_a_ceiling_is_flagged_on_its_amount_and_a_sum_paid_is_not(tmp_path: Path) -> None:
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "lishui.txt").write_text(
+        "Lishui sellers\n\nThe Lishui Bureau of Commerce will provide up to 1 million yuan to the Lishui Global "
+        "Sellers Program. The Zhejiang Provincial Department of Finance allocated 2 million yuan to the Lishui "
+        "Trade Fund.\n", encoding="utf-8")
+    (corpus / "quzhou.txt").write_text(
+        "衢州市支持跨境电商发展的若干措施\n\n一、支持平台建设。由市财政局对衢州跨境电商公共服务平台给予最高200万元补助。\n",
+        encoding="utf-8")
+    store = load_store(build([corpus], tmp_path / "out", title="t", workers=1).output)
+    table = run_query(store, """
+        SELECT ?text ?ceiling WHERE {
+          ?st rdf:predicate gg:funds ; gg:amount ?a .
+          ?a gg:amountText ?text . OPTIONAL { ?a gg:ceiling ?ceiling }
+        } ORDER BY ?text""")
+    assert table.rows == [["2 million yuan", ""], ["200万元", "true"], ["up to 1 million yuan", "true"]]

@@ -76,3 +76,18 @@ def test_yuan_and_a_foreign_equivalent_side_by_side() -> None:
 def test_a_year_before_an_amount_is_not_part_of_it() -> None:
     [found] = list(english_amounts("sales in 2025 1 million yuan higher"))
     assert found.amount.yuan == Decimal("1000000") and found.text == "1 million yuan"
+
+
+@pytest.mark.parametrize(("text", "ceilings"), [
+    ("对获奖项目给予最高10万元奖励，另奖励5万元。", [True, False]),
+    ("市级补助资金每年不超过1000万元。", [True]),
+    ("单个项目按100万元封顶。", [True]),
+    ("市财政每年出资1亿元。", [False]),
+])
+def test_chinese_ceilings_are_flagged(text: str, ceilings: list[bool]) -> None:
+    assert [span.amount.ceiling for span in chinese_amounts(text) if span.amount] == ceilings
+
+
+def test_english_ceilings_are_flagged() -> None:
+    spans = list(english_money("It offers up to 1 million yuan per firm and a grant of RMB 2 million."))
+    assert [span.amount.ceiling for span in spans if span.amount] == [True, False]
