@@ -429,29 +429,27 @@ class _SentenceReader:
     def _runs(self, text: str, start: int) -> Iterator[tuple[int, int]]:
         """Runs of capitalised words; a year, a version or a place in brackets between two runs joins them
         when a program head closes the second: "Healthy China 2030 Plan", "Ningbo (Colombo) Products Exhibition"."""
-        runs = iter(_CAPITAL_RUN.finditer(text, start))
-        run = next(runs, None)
-        while run is not None:
-            begin, end = run.span()
-            following = next(runs, None)
-            while following is not None and text[begin:end] not in self.vocab.sentence_starters \
+        runs = list(_CAPITAL_RUN.finditer(text, start))
+        index = 0
+        while index < len(runs):
+            begin, end = runs[index].span()
+            index += 1
+            while index < len(runs) and text[begin:end] not in self.vocab.sentence_starters \
                     and text[begin:end] not in ("The", "A"):
                 bracket = _BRACKETED_WORD.match(text, end)
-                if bracket is not None and following.start() < bracket.end():  # "Ningbo (Colombo) …": the word
-                    after = next(runs, None)  # in brackets is a run of its own; the name goes on after it
-                    if after is None or after.start() != bracket.end():
-                        following = after
+                if bracket is not None and runs[index].start() < bracket.end():
+                    joined = index + 1  # "Ningbo (Colombo) …": the bracketed word is a run; the name goes on after it
+                    if joined >= len(runs) or runs[joined].start() != bracket.end():
                         break
-                    following = after
-                elif not _YEAR_BETWEEN.fullmatch(text, end, following.start()):
+                elif _YEAR_BETWEEN.fullmatch(text, end, runs[index].start()):
+                    joined = index
+                else:
                     break
-                head = self.head_of(following.group())
+                head = self.head_of(runs[joined].group())
                 if head is None or head[0] != "Program":
                     break
-                end = following.end()
-                following = next(runs, None)
+                end, index = runs[joined].end(), joined + 1
             yield begin, end
-            run = following
 
     def _name_span(self, text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         stage = _STAGE_BEFORE.search(text, max(0, start - 12), start) if text[start - 2:start - 1].isdigit() else None

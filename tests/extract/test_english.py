@@ -731,3 +731,9 @@ def test_a_quoted_campaign_before_a_participle_a_statutory_board_and_a_venue_in_
     assert "Sri Lanka Export Development Board" in names(extraction, "Agency")
     assert ("Sri Lanka Export Development Board", event) in relations(extraction, "responsibleFor")
     assert (event, "Lishui City") not in relations(extraction, "locatedIn")  # held in Colombo
+
+
+def test_an_acronym_in_brackets_after_a_name_stays_its_own_short_name() -> None:
+    text = ("Council\n\nThe Hong Kong Trade Development Council (HKTDC) Chairman spoke. HKTDC said exports rose.\n")
+    extraction = extract_text(text, "hk2.txt")
+    assert {m.name for m in extraction.mentions if m.surface == "HKTDC"} == {"Hong Kong Trade Development Council"}
