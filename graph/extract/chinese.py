@@ -93,6 +93,7 @@ _ARRANGES = re.compile(r"(?:安排|安排了)$")
 _ARRANGED_SUM = re.compile(r"(?:安排|设立|出资)[^，,。；;]{0,8}?\d+(?:\.\d+)?[万亿]元(?:的)?$")
 _SUM_NEXT = re.compile(r"(?:约|共|合计|不少于)?\d")
 _SEAT_IN_BRACKETS = re.compile(r"[(（][\u4e00-\u9fff]{2,6}[)）]$")
+_BRACKETED_SEAT = re.compile(r"[(（]([\u4e00-\u9fff]{2,6})[)）]")
 _LEVEL_QUALIFIER = re.compile(r"^([省市区县])(?:级|(?![场长委])(?=[\u4e00-\u9fff]{4}))")  # 县级…, 省…资金
 # "深入实施制造业数字化转型行动": the program a government carries out is one, though its words are common
 _CARRIES_OUT = re.compile(r"(?:实施|启动|开展|组织实施|深入实施|全面实施|启动实施)$")
@@ -952,7 +953,7 @@ class ChineseExtractor:
                               prefix[:1] if prefix[:1] in vocab.level_characters else "")
             led_by_level = bool(level_word) and not leading  # 市投资促进局; 新区经济发展局: the new area's
             distinctive = suffix in ("领导小组办公室", "领导小组", "管委会", "委员会", "办事处") or (
-                suffix in ("工作组", "专班") and _SETS_UP.search(text, 0, start) is not None)  # 组建了…专班
+                suffix in ("工作组", "专班") and _just_before(_SETS_UP, text, start))  # 组建了…专班
             centre = suffix in vocab.administrative_centres and not _made_of(prefix, vocab.generic_words)
             if len(prefix) < 2 or not (leading or led_by_level or distinctive or centre):
                 continue
@@ -1047,7 +1048,7 @@ class ChineseExtractor:
                 continue  # 专项资金: a fund's name, not a 专项
             if cls == "Program" and minimum > 2:  # most program words have a short run before them: skip early
                 run = self._run_start(text, match.start(), limit)
-                least = minimum - 1 if _CARRIES_OUT.search(text, 0, run) else minimum  # 开展智慧助老行动: one
+                least = minimum - 1 if _just_before(_CARRIES_OUT, text, run) else minimum  # 开展智慧助老行动: one
                 if match.start() - run < least and (run == 0 or text[run - 1] not in "”-—–)）"):
                     continue
             start = self._name_start(text, match.start(), limit)
@@ -1088,22 +1089,22 @@ class ChineseExtractor:
                 found[-1].place = _implied(place, found[-1])
                 continue
             needed = 0 if suffix in self.vocab.self_named_suffixes else 2 if suffix == "贷" else minimum
-            if cls == "Program" and minimum > 2 and _CARRIES_OUT.search(text, 0, start):
+            if cls == "Program" and minimum > 2 and _just_before(_CARRIES_OUT, text, start):
                 needed = minimum - 1  # "开展智慧助老行动": a program carried out may have a short name
             unqualified = bare[len(next((q for q in self.vocab.generic_qualifiers if bare.startswith(q)), "")):]
             # "设立集成电路产业扶持资金（以下简称“扶持资金”）": a fund the text names and defines is one
             # "每年安排重点产业发展专项资金2000万元": one the government puts a sum into is one too
             defined = cls == "Fund" and len(core) >= needed and bool(
                 self._alias_definition.match(text, match.end())
-                or _ARRANGES.search(text, 0, start) and _SUM_NEXT.match(text, match.end())
+                or _just_before(_ARRANGES, text, start) and _SUM_NEXT.match(text, match.end())
                 or _ARRANGED_SUM.search(text, max(0, start - 20), start))
             if not defined and (
                     len(core) < needed or bare in generic or name in generic or _QUANTITY.match(core)
                     or unqualified in generic or (cls in _CATEGORY_CLASSES and not leading
                                                   and _made_of(core, self.vocab.generic_words)
-                                                  and not (cls == "Fund" and _SETS_UP.search(text, 0, start))
+                                                  and not (cls == "Fund" and _just_before(_SETS_UP, text, start))
                                                   and not (cls == "Program" and len(core) >= 6 and "领域" not in core
-                                                           and _CARRIES_OUT.search(text, 0, start)))
+                                                           and _just_before(_CARRIES_OUT, text, start)))
                     or any(len(g) >= 4 and bare.endswith(g) and len(bare) - len(g) <= 1 for g in generic)
                     or _COUNTED.search(name)  # 9家银行: a count of them
                     or (suffix in self.vocab.placed_suffixes and not leading and self._division_in(name) is None
@@ -1200,7 +1201,7 @@ class ChineseExtractor:
         """The place in brackets right after a name (…创新中心（青岛）, …工业园（深汕）), as a Place."""
         if text[end:end + 1] not in "(（" or end >= len(text):
             return None
-        close = re.compile(r"[(（]([\u4e00-\u9fff]{2,6})[)）]").match(text, end)
+        close = _BRACKETED_SEAT.match(text, end)
         if close is None:
             return None
         division = self._bare_division(close.group(1)) or self.gazetteer.one(close.group(1))
@@ -2014,6 +2015,12 @@ def _by_first_character(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     for word in words:
         grouped.setdefault(word[:1], []).append(word)
     return {first: tuple(group) for first, group in grouped.items()}
+
+
+def _just_before(pattern: re.Pattern[str], text: str, end: int) -> bool:
+    """Whether a short word ``pattern`` (anchored with $) ends at ``end``: only the last characters are
+    read, so a long sentence with many names costs no more per name."""
+    return pattern.search(text, max(0, end - 8), end) is not None
 
 
 def _measure_level(marker: str) -> int:
