@@ -725,7 +725,7 @@ class ChineseExtractor:
             elif self._open_measures and not found.reference and not found.name.startswith("《") \
                     and found.surface[:1] != "《" \
                     and not self._open_measures[max(self._open_measures)].name.endswith(found.name):
-                # (a measure named for building the program, 高标准建设人才管理改革试验区, holds it no more)
+                # (a measure named for building the program, 加快建设X改革试验区, holds it no more)
                 self._relate(mention, "partOf", self._open_measures[max(self._open_measures)], sentence)
 
     def _located_by_name(self, sentence: Sentence, mentions: list[tuple[_Found, Mention]]) -> None:
@@ -1118,7 +1118,7 @@ class ChineseExtractor:
                 kind = "Program"  # 人才管理改革试验区, 共同富裕示范区: a policy tried out, no industrial cluster
             item = _Found(kind, start, match.end(), name, name, rank=2)
             seat = self._bracketed_seat(text, match.end()) if cls in ("Lab", "Cluster", "Enterprise") else None
-            if seat is not None:  # 国家虚拟现实制造业创新中心（青岛）: the seat in brackets is part of the name
+            if seat is not None:  # 国家海洋装备创新中心（烟台）: the seat in brackets is part of the name
                 item.end = seat.end + 1
                 item.name = name + text[match.end():item.end]
                 item.place = seat
@@ -1399,7 +1399,7 @@ class ChineseExtractor:
             measure = None  # a condition of eligibility or an attachment, not a measure
         if measure is not None and not measure[2].startswith(vocab.measure_verbs) \
                 and any(marker in measure[2][2:] for marker in vocab.statement_markers):
-            measure = None  # "（一）数字基础设施实现跨越式发展": what was done (a report's heading), no measure
+            measure = None  # "（一）园区配套设施实现全面提升": what was done (a report's heading), no measure
         if measure is not None and self._is_measure_level(measure[0]) and measure[2] not in vocab.section_labels \
                 and not _SENTENCE_VERB.search(measure[2]):  # a numbered measure of this plan, not a sentence
             level, start, title = measure

@@ -80,7 +80,7 @@ def test_a_year_before_an_amount_is_not_part_of_it() -> None:
 
 @pytest.mark.parametrize(("text", "ceilings"), [
     ("对获奖项目给予最高10万元奖励，另奖励5万元。", [True, False]),
-    ("市级补助资金每年不超过1000万元。", [True]),
+    ("区级奖补资金每年不超过800万元。", [True]),
     ("单个项目按100万元封顶。", [True]),
     ("市财政每年出资1亿元。", [False]),
 ])

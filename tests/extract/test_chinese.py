@@ -955,7 +955,7 @@ def test_a_news_headline_that_a_city_published_a_list_names_the_list_as_the_docu
 
 
 def test_a_report_s_headings_that_say_what_was_done_are_no_measures_its_tasks_are() -> None:
-    text = ("国务院关于某项工作情况的报告\n\n一、工作成效\n\n（一）基础设施实现跨越式发展。统筹推进网络建设布局。\n\n"
+    text = ("国务院关于某项工作情况的报告\n\n一、工作成效\n\n（一）园区配套设施实现全面提升。各地加快完善道路管网。\n\n"
             "（二）数字政务水平稳步提高。各地推进一网办理。\n\n二、下一步工作安排\n\n"
             "（一）集中力量推进技术攻关，牢牢掌握发展主动权。以国家需求为导向，开展攻关。\n")
     extraction = extract_text(text, "report.txt")
@@ -963,7 +963,7 @@ def test_a_report_s_headings_that_say_what_was_done_are_no_measures_its_tasks_ar
     task = "集中力量推进技术攻关，牢牢掌握发展主动权"
     assert task in programs
     assert (task, "国务院关于某项工作情况的报告") in relations(extraction, "partOf")
-    assert not {"基础设施实现跨越式发展", "数字政务水平稳步提高"} & programs
+    assert not {"园区配套设施实现全面提升", "数字政务水平稳步提高"} & programs
 
 
 DISTRICT_YOUTH = """广州市越秀区支持港澳青年创新创业若干措施
@@ -1112,10 +1112,10 @@ def test_a_level_character_opens_a_longer_organ_name_across_a_verb_inside_it() -
 
 def test_a_pilot_zone_of_a_policy_is_a_program_and_a_measure_building_it_does_not_hold_it() -> None:
     text = ("某市关于推进改革创新的若干措施\n\n一、高标准建设人才发展改革试验区。支持建设人才发展改革试验区，"
-            "推进宁波人工智能创新发展试验区建设。\n")
+            "推动宁波智能网联汽车先导试验区发展。\n")
     extraction = extract_text(text, "nb.txt")
     assert "人才发展改革试验区" in names(extraction, "Program")
-    assert "宁波人工智能创新发展试验区" in names(extraction, "Cluster")
+    assert "宁波智能网联汽车先导试验区" in names(extraction, "Cluster")
     assert ("人才发展改革试验区", "高标准建设人才发展改革试验区") not in relations(extraction, "partOf")
 
 
