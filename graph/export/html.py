@@ -17,6 +17,7 @@ from __future__ import annotations
 import html
 import json
 import math
+import random
 from collections import Counter, deque
 from collections.abc import Callable
 from decimal import Decimal
@@ -99,9 +100,42 @@ def communities(simple: nx.Graph) -> dict[str, int]:
     elif simple.number_of_edges() <= LOUVAIN_MAX_EDGES:
         found = nx.community.louvain_communities(simple, seed=7)
     else:
-        found = list(nx.community.fast_label_propagation_communities(simple, seed=7))
+        found = fast_label_propagation(simple, seed=7)
     ordered = sorted((sorted(c) for c in found), key=lambda c: (-len(c), c[0]))
     return {node: index for index, members in enumerate(ordered) for node in members}
+
+
+def fast_label_propagation(simple: nx.Graph, seed: int) -> list[set[str]]:
+    """networkx's fast_label_propagation_communities (Traag and Šubelj 2023) on a simple undirected
+    graph, with the same random draws and so the same communities, but linear: networkx shuffles
+    its queue while it is a deque, whose indexing walks the deque, so its shuffle was quadratic in
+    the nodes (8.7 s of the explorer's 44 s at 30,000 documents, about 90 s at 100,000). Here the
+    nodes are shuffled as a list (Random.shuffle draws the same indexes for any sequence) first."""
+    chooser = random.Random(seed)
+    order = list(simple)
+    chooser.shuffle(order)
+    queue, queued = deque(order), set(order)
+    adjacency = simple.adj
+    label = {node: index for index, node in enumerate(simple)}
+    while queue:
+        node = queue.popleft()
+        queued.remove(node)
+        neighbours = adjacency[node]
+        if not neighbours:  # isolated: keeps its own label
+            continue
+        counts = Counter(map(label.get, neighbours))
+        most = max(counts.values())
+        chosen = chooser.choice([value for value in counts if counts[value] == most])
+        if label[node] != chosen:
+            label[node] = chosen
+            for other in neighbours:
+                if label[other] != chosen and other not in queued:
+                    queue.append(other)
+                    queued.add(other)
+    members: dict[int, set[str]] = {}
+    for node, value in label.items():
+        members.setdefault(value, set()).add(node)
+    return list(members.values())
 
 
 def _sunflower(count: int, spacing: float) -> list[tuple[float, float]]:
