@@ -42,7 +42,7 @@ from .export.rdf import (
     write_turtle_and_jsonld,
 )
 from .export.report import write_report
-from .export.tables import write_edges_csv, write_gexf, write_graphml, write_nodes_csv
+from .export.tables import write_edges_csv, write_tables
 from .extract import extract
 from .extract.model_ner import NER_CHOICES, ModelUnavailable, require_model
 from .model import Extraction, ReadFailure, Resolved
@@ -286,12 +286,9 @@ def write_outputs(graph: nx.MultiDiGraph, failures: list[ReadFailure], output: P
 
     def others() -> dict[str, float]:
         started = time.perf_counter()
-        if parallel:  # else rdf() wrote it
-            write_edges_csv(graph, temporary / "edges.csv")
         write_html(graph, temporary / "graph.html", title, html_max_nodes)
-        write_graphml(graph, temporary / "graph.graphml")
-        write_gexf(graph, temporary / "graph.gexf")
-        write_nodes_csv(graph, temporary / "nodes.csv")
+        write_tables(graph, temporary / "graph.graphml", temporary / "graph.gexf", temporary / "nodes.csv",
+                     temporary / "edges.csv" if parallel else None)  # else rdf() wrote edges.csv
         write_report(graph, temporary / "report.md", failures, title)
         manifest = {
             "generator": "govgraph",
