@@ -364,7 +364,8 @@ def _rdf_apart(runs: list[Path], shards: Path, folder: Path, store: bool) -> Ite
 @contextmanager
 def _gc_paused() -> Iterator[None]:
     """Extraction results, the reduce and the exports make millions of long-lived, acyclic
-    objects; the cyclic collector would walk them again and again for nothing."""
+    objects; the cyclic collector would walk them again and again for nothing. Nested pauses
+    leave the collector to the outermost (build)."""
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -463,17 +464,21 @@ def build(paths: Iterable[Path], output: Path, title: str | None = None, workers
         output.parent.mkdir(parents=True, exist_ok=True)
         runs = Path(tempfile.mkdtemp(prefix=f".{output.name}.runs-{os.getpid()}-", dir=output.parent))
     try:
-        try:
-            graph, failures, seconds = build_graph(paths, workers, ner, cache, engine, scheduler, scheduler_timeout,
-                                                   runs)
-        except EngineUnavailable as error:
-            raise BuildError(str(error)) from error
-        title = title or f"govgraph build: {output.name}"
-        parallel = (workers is None or workers > 1) and graph.number_of_nodes() >= PARALLEL_EXPORT_NODES
-        with _output_lock(output):
-            check_output(output, paths, force)  # again: another build may have written it meanwhile
-            seconds.update(write_outputs(graph, failures, output, title, html_max_nodes, parallel, cache, store,
-                                         runs))
+        # one pause for the map, the reduce and the exports: paused and resumed around each, the collector
+        # walked every object the stage had made at each resumption (all the extractions, which the
+        # reduce frees anyway, then the graph): 4.6 s at 30,000 documents, on the build's longest path
+        with _gc_paused():
+            try:
+                graph, failures, seconds = build_graph(paths, workers, ner, cache, engine, scheduler,
+                                                       scheduler_timeout, runs)
+            except EngineUnavailable as error:
+                raise BuildError(str(error)) from error
+            title = title or f"govgraph build: {output.name}"
+            parallel = (workers is None or workers > 1) and graph.number_of_nodes() >= PARALLEL_EXPORT_NODES
+            with _output_lock(output):
+                check_output(output, paths, force)  # again: another build may have written it meanwhile
+                seconds.update(write_outputs(graph, failures, output, title, html_max_nodes, parallel, cache,
+                                             store, runs))
     finally:
         if runs is not None:
             shutil.rmtree(runs, ignore_errors=True)

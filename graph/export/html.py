@@ -148,7 +148,8 @@ def _sunflower(count: int, spacing: float) -> list[tuple[float, float]]:
 def _bfs_order(simple: nx.Graph, members: list[str]) -> list[str]:
     """Members from the most connected outwards, breadth first, so neighbours sit near each other."""
     inside, order, seen = set(members), [], set()
-    for start in sorted(members, key=lambda n: (-simple.degree(n), n)):
+    degree = simple.degree  # one view: graph.degree(n) makes a new view object per call
+    for start in sorted(members, key=lambda n: (-degree[n], n)):
         if start in seen:
             continue
         seen.add(start)
@@ -156,7 +157,7 @@ def _bfs_order(simple: nx.Graph, members: list[str]) -> list[str]:
         while queue:
             node = queue.popleft()
             order.append(node)
-            for other in sorted(simple.neighbors(node), key=lambda n: (-simple.degree(n), n)):
+            for other in sorted(simple.neighbors(node), key=lambda n: (-degree[n], n)):
                 if other in inside and other not in seen:
                     seen.add(other)
                     queue.append(other)
@@ -211,7 +212,8 @@ def most_connected(graph: nx.MultiDiGraph, max_nodes: int) -> set[str]:
     """The ``max_nodes`` nodes of highest degree (ties by id); every node if 0."""
     if not max_nodes or graph.number_of_nodes() <= max_nodes:
         return set(graph.nodes)
-    return set(sorted(graph.nodes, key=lambda n: (-graph.degree(n), n))[:max_nodes])
+    degree = graph.degree
+    return set(sorted(graph.nodes, key=lambda n: (-degree[n], n))[:max_nodes])
 
 
 def _yuan(amounts: list[dict]) -> Decimal:
@@ -258,10 +260,11 @@ def page_data(graph: nx.MultiDiGraph, max_nodes: int = DEFAULT_MAX_NODES) -> dic
     positions = whole_graph_positions(simple, community)
     sizes = Counter(community.values())
     nodes, edges, adjacency = [], [], {}
+    degree, successors = graph.degree, graph.succ
     for entity_id in sorted(graph.nodes):
         data = graph.nodes[entity_id]
-        funding = _yuan(data["amounts"]) + sum(
-            (_yuan(d["amounts"]) for _, _, p, d in graph.edges(entity_id, keys=True, data=True) if p == "funds"),
+        funding = _yuan(data["amounts"]) + sum(  # the entity's out-edges read from its adjacency: no view per node
+            (_yuan(keyed["funds"]["amounts"]) for keyed in successors[entity_id].values() if "funds" in keyed),
             Decimal(0))
         docs = documents_of(data["sources"])
         jurisdictions = sorted({place_index[k] for d in docs for k in doc_places[doc_ids[d]]})
@@ -269,7 +272,7 @@ def page_data(graph: nx.MultiDiGraph, max_nodes: int = DEFAULT_MAX_NODES) -> dic
         nodes.append({"id": entity_id, "label": data["label"], "cls": data["cls"], "aliases": data["aliases"],
                       "translations": data.get("translations", []), "amounts": _amounts(data["amounts"]),
                       "sources": sources(data["sources"]), "sourceCount": len(data["sources"]),
-                      "degree": graph.degree(entity_id), "funding": float(funding), "shown": entity_id in shown,
+                      "degree": degree[entity_id], "funding": float(funding), "shown": entity_id in shown,
                       "community": community[entity_id], "x": x, "y": y, "docs": docs, "places": jurisdictions})
     for subject, obj, predicate in sorted(graph.edges(keys=True)):
         data = graph.edges[subject, obj, predicate]
