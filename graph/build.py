@@ -47,7 +47,7 @@ from .extract import extract
 from .extract.model_ner import NER_CHOICES, ModelUnavailable, require_model
 from .model import Extraction, ReadFailure, Resolved
 from .resolve import resolve
-from .store import STORE_FOLDER, die_with_parent, write_store_apart
+from .store import STORE_FOLDER, die_with_parent, store_loader, write_store_apart
 
 SAMPLE_CORPUS = Path(__file__).parent / "sample_corpus"
 PARALLEL_THRESHOLD = 16  # fewer documents than this are not worth starting workers for
@@ -253,8 +253,10 @@ def write_outputs(graph: nx.MultiDiGraph, failures: list[ReadFailure], output: P
     order) in bounded memory (an external merge sort); Turtle, JSON-LD and the store are streamed
     from the shards, so no format holds every triple in memory. With ``parallel`` two processes
     share the work: this one makes the triples as sorted runs on disk, then starts a new process
-    (started, not forked: see _rdf_apart) that merges them into the shards and writes Turtle,
-    JSON-LD and the store from them, while this one writes the view, the tables and the report.
+    (started, not forked: see _rdf_apart) that merges them into the shards and writes Turtle and
+    JSON-LD from them, while this one writes the view, the tables and the report. The store's
+    loader (graph.store.store_loader) takes each run as soon as it is written: it loads while this
+    process makes the rest of the triples (one core was idle then) and while the runs are merged.
 
     ``runs``: a folder of sorted runs holding the triples of every entity and relation, written by a
     Dask cluster's workers (build_graph); only the documents' triples are then made here.
@@ -312,11 +314,16 @@ def write_outputs(graph: nx.MultiDiGraph, failures: list[ReadFailure], output: P
             if parallel:
                 started = time.perf_counter()
                 made_runs.mkdir()
-                mine = write_runs(ntriples_lines(graph) if lines is None else lines, made_runs)
-                seconds = {"triple_runs": time.perf_counter() - started}
-                with _rdf_apart([*their_runs, *mine], handed_over, temporary, store) as rdf_seconds:
-                    seconds.update(others())
-                seconds.update(rdf_seconds)
+                with store_loader(temporary / STORE_FOLDER) if store else nullcontext(None) as load:
+                    for run in their_runs if load is not None else ():
+                        load(run)
+                    mine = write_runs(ntriples_lines(graph) if lines is None else lines, made_runs, written=load)
+                    seconds = {"triple_runs": time.perf_counter() - started}
+                    with _rdf_apart([*their_runs, *mine], handed_over, temporary) as rdf_seconds:
+                        seconds.update(others())
+                    seconds.update(rdf_seconds)
+                if store:  # from the first run to a store complete: it loads beside everything after it
+                    seconds["store"] = time.perf_counter() - started
             else:
                 seconds = {**rdf(), **others()}
         for scratch in (handed_over, made_runs):
@@ -329,7 +336,7 @@ def write_outputs(graph: nx.MultiDiGraph, failures: list[ReadFailure], output: P
 
 
 @contextmanager
-def _rdf_apart(runs: list[Path], shards: Path, folder: Path, store: bool) -> Iterator[dict[str, float]]:
+def _rdf_apart(runs: list[Path], shards: Path, folder: Path) -> Iterator[dict[str, float]]:
     """graph.export.rdf.rdf_main in a new Python process while the body runs; then its figures fill
     the dict yielded, or its failure is raised. The process is started, not forked: a forked one
     shares the graph's pages with this process, and each page that either touches (a reference count
@@ -339,8 +346,7 @@ def _rdf_apart(runs: list[Path], shards: Path, folder: Path, store: bool) -> Ite
     caller's script."""
     package_parent = str(Path(__file__).resolve().parent.parent)  # this govgraph, whatever the cwd
     code = ("import sys; sys.path.insert(0, sys.argv[1]); from graph.export.rdf import rdf_main; rdf_main()")
-    request = json.dumps({"runs": [str(run) for run in runs], "shards": str(shards), "folder": str(folder),
-                          "store": store})
+    request = json.dumps({"runs": [str(run) for run in runs], "shards": str(shards), "folder": str(folder)})
     with tempfile.TemporaryFile("w+") as answer, tempfile.TemporaryFile("w+") as errors:
         child = subprocess.Popen([sys.executable, "-c", code, package_parent], stdin=subprocess.PIPE,
                                  stdout=answer, stderr=errors, text=True)
