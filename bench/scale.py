@@ -138,7 +138,7 @@ class ChildPeaks:
         self.me = psutil.Process()
         self.peaks: dict[int, float] = {}
         self.own_peaks: dict[int, float] = {}
-        self.loaders: set[int] = set()  # the store's loader (graph.store.write_store_apart)
+        self.loaders: set[int] = set()  # the store's loader (graph.store: write_store_apart, store_loader)
         self.first_seen: dict[int, float] = {}
         self.running = True
         self.thread = threading.Thread(target=self._sample, daemon=True)
@@ -156,7 +156,7 @@ class ChildPeaks:
                 if child.pid not in self.first_seen:
                     self.first_seen[child.pid] = time.perf_counter()
                     try:
-                        if any("_load_main" in part for part in child.cmdline()):
+                        if any("_load_main" in part or "_load_given_main" in part for part in child.cmdline()):
                             self.loaders.add(child.pid)
                     except psutil.Error:
                         pass

@@ -7,9 +7,13 @@ millions of triples starts in seconds and holds them once (on disk, paged in as 
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -55,6 +59,49 @@ def _load_main(folder: str, triples: str) -> None:
     """write_store_apart's process: it ends with the build that started it."""
     die_with_parent()
     write_store(Path(folder), Path(triples))
+
+
+@contextmanager
+def store_loader(folder: Path) -> Iterator[Callable[[Path], None]]:
+    """A new store at ``folder`` loaded, by a process of its own (see write_store_apart), from the
+    N-Triples files given to the callable yielded, each as soon as it is given: a build gives it its
+    sorted runs as it writes them, so the store loads while the build makes the rest of its triples
+    and merges them, instead of after the merge (the same triples: the store is a set, a line in two
+    runs is one triple). The store is complete when the block ends; a failure is an OSError."""
+    package_parent = str(Path(__file__).resolve().parent.parent)  # this govgraph, whatever the cwd
+    code = ("import sys; sys.path.insert(0, sys.argv[1]); from graph.store import _load_given_main; "
+            "_load_given_main(sys.argv[2])")
+    with tempfile.TemporaryFile("w+") as errors:
+        child = subprocess.Popen([sys.executable, "-c", code, package_parent, str(folder)], stdin=subprocess.PIPE,
+                                 stderr=errors, text=True)
+
+        def give(path: Path) -> None:
+            child.stdin.write(json.dumps(str(path)) + "\n")  # type: ignore[union-attr]
+            child.stdin.flush()  # type: ignore[union-attr]
+
+        try:
+            yield give
+            child.stdin.close()  # type: ignore[union-attr]
+            if child.wait() != 0:
+                errors.seek(0)
+                reason = (errors.read().strip().splitlines() or [f"exit code {child.returncode}"])[-1]
+                raise OSError(f"the store could not be written: {reason}")
+        finally:
+            if child.poll() is None:  # the build failed first: its store is not wanted
+                child.kill()
+                child.wait()
+
+
+def _load_given_main(folder: str) -> None:
+    """store_loader's process: bulk-loads each N-Triples file named on stdin (one JSON string a
+    line) into one store, then compacts it."""
+    die_with_parent()
+    store = ox.Store(folder)
+    for line in sys.stdin:
+        store.bulk_load(path=json.loads(line), format=ox.RdfFormat.N_TRIPLES)
+    store.optimize()
+    store.flush()
+    del store
 
 
 def die_with_parent() -> None:

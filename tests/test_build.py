@@ -45,7 +45,7 @@ def test_an_interrupted_build_leaves_the_previous_build_whole(tmp_path: Path, mo
     def broken(*args, **kwargs):
         raise KeyboardInterrupt("interrupted while writing")
 
-    monkeypatch.setattr(build_module, "write_gexf", broken)
+    monkeypatch.setattr(build_module, "write_tables", broken)
     (docs / "more.txt").write_text("Hefei City news\n\nThe Municipal Finance Bureau met.", encoding="utf-8")
     with pytest.raises(KeyboardInterrupt):
         build([docs], output, workers=1)

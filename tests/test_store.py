@@ -63,6 +63,34 @@ def test_a_store_bulk_loaded_from_several_shards_holds_every_triple_once(sample_
     assert {quad.triple for quad in store.quads_for_pattern(None, None, None)} == expected
 
 
+def test_a_store_loaded_from_the_runs_as_they_are_written_holds_exactly_the_turtle_s_triples(
+        tmp_path: Path, monkeypatch) -> None:
+    """Exported side by side, the store is loaded from the build's sorted runs as they are written,
+    not from the merged shards: runs that share lines still make a store of each triple once."""
+    import graph.build as build_module
+    import graph.export.rdf as rdf_module
+
+    monkeypatch.setattr(build_module, "PARALLEL_EXPORT_NODES", 1)
+    original = rdf_module._runs
+    runs: list[Path] = []
+
+    def small_runs(lines, folder, run_lines, written=None):  # several runs, a line repeated across them
+        made = original(lines, folder, 300, written)
+        runs.extend(run for run, _ in made)
+        return made
+
+    monkeypatch.setattr(rdf_module, "_runs", small_runs)
+    stored = build([SAMPLE_CORPUS], tmp_path / "stored", workers=2, store=True)
+    assert len(runs) > 2 and "store" in stored.seconds
+    turtle = ox.Store()
+    turtle.bulk_load(path=str(stored.output / "graph.ttl"), format=ox.RdfFormat.TURTLE)
+    opened = ox.Store.read_only(str(stored.output / STORE_FOLDER))
+    assert set(opened.quads_for_pattern(None, None, None)) == set(turtle.quads_for_pattern(None, None, None))
+    [row] = opened.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    assert int(row["n"].value) == stored.triples
+    assert [p.name for p in stored.output.iterdir() if p.name.startswith(".")] == [".govgraph-cache"]
+
+
 def test_a_process_that_opened_a_store_builds_another_with_a_store(tmp_path: Path) -> None:
     """RocksDB does not survive a fork: the store is loaded by a process of its own, not by the forked
     exporter, which hung when the building process had opened a store before (as serve or the bench do)."""

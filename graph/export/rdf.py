@@ -21,9 +21,8 @@ import re
 import shutil
 import sys
 import tempfile
-import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from itertools import chain, groupby
 from pathlib import Path
@@ -264,14 +263,17 @@ def merge_runs(runs: list[Path], folder: Path, shard_lines: int = SHARD_LINES,
         shutil.rmtree(partial, ignore_errors=True)
 
 
-def write_runs(lines: Iterable[str], folder: Path, run_lines: int = RUN_LINES) -> list[Path]:
+def write_runs(lines: Iterable[str], folder: Path, run_lines: int = RUN_LINES,
+               written: Callable[[Path], object] | None = None) -> list[Path]:
     """``lines`` as sorted runs of at most ``run_lines`` distinct lines, in new files in ``folder``
     (named uniquely, so processes can share it); returns them. The first step of write_ntriples,
-    done where the lines are made (a cluster's workers) to be merged by write_ntriples(runs=...)."""
-    return [run for run, _ in _runs(lines, folder, run_lines)]
+    done where the lines are made (a cluster's workers) to be merged by write_ntriples(runs=...).
+    ``written`` is called with each run once it is complete (a build's store loads it then)."""
+    return [run for run, _ in _runs(lines, folder, run_lines, written)]
 
 
-def _runs(lines: Iterable[str], folder: Path, run_lines: int) -> list[tuple[Path, int]]:
+def _runs(lines: Iterable[str], folder: Path, run_lines: int,
+          written: Callable[[Path], object] | None = None) -> list[tuple[Path, int]]:
     runs: list[tuple[Path, int]] = []
     batch: list[bytes] = []
     for line in lines:
@@ -279,8 +281,12 @@ def _runs(lines: Iterable[str], folder: Path, run_lines: int) -> list[tuple[Path
         if len(batch) >= run_lines:
             runs.append(_write_run(batch, folder))
             batch = []
+            if written is not None:
+                written(runs[-1][0])
     if batch:
         runs.append(_write_run(batch, folder))
+        if written is not None:
+            written(runs[-1][0])
     return runs
 
 
@@ -425,10 +431,10 @@ def write_compact_jsonld(triples: Iterable[ox.Triple], path: Path) -> None:
 
 def rdf_main() -> None:
     """The RDF process of a parallel write_outputs (graph.build._rdf_apart): what to do comes on stdin
-    as JSON; the runs are merged into the shards, Turtle and JSON-LD streamed from them, and the store bulk-loaded
-    from them beside Turtle and JSON-LD (its loader is a process of its own); the figures go to stdout
-    as JSON, a failure to stderr (its last line says why) with a non-zero exit."""
-    from ..store import STORE_FOLDER, die_with_parent
+    as JSON; the runs are merged into the shards and Turtle and JSON-LD streamed from them (the
+    store, if any, is loaded from the runs by a process of the build's: graph.store.store_loader);
+    the figures go to stdout as JSON, a failure to stderr (its last line says why) with a non-zero exit."""
+    from ..store import die_with_parent
 
     die_with_parent()  # ends with the build, like the pool's workers
     request = json.loads(sys.stdin.read())
@@ -437,39 +443,10 @@ def rdf_main() -> None:
     try:
         triples = merge_runs([Path(run) for run in request["runs"]], shards)
         seconds: dict[str, float] = {"triples": triples}
-        loader = None
-        if request["store"]:  # RocksDB's loader runs while Turtle and JSON-LD are written
-            loader = _Loader(folder / STORE_FOLDER, shards)
-            loader.start()
         write_turtle(None, folder / "graph.ttl", shards)  # from the shards: no graph
         write_jsonld(None, folder / "graph.jsonld", shards)
         seconds["rdf"] = time.perf_counter() - started
-        if loader is not None:
-            loader.join()
-            if loader.error is not None:
-                raise loader.error
-            seconds["store"] = loader.seconds
     except Exception as error:  # one line that says why, for the build's error
         print(f"{type(error).__name__}: {error}", file=sys.stderr)
         sys.exit(1)
     print(json.dumps(seconds))
-
-
-class _Loader(threading.Thread):
-    """graph.store.write_store_apart in a thread: its work is in a process of its own, beside this one's."""
-
-    def __init__(self, folder: Path, shards: Path) -> None:
-        super().__init__(daemon=True)
-        self.folder, self.shards = folder, shards
-        self.error: Exception | None = None
-        self.seconds = 0.0
-
-    def run(self) -> None:
-        started = time.perf_counter()
-        from ..store import write_store_apart
-
-        try:
-            write_store_apart(self.folder, self.shards)
-        except Exception as error:  # raised by rdf_main, which reports it
-            self.error = error
-        self.seconds = time.perf_counter() - started

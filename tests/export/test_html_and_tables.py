@@ -113,7 +113,8 @@ def test_chinese_labels_reach_the_page_intact_with_a_cjk_font(sample_build) -> N
     assert "Noto Sans CJK SC" in page
 
 
-def test_the_page_written_in_pieces_is_the_rendered_page(sample_build, tmp_path: Path) -> None:
+def test_the_page_written_in_pieces_is_the_rendered_page(sample_build, tmp_path: Path, monkeypatch) -> None:
+    import graph.export.html as page_module
     from graph.export.html import _script_json, _write_script_json, render_html, write_html
 
     for max_nodes in (0, 5):
@@ -124,3 +125,10 @@ def test_the_page_written_in_pieces_is_the_rendered_page(sample_build, tmp_path:
     data = {"a": [], "b": {}, "c": [1, "</script>"], "d": {"x": [2.5], "y": None}, "e": {1: "int key"}, "f": "s"}
     _write_script_json(data, pieces.append)
     assert "".join(pieces) == _script_json(data)
+    monkeypatch.setattr(page_module, "_JSON_CHUNK", 2)  # lists and mappings cut into several chunks
+    data = {"a": [1, "<b>", [3], {"k": "&"}, None], "b": {f"n{i}": [i, "<"] for i in range(5)}, "c": [7, 8]}
+    pieces = []
+    _write_script_json(data, pieces.append)
+    assert "".join(pieces) == _script_json(data)
+    write_html(sample_build.graph, tmp_path / "page.html", "t", 0)
+    assert (tmp_path / "page.html").read_text(encoding="utf-8") == render_html(sample_build.graph, "t", 0)
